@@ -1,0 +1,1 @@
+export { fold, words } from './text.ts';

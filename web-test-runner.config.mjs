@@ -1,0 +1,58 @@
+// Component tests (packages/*/src/**/*.test.ts) in real browsers: Debian's chromium through Playwright,
+// Debian's firefox-esr through puppeteer's WebDriver BiDi. AIDE_BROWSERS=chromium (or firefox) narrows the run.
+import { defaultReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { fileURLToPath } from 'node:url';
+import { summaryLineReporter } from './scripts/reporters/wtr-summary.mjs';
+
+const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const wanted = (process.env.AIDE_BROWSERS || 'chromium,firefox').split(',');
+
+const browsers = [];
+if (wanted.includes('chromium')) {
+  browsers.push(
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromiumPath,
+        headless: true,
+        // Without the networking flags chromium floods refused connections on a closed network.
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  );
+}
+if (wanted.includes('firefox')) {
+  browsers.push(
+    puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } }),
+  );
+}
+
+export default {
+  files: process.env.AIDE_WTR_FILES || 'packages/*/src/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      // The plugin reads this file raw ("extends" is not followed).
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  browsers,
+  reporters: [defaultReporter(), summaryLineReporter('unit')],
+  testFramework: { config: { timeout: 10000 } },
+};
