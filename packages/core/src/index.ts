@@ -1,1 +1,10 @@
 export { fold, words } from './text.ts';
+export * from './i18n.ts';
+export * from './config.ts';
+export * from './session.ts';
+export * from './storage.ts';
+export * from './focus.ts';
+export * from './announce.ts';
+export { tokensCss, baseCss } from './styles.ts';
+export * from './events.ts';
+export * from './context.ts';

@@ -1,0 +1,29 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { announce, prepareAnnouncer } from './announce.ts';
+
+const region = (politeness: string) =>
+  document.querySelector('aide-live-region')!.shadowRoot!.querySelector<HTMLElement>(`[aria-live=${politeness}]`)!;
+
+describe('announcer', () => {
+  it('has polite (status) and assertive (alert) regions before any message', () => {
+    prepareAnnouncer();
+    expect(region('polite').getAttribute('role')).to.equal('status');
+    expect(region('assertive').getAttribute('role')).to.equal('alert');
+    expect(document.querySelectorAll('aide-live-region')).to.have.length(1);
+  });
+
+  it('sets the text after emptying the region, so the same message is read again', async () => {
+    announce('12 lieux trouvés');
+    expect(region('polite').textContent).to.equal('');
+    await waitUntil(() => region('polite').textContent === '12 lieux trouvés');
+    announce('12 lieux trouvés');
+    expect(region('polite').textContent).to.equal('');
+    await waitUntil(() => region('polite').textContent === '12 lieux trouvés');
+  });
+
+  it('routes errors to the assertive region, with a language when given', async () => {
+    announce('Code postal introuvable', 'assertive', 'fr');
+    await waitUntil(() => region('assertive').textContent === 'Code postal introuvable');
+    expect(region('assertive').getAttribute('lang')).to.equal('fr');
+  });
+});

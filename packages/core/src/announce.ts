@@ -1,0 +1,64 @@
+/**
+ * One polite and one assertive live region for the whole widget, living in a small element at the end
+ * of the body from the first announcement on. Screen readers only read changes to a region that already
+ * exists, so the text is set a moment after the region is (re)emptied; repeating the same message
+ * is therefore announced again.
+ */
+export type Politeness = 'polite' | 'assertive';
+
+const TAG = 'aide-live-region';
+const VISUALLY_HIDDEN =
+  'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
+
+class AideLiveRegion extends HTMLElement {
+  readonly polite: HTMLElement;
+  readonly assertive: HTMLElement;
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const make = (politeness: Politeness) => {
+      const region = document.createElement('div');
+      region.setAttribute('role', politeness === 'polite' ? 'status' : 'alert');
+      region.setAttribute('aria-live', politeness);
+      region.setAttribute('aria-atomic', 'true');
+      region.dataset.politeness = politeness;
+      // Inline styles through the CSSOM are allowed under a strict style-src CSP.
+      region.style.cssText = VISUALLY_HIDDEN;
+      root.append(region);
+      return region;
+    };
+    this.polite = make('polite');
+    this.assertive = make('assertive');
+  }
+}
+
+function liveRegion(): AideLiveRegion {
+  if (!customElements.get(TAG)) customElements.define(TAG, AideLiveRegion);
+  let element = document.querySelector(TAG) as AideLiveRegion | null;
+  if (!element) {
+    element = document.createElement(TAG) as AideLiveRegion;
+    document.body.append(element);
+  }
+  return element;
+}
+
+const timers = new WeakMap<HTMLElement, number>();
+
+/** Creates the regions ahead of time, so that the first announcement is not lost. */
+export function prepareAnnouncer(): void {
+  liveRegion();
+}
+
+export function announce(message: string, politeness: Politeness = 'polite', lang?: string): void {
+  const element = liveRegion();
+  const region = politeness === 'polite' ? element.polite : element.assertive;
+  window.clearTimeout(timers.get(region));
+  region.textContent = '';
+  if (lang) region.setAttribute('lang', lang);
+  timers.set(
+    region,
+    window.setTimeout(() => {
+      region.textContent = message;
+    }, 120),
+  );
+}
