@@ -1,0 +1,98 @@
+/**
+ * Builds the widget into dist/aide/:
+ *   aide.js         the classic-script loader (IIFE), the only file a page downloads before anyone clicks;
+ *   chunks/*.js     ES modules with content-hashed names: the panel and one chunk per component.
+ * Two Vite builds: the chunks first (their hashed names come from Vite's manifest), then the loader with
+ * those names injected, so the loader never points at a stale chunk.
+ * Usage: node --import tsx packages/embed/build.ts [--out dist/aide]
+ */
+import { build, type Manifest } from 'vite';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ChunkMap } from './src/chunks.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist/aide' } } });
+const outDir = resolve(root, values.out!);
+
+// Browsers of old phones still in use: Safari 14 (iOS 14), Chrome and Firefox of 2020.
+const target = ['es2020', 'safari14', 'chrome87', 'firefox78', 'edge88'];
+
+const entries: Record<keyof ChunkMap, string> = {
+  panel: join(root, 'packages/embed/src/panel/index.ts'),
+  walkthrough: join(root, 'packages/walkthrough/src/define.ts'),
+  locator: join(root, 'packages/locator/src/define.ts'),
+  feedback: join(root, 'packages/feedback/src/define.ts'),
+};
+
+async function main() {
+  for (const dir of ['chunks', 'aide.js', '.vite']) rmSync(join(outDir, dir), { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  // Components that have not landed yet are simply not offered.
+  const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target,
+      manifest: true,
+      // No <link rel="modulepreload"> injected into the host page: the widget adds nothing to <head>.
+      modulePreload: false,
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: present,
+        preserveEntrySignatures: 'exports-only',
+        output: {
+          format: 'es',
+          entryFileNames: 'chunks/[name]-[hash].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+  });
+
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const chunkMap = {} as ChunkMap;
+  for (const [name, file] of Object.entries(present)) {
+    const key = file.slice(root.length).replace(/^\//, '');
+    const entry = manifest[key];
+    if (!entry) throw new Error(`Entrée ${name} absente du manifeste Vite (${key}).`);
+    chunkMap[name as keyof ChunkMap] = entry.file;
+  }
+
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    define: { __AIDE_CHUNKS__: JSON.stringify(chunkMap) },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target,
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      // Not library mode: it insists on a global name for IIFE output, and the loader must add no global.
+      rolldownOptions: {
+        input: { aide: join(root, 'packages/embed/src/loader/loader.ts') },
+        output: { format: 'iife', entryFileNames: 'aide.js' },
+      },
+    },
+  });
+  rmSync(join(outDir, '.vite'), { recursive: true, force: true });
+  console.log(`widget: ${outDir} (${Object.keys(chunkMap).join(', ')})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

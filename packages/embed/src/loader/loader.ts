@@ -1,0 +1,119 @@
+/**
+ * aide.js — the one script an administration adds to its procedure pages:
+ *   <script src="https://…/aide.js" data-procedure="demande-logement" defer></script>
+ * It reads the configuration, defines <aide-help>, shows the launcher, and loads everything else on first
+ * use (the panel is preloaded when the browser is idle). A classic script, so it works with a plain
+ * <script> tag; the chunks are ES modules loaded with import().
+ */
+import {
+  attributeLayer,
+  datasetLayer,
+  defaultConfig,
+  objectLayer,
+  resolveConfig,
+  type AideConfig,
+} from '@aide/core/config';
+import { readSession } from '@aide/core/session';
+import type { PanelView } from '@aide/core/events';
+import { AideHelpElement } from '../launcher/launcher.ts';
+import { chunkFiles, type ChunkMap } from '../chunks.ts';
+import type { PanelApi, PanelState } from '../panel/api.ts';
+
+const LAUNCHER_TAG = 'aide-help';
+const STANDALONE_TAGS = { 'aide-walkthrough': 'walkthrough', 'aide-locator': 'locator', 'aide-feedback': 'feedback' } as const;
+
+function start(script: HTMLScriptElement | null) {
+  // Two copies that both waited for DOMContentLoaded: the first one wins.
+  if (customElements.get(LAUNCHER_TAG)) return;
+  const base = new URL('.', script?.src || document.baseURI);
+  const chunkUrl = (name: keyof ChunkMap) => new URL(chunkFiles[name], base).href;
+  const w = window as Window & { AideConfig?: unknown };
+  const pageConfig = resolveConfig(defaultConfig(base), [objectLayer(w.AideConfig), datasetLayer(script)], base);
+
+  let panelModule: Promise<PanelApi> | undefined;
+  const loadPanel = () => (panelModule ??= import(/* @vite-ignore */ chunkUrl('panel')) as Promise<PanelApi>);
+
+  const launchers = () => [...document.querySelectorAll<AideHelpElement>(LAUNCHER_TAG)];
+  const configFor = (launcher: AideHelpElement | undefined): AideConfig =>
+    launcher && !launcher.hasAttribute('data-floating')
+      ? resolveConfig(pageConfig, [attributeLayer(launcher)], base)
+      : pageConfig;
+
+  async function openPanel(launcher: AideHelpElement | undefined, moveFocus: boolean, view?: PanelView) {
+    const api = await loadPanel();
+    api.showPanel({ config: configFor(launcher), launcher: launcher ?? launchers()[0] ?? null, launchers, moveFocus, view });
+  }
+
+  customElements.define(LAUNCHER_TAG, AideHelpElement);
+
+  const present = launchers();
+  if (present.length === 0 && (pageConfig.position === 'bottom-right' || pageConfig.position === 'bottom-left')) {
+    const floating = document.createElement(LAUNCHER_TAG) as AideHelpElement;
+    floating.setAttribute('data-floating', '');
+    document.body.append(floating);
+  }
+  for (const launcher of launchers()) {
+    const config = configFor(launcher);
+    launcher.configure?.({
+      locale: config.locale === 'auto' ? document.documentElement.lang : config.locale,
+      floating: launcher.hasAttribute('data-floating') ? (pageConfig.position as 'bottom-right' | 'bottom-left') : null,
+      color: config.color,
+      theme: config.theme,
+    });
+  }
+
+  document.addEventListener('aide-launcher-activate', (event) => {
+    void openPanel(event.target as AideHelpElement, true);
+  });
+  // Stand-alone components ask for another view ("Je suis bloqué" → locator): open the panel there.
+  document.addEventListener('aide-open-view', (event) => {
+    if (event.defaultPrevented) return;
+    event.preventDefault();
+    void openPanel(undefined, true, event.detail.view);
+  });
+
+  // Stand-alone elements placed by the host get their code on demand.
+  const loaded = new Set<string>();
+  const loadStandalone = (root: ParentNode) => {
+    for (const [tag, chunk] of Object.entries(STANDALONE_TAGS)) {
+      if (!loaded.has(chunk) && root.querySelector(tag)) {
+        loaded.add(chunk);
+        import(/* @vite-ignore */ chunkUrl(chunk as keyof ChunkMap)).catch((error) =>
+          console.warn(`[Aide numérique] <${tag}> n'a pas pu être chargé.`, error),
+        );
+      }
+    }
+  };
+  loadStandalone(document);
+  if (loaded.size < 3) {
+    const observer = new MutationObserver(() => {
+      loadStandalone(document);
+      if (loaded.size === 3) observer.disconnect();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }
+
+  // Back on another page of the procedure with the panel open: restore it without stealing focus.
+  const saved = readSession<PanelState>('panel');
+  if (saved?.open) void openPanel(undefined, false);
+  else {
+    const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: object) => void }).requestIdleCallback;
+    const preload = () => loadPanel().catch(() => {
+      panelModule = undefined; // offline now: try again on click
+    });
+    if (idle) idle(preload, { timeout: 5000 });
+    else window.setTimeout(preload, 2000);
+  }
+}
+
+// document.currentScript is only set while the script runs for the first time.
+const currentScript = document.currentScript as HTMLScriptElement | null;
+const existing = customElements.get(LAUNCHER_TAG) as (CustomElementConstructor & { isAide?: boolean }) | undefined;
+if (existing) {
+  // A second copy of aide.js (two tags, a tag manager…) does nothing; a foreign <aide-help> is left alone.
+  if (!existing.isAide) console.warn('[Aide numérique] <aide-help> est déjà défini par la page : l\u2019aide n\u2019est pas chargée.');
+} else if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', () => start(currentScript), { once: true });
+} else {
+  start(currentScript);
+}

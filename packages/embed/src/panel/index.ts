@@ -1,0 +1,26 @@
+/**
+ * The panel chunk: loaded on the first click on the launcher (or when the browser is idle).
+ */
+import './define.ts';
+import type { AidePanel } from './panel.ts';
+import { savedPanelState } from './panel.ts';
+import type { PanelApi, ShowPanelOptions } from './api.ts';
+
+function panelElement(): AidePanel {
+  let panel = document.querySelector('aide-panel');
+  if (!panel) {
+    panel = document.createElement('aide-panel');
+    // At the end of the body: after the page in the Tab order, outside any container that could clip it.
+    document.body.append(panel);
+  }
+  return panel;
+}
+
+export const showPanel: PanelApi['showPanel'] = (options: ShowPanelOptions) => {
+  const panel = panelElement();
+  panel.config = options.config;
+  panel.launchers = options.launchers;
+  if (options.launcher) panel.launcher = options.launcher;
+  const restore = options.moveFocus ? undefined : savedPanelState();
+  void panel.show({ moveFocus: options.moveFocus, view: options.view, restore });
+};

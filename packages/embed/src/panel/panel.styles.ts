@@ -1,0 +1,197 @@
+import { css } from 'lit';
+
+export const panelStyles = css`
+  /* Layout lives on inner elements: page rules like * { all: revert } win over :host but cannot get in here. */
+  :host {
+    display: contents;
+  }
+  .panel {
+    position: fixed;
+    z-index: 2147482500;
+    inset-block: 0;
+    inset-inline-end: 0;
+    width: min(28rem, 100vw);
+    display: flex;
+    flex-direction: column;
+    margin: 0;
+    background: var(--_bg);
+    color: var(--_text);
+    border-inline-start: 1px solid var(--_border-light);
+    box-shadow: var(--_shadow);
+    font-family: var(--_font);
+    font-size: 1rem;
+    line-height: 1.5;
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    padding: 0.75rem 1rem;
+    border-block-end: 1px solid var(--_border-light);
+  }
+  .brand {
+    flex: 1 0 100%;
+    margin: 0;
+    color: var(--_text-mention);
+    font-size: 0.875rem;
+    font-weight: 700;
+  }
+  h2 {
+    flex: 1 1 12rem;
+    margin: 0;
+    font-size: 1.375rem;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin-inline-start: auto;
+  }
+  .tools .button {
+    min-height: 2.75rem;
+    padding-inline: 0.75rem;
+  }
+  .body {
+    flex: 1 1 auto;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 1rem;
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1rem;
+    padding: 0.5rem 1rem;
+    border-block-start: 1px solid var(--_border-light);
+    color: var(--_text-mention);
+    font-size: 0.875rem;
+  }
+  .footer p {
+    margin: 0;
+  }
+  kbd {
+    font-family: inherit;
+    font-weight: 700;
+  }
+  .back {
+    margin-block-end: 1rem;
+  }
+  .entries {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .entry {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25rem 0.75rem;
+    align-items: start;
+    width: 100%;
+    min-height: 4.5rem;
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    text-align: start;
+    cursor: pointer;
+  }
+  .entry:hover {
+    background: var(--_bg-alt);
+    border-color: var(--_link);
+  }
+  .entry .icon {
+    grid-row: span 2;
+    width: 2rem;
+    height: 2rem;
+    fill: var(--_link);
+  }
+  .entry-title {
+    color: var(--_link);
+    font-size: 1.125rem;
+    font-weight: 700;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .entry-description {
+    color: var(--_text);
+  }
+  .status {
+    padding: 1rem;
+    border-inline-start: 4px solid var(--_info);
+    background: var(--_bg-alt);
+  }
+  .status.error {
+    border-color: var(--_error);
+  }
+  .bar {
+    position: fixed;
+    z-index: 2147482500;
+    inset-inline: 0;
+    inset-block-end: 0;
+    display: flex;
+    margin: 0;
+    padding: 0.5rem;
+    background: var(--_bg);
+    border-block-start: 2px solid var(--_primary);
+    box-shadow: var(--_shadow);
+  }
+  .bar .button {
+    flex: 1;
+    justify-content: space-between;
+  }
+  @media (max-width: 639.98px) {
+    .panel {
+      width: 100vw;
+      border-inline-start: 0;
+    }
+  }
+  @media (min-width: 640px) {
+    .small-only {
+      display: none !important;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .panel {
+      animation: aide-panel-in 0.2s ease-out;
+    }
+    @keyframes aide-panel-in {
+      from {
+        transform: translateX(1.5rem);
+      }
+    }
+    :host([dir='rtl']) .panel {
+      animation-name: aide-panel-in-rtl;
+    }
+    @keyframes aide-panel-in-rtl {
+      from {
+        transform: translateX(-1.5rem);
+      }
+    }
+  }
+  @media (forced-colors: active) {
+    .panel,
+    .bar {
+      border: 2px solid CanvasText;
+    }
+    .entry {
+      border-color: ButtonText;
+    }
+    .entry .icon {
+      fill: ButtonText;
+    }
+    .status {
+      border: 2px solid CanvasText;
+    }
+  }
+  @media print {
+    .panel,
+    .bar {
+      display: none;
+    }
+  }
+`;

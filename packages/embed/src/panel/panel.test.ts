@@ -1,0 +1,121 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { html as litHtml, svg } from 'lit';
+import { defaultConfig } from '@aide/core/config';
+import { readSession } from '@aide/core/session';
+import './define.ts';
+import type { AidePanel } from './panel.ts';
+import { componentViews } from './views.ts';
+import type { PanelState } from './api.ts';
+
+const base = new URL('/', location.href);
+
+async function openPanel(overrides: Partial<ReturnType<typeof defaultConfig>> = {}) {
+  const panel = await fixture<AidePanel>(html`<aide-panel></aide-panel>`);
+  panel.config = { ...defaultConfig(base), ...overrides };
+  await panel.show({ moveFocus: true });
+  await panel.updateComplete;
+  return panel;
+}
+const shadow = (panel: AidePanel) => panel.shadowRoot!;
+
+describe('<aide-panel>', () => {
+  // A view whose chunk fails to load, like a lost connection, and one that loads.
+  let attempts = 0;
+  before(() => {
+    componentViews.push(
+      {
+        view: 'locator',
+        entry: 'locator',
+        icon: svg`<circle cx="12" cy="12" r="6"/>`,
+        load: async () => {
+          attempts++;
+          if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+        },
+        render: () => litHtml`<p class="locator-view">Lieux</p>`,
+        available: () => true,
+      },
+      {
+        view: 'feedback',
+        entry: 'feedback',
+        icon: svg`<circle cx="12" cy="12" r="6"/>`,
+        load: async () => undefined,
+        render: () => litHtml`<p>Avis</p>`,
+        available: (config) => config.feedbackEndpoint !== null,
+      },
+    );
+  });
+  after(() => componentViews.splice(0));
+  afterEach(() => sessionStorage.clear());
+
+  it('opens as a named, non-modal dialog with focus on its heading', async () => {
+    const panel = await openPanel();
+    const dialog = shadow(panel).querySelector('[role=dialog]')!;
+    expect(dialog.getAttribute('aria-label')).to.equal('Aide numérique');
+    expect(dialog.hasAttribute('aria-modal')).to.equal(false);
+    expect(shadow(panel).activeElement?.tagName).to.equal('H2');
+    await expect(panel).to.be.accessible();
+  });
+
+  it('offers only the entries the configuration allows (feedback needs an endpoint)', async () => {
+    const panel = await openPanel();
+    const entries = () => [...shadow(panel).querySelectorAll('.entry')].map((e) => (e as HTMLElement).dataset.view);
+    expect(entries()).to.deep.equal(['locator']);
+    panel.config = { ...panel.config, feedbackEndpoint: 'https://avis.example.fr/api/v1/feedback' };
+    await panel.updateComplete;
+    expect(entries()).to.deep.equal(['locator', 'feedback']);
+    panel.config = { ...panel.config, entries: ['feedback'] };
+    await panel.updateComplete;
+    expect(entries()).to.deep.equal(['feedback']);
+  });
+
+  it('shows a clear message and a retry button when a view cannot be loaded', async () => {
+    const panel = await openPanel();
+    (shadow(panel).querySelector('[data-view=locator]') as HTMLButtonElement).click();
+    await waitUntil(() => shadow(panel).querySelector('.status.error'));
+    expect(shadow(panel).querySelector('.status.error')!.textContent).to.contain('Vérifiez votre connexion internet');
+    (shadow(panel).querySelector('.status.error button') as HTMLButtonElement).click();
+    await waitUntil(() => shadow(panel).querySelector('.locator-view'));
+    expect(shadow(panel).querySelector('h2')!.textContent).to.equal('Trouver une aide près de chez moi');
+  });
+
+  it('remembers open, reduced and view in the session for the next page', async () => {
+    const panel = await openPanel();
+    (shadow(panel).querySelector('[data-view=locator]') as HTMLButtonElement).click();
+    await waitUntil(() => readSession<PanelState>('panel')?.view === 'locator');
+    panel.reduce();
+    expect(readSession<PanelState>('panel')).to.deep.equal({ open: true, reduced: true, view: 'locator' });
+    panel.close();
+    expect(readSession<PanelState>('panel')!.open).to.equal(false);
+  });
+
+  it('closes on Escape unless a component already handled it', async () => {
+    const panel = await openPanel();
+    const body = shadow(panel).querySelector('.body')!;
+    const handled = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    handled.preventDefault();
+    body.dispatchEvent(handled);
+    expect(panel.open).to.equal(true);
+    body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
+    expect(panel.open).to.equal(false);
+  });
+
+  it('follows the configured locale with its direction, in English and Arabic', async () => {
+    const panel = await openPanel({ locale: 'ar' });
+    expect(panel.getAttribute('lang')).to.equal('ar');
+    expect(panel.getAttribute('dir')).to.equal('rtl');
+    expect(shadow(panel).querySelector('h2')!.textContent).to.equal('كيف يمكننا مساعدتك؟');
+    await expect(panel).to.be.accessible();
+    panel.config = { ...panel.config, locale: 'en' };
+    await panel.updateComplete;
+    expect(shadow(panel).querySelector('h2')!.textContent).to.equal('How can we help you?');
+    expect(panel.getAttribute('dir')).to.equal('ltr');
+  });
+
+  it('switches to the view a component asks for', async () => {
+    const panel = await openPanel();
+    const inner = document.createElement('span');
+    shadow(panel).querySelector('.body')!.append(inner);
+    inner.dispatchEvent(new CustomEvent('aide-open-view', { detail: { view: 'locator' }, bubbles: true, composed: true, cancelable: true }));
+    await waitUntil(() => panel.view === 'locator');
+  });
+});

@@ -1,0 +1,360 @@
+/**
+ * <aide-panel>: the help panel. Non-modal: a person follows a tutorial while filling in the procedure, so on
+ * a large screen it is docked beside the page without an overlay; under 640 CSS px it takes the viewport and
+ * can be reduced to a bar that stays visible. F6 and a visible button move focus between panel and page.
+ *
+ * @summary The help panel opened by <aide-help>.
+ * @csspart panel - the panel container.
+ * @csspart header - title and tools.
+ * @csspart body - the current view.
+ * @csspart bar - the reduced bar on small screens.
+ * @cssproperty --aide-color-primary - main action colour.
+ * @event aide-panel-toggle - the panel opened or closed; detail { open }.
+ */
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { AideElement } from '@aide/core/element';
+import { sharedStyles } from '@aide/core/lit-styles';
+import { containsFocus, deepActiveElement, focusElement, isVisible } from '@aide/core/focus';
+import { readSession, writeSession } from '@aide/core/session';
+import { readHelpContext, writeHelpContext } from '@aide/core/context';
+import { prepareAnnouncer } from '@aide/core/announce';
+import type { AideConfig } from '@aide/core/config';
+import type { PanelView, StepChangeDetail } from '@aide/core/events';
+import { directionOf, resolveLocale, type Locale } from '@aide/core/i18n';
+import type { AideHelpElement } from '../launcher/launcher.ts';
+import type { PanelState } from './api.ts';
+import { panelStrings, type PanelStrings } from './strings.ts';
+import { panelStyles } from './panel.styles.ts';
+import { componentViews, type ComponentView } from './views.ts';
+
+const SMALL_SCREEN = '(max-width: 639.98px)';
+
+const closeIcon = svg`<path d="M12 10.6 17 5.6 18.4 7 13.4 12l5 5-1.4 1.4-5-5-5 5L5.6 17l5-5-5-5L7 5.6l5 5Z"/>`;
+const backIcon = svg`<path d="M7.8 11H20v2H7.8l5.4 5.4-1.4 1.4L4 12l7.8-7.8 1.4 1.4L7.8 11Z"/>`;
+const reduceIcon = svg`<path d="M5 11h14v2H5z"/>`;
+
+export class AidePanel extends AideElement<PanelStrings> {
+  static override styles = [sharedStyles, panelStyles];
+  protected readonly catalogues = panelStrings;
+
+  @property({ attribute: false }) config!: AideConfig;
+  @state() open = false;
+  @state() reduced = false;
+  @state() view: PanelView = 'home';
+  @state() private loadingView: PanelView | null = null;
+  @state() private failedView: PanelView | null = null;
+  @state() private small = false;
+  @state() private tutorialProgress: StepChangeDetail | null = null;
+
+  @query('h2') private heading!: HTMLHeadingElement;
+  @query('.bar .button') private barButton?: HTMLButtonElement;
+
+  /** Launcher that opened the panel: focus goes back there on close. */
+  launcher: AideHelpElement | null = null;
+  launchers: () => AideHelpElement[] = () => [];
+  private lastPageFocus: Element | null = null;
+  private readonly loadedViews = new Set<PanelView>();
+  private readonly media = window.matchMedia(SMALL_SCREEN);
+
+  private readonly onMediaChange = () => {
+    this.small = this.media.matches;
+  };
+  private readonly onDocumentKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'F6' || !this.open || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    if (containsFocus(this)) this.goToPage();
+    else this.goToPanel();
+  };
+  private readonly onDocumentFocusIn = () => {
+    if (!containsFocus(this)) {
+      const active = deepActiveElement();
+      if (active && active !== document.body && !this.launchers().some((l) => l === active || l.contains(active))) {
+        this.lastPageFocus = active;
+      }
+    }
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.small = this.media.matches;
+    this.media.addEventListener('change', this.onMediaChange);
+    document.addEventListener('keydown', this.onDocumentKeydown, true);
+    document.addEventListener('focusin', this.onDocumentFocusIn, true);
+    this.tutorialProgress = readHelpContext().tutorial ?? null;
+    // The announcer's regions must exist before the first message for screen readers to read it.
+    prepareAnnouncer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.media.removeEventListener('change', this.onMediaChange);
+    document.removeEventListener('keydown', this.onDocumentKeydown, true);
+    document.removeEventListener('focusin', this.onDocumentFocusIn, true);
+  }
+
+  override get locale(): Locale {
+    return resolveLocale(this.config?.locale === 'auto' || !this.config ? document.documentElement.lang : this.config.locale);
+  }
+
+  /** Views offered by this configuration, in the order of the first screen. */
+  get availableViews(): ComponentView[] {
+    return componentViews.filter((v) => this.config.entries.includes(v.entry) && v.available(this.config));
+  }
+
+  /** Opens the panel (or brings it back from the bar) and optionally moves focus to its heading. */
+  async show(options: { moveFocus: boolean; view?: PanelView; restore?: PanelState }): Promise<void> {
+    const restore = options.restore;
+    const wasOpen = this.open;
+    this.open = true;
+    if (restore) this.reduced = restore.reduced;
+    else if (options.moveFocus) this.reduced = false;
+    const target = options.view ?? restore?.view ?? (wasOpen ? this.view : this.view);
+    await this.setView(this.isOffered(target) ? target : 'home', false);
+    if (!wasOpen) this.emit('aide-panel-toggle', { open: true });
+    this.syncLaunchers();
+    this.save();
+    await this.updateComplete;
+    if (options.moveFocus) this.focusHeading();
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.reduced = false;
+    this.syncLaunchers();
+    this.save();
+    this.emit('aide-panel-toggle', { open: false });
+    const launcher = this.launcher && this.launcher.isConnected ? this.launcher : this.launchers()[0];
+    if (launcher) {
+      // The floating launcher was hidden while the panel was open: show it before focusing it.
+      launcher.concealed = false;
+      launcher.button.focus();
+    } else {
+      this.focusPage();
+    }
+  }
+
+  reduce(): void {
+    this.reduced = true;
+    this.save();
+    void this.updateComplete.then(() => this.barButton?.focus());
+  }
+
+  expand(): void {
+    this.reduced = false;
+    this.save();
+    void this.updateComplete.then(() => this.focusHeading());
+  }
+
+  /** Focus to the page, where the person was; on a small screen the panel first shrinks to its bar. */
+  goToPage(): void {
+    if (this.small && !this.reduced) {
+      this.reduced = true;
+      this.save();
+    }
+    void this.updateComplete.then(() => this.focusPage());
+  }
+
+  goToPanel(): void {
+    if (this.reduced) this.expand();
+    else this.focusHeading();
+  }
+
+  private focusPage(): void {
+    const previous = this.lastPageFocus;
+    if (previous instanceof HTMLElement && previous.isConnected && isVisible(previous)) {
+      previous.focus();
+      return;
+    }
+    const main = document.querySelector<HTMLElement>('main, [role="main"]') ?? document.querySelector<HTMLElement>('h1');
+    if (!focusElement(main)) focusElement(document.body);
+  }
+
+  private focusHeading(): void {
+    focusElement(this.heading);
+  }
+
+  private isOffered(view: PanelView): boolean {
+    return view === 'home' || this.availableViews.some((v) => v.view === view);
+  }
+
+  private async setView(view: PanelView, moveFocus = true): Promise<void> {
+    this.view = view;
+    this.failedView = null;
+    const definition = componentViews.find((v) => v.view === view);
+    if (definition && !this.loadedViews.has(view)) {
+      this.loadingView = view;
+      try {
+        await definition.load();
+        this.loadedViews.add(view);
+      } catch (error) {
+        console.warn(`[Aide numérique] la vue « ${view} » n'a pas pu être chargée.`, error);
+        this.failedView = view;
+      } finally {
+        this.loadingView = null;
+      }
+    }
+    this.save();
+    if (moveFocus) {
+      await this.updateComplete;
+      this.focusHeading();
+    }
+  }
+
+  private save(): void {
+    writeSession('panel', { open: this.open, reduced: this.reduced, view: this.view } satisfies PanelState);
+  }
+
+  private syncLaunchers(): void {
+    for (const launcher of this.launchers()) {
+      launcher.expanded = this.open;
+      // The docked panel takes the floating launcher's place; inline launchers stay where the page put them.
+      if (launcher.hasAttribute('data-floating')) launcher.concealed = this.open;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('config') && this.config) {
+      this.lang = this.locale;
+      this.dir = directionOf(this.locale);
+      if (this.config.theme !== 'auto') this.theme = this.config.theme;
+      if (this.config.color) {
+        this.style.setProperty('--aide-brand', this.config.color);
+        this.style.setProperty('--_on-brand', '#ffffff');
+      }
+    }
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    // Components close their own popups with Escape and mark the event as handled.
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      this.close();
+    }
+  }
+
+  private handleOpenView(event: CustomEvent<{ view: PanelView }>): void {
+    event.preventDefault();
+    event.stopPropagation();
+    if (this.isOffered(event.detail.view)) void this.setView(event.detail.view);
+  }
+
+  private handleStepChange(event: CustomEvent<StepChangeDetail>): void {
+    this.tutorialProgress = event.detail;
+    writeHelpContext({ ...readHelpContext(), tutorial: event.detail });
+  }
+
+  private viewTitle(view: PanelView): string {
+    const t = this.t;
+    switch (view) {
+      case 'tutorials':
+        return t.tutorialsTitle;
+      case 'locator':
+        return t.locatorTitle;
+      case 'feedback':
+        return t.feedbackTitle;
+      case 'accessibility':
+        return t.accessibilityTitle;
+      default:
+        return t.homeTitle;
+    }
+  }
+
+  private viewDescription(view: PanelView): string {
+    const t = this.t;
+    return view === 'tutorials' ? t.tutorialsDescription : view === 'locator' ? t.locatorDescription : t.feedbackDescription;
+  }
+
+  private renderHome() {
+    return html`
+      <p>${this.t.homeIntro}</p>
+      <ul class="entries">
+        ${this.availableViews.map(
+          (v) => html`<li>
+            <button type="button" class="entry" data-view=${v.view} @click=${() => this.setView(v.view)}>
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${v.icon}</svg>
+              <span class="entry-title">${this.viewTitle(v.view)}</span>
+              <span class="entry-description">${this.viewDescription(v.view)}</span>
+            </button>
+          </li>`,
+        )}
+      </ul>
+    `;
+  }
+
+  private renderView() {
+    if (this.view === 'home') return this.renderHome();
+    if (this.loadingView === this.view) return html`<p class="status" aria-busy="true">${this.t.loading}</p>`;
+    if (this.failedView === this.view) {
+      return html`<div class="status error">
+        <p>${this.t.loadError}</p>
+        <button type="button" class="button" @click=${() => this.setView(this.view)}>${this.t.retry}</button>
+      </div>`;
+    }
+    const definition = componentViews.find((v) => v.view === this.view);
+    return definition?.render({ config: this.config, locale: this.locale, theme: this.theme }) ?? nothing;
+  }
+
+  private get barLabel(): string {
+    const progress = this.tutorialProgress;
+    return this.view === 'tutorials' && progress
+      ? this.t.barStep(progress.step, progress.total)
+      : this.viewTitle(this.view === 'home' ? 'home' : this.view) || this.t.barDefault;
+  }
+
+  override render() {
+    if (!this.config) return nothing;
+    const t = this.t;
+    const showPanel = this.open && !(this.reduced && this.small);
+    const showBar = this.open && this.reduced && this.small;
+    return html`
+      <section
+        class="panel"
+        part="panel"
+        role="dialog"
+        aria-label=${t.panelLabel}
+        ?hidden=${!showPanel}
+        @keydown=${this.handleKeydown}
+        @aide-open-view=${this.handleOpenView}
+        @aide-step-change=${this.handleStepChange}
+      >
+        <div class="header" part="header">
+          <p class="brand" aria-hidden="true">${t.panelLabel}</p>
+          <h2 tabindex="-1">${this.viewTitle(this.view)}</h2>
+          <div class="tools">
+            <button type="button" class="button tertiary go-to-page" @click=${this.goToPage}>${t.goToPage}</button>
+            <button type="button" class="button secondary small-only reduce" @click=${this.reduce}>
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${reduceIcon}</svg>${t.reduce}
+            </button>
+            <button type="button" class="button secondary close" @click=${this.close}>
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${closeIcon}</svg>${t.close}
+            </button>
+          </div>
+        </div>
+        <div class="body" part="body">
+          ${this.view !== 'home'
+            ? html`<button type="button" class="button tertiary back" @click=${() => this.setView('home')}>
+                <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${backIcon}</svg>${t.backHome}
+              </button>`
+            : nothing}
+          ${this.renderView()}
+        </div>
+        <div class="footer">
+          <p>${t.shortcutHint}</p>
+        </div>
+      </section>
+      <div class="bar" part="bar" ?hidden=${!showBar}>
+        <button type="button" class="button" aria-expanded="false" @click=${this.expand}>
+          <span>${this.barLabel}</span><span aria-hidden="true">—</span><span>${t.show}</span>
+        </button>
+      </div>
+    `;
+  }
+}
+
+/** Restored state, if any, for the loader to reopen the panel after a navigation. */
+export function savedPanelState(): PanelState | undefined {
+  return readSession<PanelState>('panel');
+}
