@@ -41,8 +41,10 @@ if (wanted.includes('firefox')) {
 
 export default {
   files: process.env.AIDE_WTR_FILES || 'packages/*/src/**/*.test.ts',
-  nodeResolve: true,
-  concurrency: 2,
+  // Lit's production build: no dev-mode warnings in every test file's logs.
+  nodeResolve: { exportConditions: ['production'] },
+  // Firefox delays focus in background tabs: its files run one at a time.
+  concurrency: wanted.includes('firefox') ? 1 : 2,
   concurrentBrowsers: 1,
   plugins: [
     esbuildPlugin({
@@ -53,6 +55,6 @@ export default {
     }),
   ],
   browsers,
-  reporters: [defaultReporter(), summaryLineReporter('unit')],
+  reporters: [defaultReporter(), summaryLineReporter(`unit-${wanted.join('-')}`)],
   testFramework: { config: { timeout: 10000 } },
 };

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `npm run bench`: every benchmark, with its figures. Builds first.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/bootstrap.sh --browsers --postgres
+export PATH="$(npm prefix -g)/bin:$PATH"
+pnpm run build
+echo; echo "==> widget size, loader cost, layout shift"
+node --import tsx scripts/check-budgets.ts

@@ -1,0 +1,86 @@
+/**
+ * Serves the demo exactly as an administration would host it: the procedure pages from demo/, the built
+ * widget (aide.js, chunks, tutorials, places) under /aide/, and csp.html with a strict Content-Security-Policy
+ * and Trusted Types.
+ * Usage: node --import tsx scripts/serve-demo.ts [--port 4173] [--host 127.0.0.1]
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import sirv from 'sirv';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'";
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export interface DemoServerOptions {
+  port: number;
+  host: string;
+  /** Extra handler tried before the static files (the feedback collector's API). */
+  api?: { matches(url: string): boolean; handle(req: IncomingMessage, res: ServerResponse): void };
+}
+
+export function createDemoServer(options: DemoServerOptions) {
+  const widgetDir = join(root, 'dist/aide');
+  if (!existsSync(join(widgetDir, 'aide.js'))) {
+    throw new Error('dist/aide/aide.js est absent : lancez d’abord la construction (pnpm run build).');
+  }
+  const widget: Handler = sirv(widgetDir, {
+    dev: false,
+    gzip: true,
+    etag: true,
+    setHeaders(res, pathname) {
+      // Hashed chunks never change; aide.js and data keep a short lifetime so updates reach pages quickly.
+      res.setHeader('Cache-Control', pathname.startsWith('/chunks/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+    },
+  });
+  const demo: Handler = sirv(join(root, 'demo'), { dev: true, extensions: ['html'] });
+
+  return createServer((req, res) => {
+    const url = req.url ?? '/';
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (options.api?.matches(url)) return options.api.handle(req, res);
+    if (url.startsWith('/csp')) res.setHeader('Content-Security-Policy', STRICT_CSP);
+    const notFound = () => {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Page introuvable');
+    };
+    if (url.startsWith('/aide/')) {
+      req.url = url.slice('/aide'.length);
+      return widget(req, res, notFound);
+    }
+    return demo(req, res, notFound);
+  });
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: process.env.PORT ?? '4173' }, host: { type: 'string', default: '127.0.0.1' } },
+  });
+  const port = Number(values.port);
+  const server = createDemoServer({ port, host: values.host! });
+  server.listen(port, values.host, () => {
+    console.log(`\nDémonstration d'Aide numérique : http://${values.host}:${port}/\n`);
+    console.log(`  page sous CSP stricte : http://${values.host}:${port}/csp.html`);
+    console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html\n`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `npm test`: every test of the project, on a fresh machine too. Installs what is missing (pnpm, packages,
+# chromium, firefox-esr, PostgreSQL), builds, typechecks, then runs every runner: Node tests, component tests
+# (web-test-runner in chromium and firefox-esr), end-to-end tests (Playwright + axe in chromium), size budgets.
+# The last line is "N passed, N failed", summed over every runner.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm_config_update_notifier=false
+t0=$(date +%s)
+step() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - t0 ))"; }
+
+logs=$(mktemp -d)
+status=0
+run() { # run <label> <command...>: tees output to a log the summary reads
+  local label=$1; shift
+  step "$label"
+  "$@" 2>&1 | tee "$logs/$label.log"
+  local rc=${PIPESTATUS[0]}
+  [ "$rc" -eq 0 ] || status=1
+  # A runner that dies before printing its count still counts as one failure.
+  grep -qE '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed' <(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$logs/$label.log") || echo "$label: 0 passed, 1 failed" >> "$logs/$label.log"
+}
+
+step "installation"
+bash scripts/bootstrap.sh --browsers --postgres || { echo "0 passed, 1 failed"; exit 1; }
+export PATH="$(npm prefix -g)/bin:$PATH"
+
+step "build"
+if ! pnpm run build; then echo "build: 0 passed, 1 failed" > "$logs/build.log"; status=1; fi
+step "typecheck"
+if pnpm run typecheck; then echo "typecheck: 1 passed, 0 failed" > "$logs/typecheck.log"; else echo "typecheck: 0 passed, 1 failed" > "$logs/typecheck.log"; status=1; fi
+
+run node pnpm run test:node
+run unit-chromium env AIDE_BROWSERS=chromium pnpm exec web-test-runner
+run unit-firefox env AIDE_BROWSERS=firefox pnpm exec web-test-runner
+run e2e pnpm run test:e2e
+run budgets node --import tsx scripts/check-budgets.ts
+
+passed=0; failed=0
+while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
+  cat "$logs"/*.log | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' | sed -nE 's/^[a-z0-9-]+: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p')
+rm -rf "$logs"
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+echo
+echo "total wall time: $(( $(date +%s) - t0 ))s"
+echo "$passed passed, $failed failed"
+exit "$status"

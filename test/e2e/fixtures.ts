@@ -1,0 +1,63 @@
+/**
+ * Playwright fixtures shared by every end-to-end test: a page that fails the test on any uncaught error,
+ * console error, CSP violation, cookie or request to another origin (the widget must make none).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Guards {
+  /** Console errors a test expects (offline tests, refused geolocation…), as patterns. */
+  allowedConsoleErrors: RegExp[];
+}
+
+export const test = base.extend<Guards>({
+  allowedConsoleErrors: [[], { option: true }],
+  page: async ({ page, allowedConsoleErrors, baseURL }, use) => {
+    const problems: string[] = [];
+    const origin = new URL(baseURL!).origin;
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
+    });
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) problems.push(`third-party request: ${request.url()}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await use(page);
+    const cookies = await page.context().cookies();
+    expect(cookies, 'the widget sets no cookie').toEqual([]);
+    expect(problems, 'no error, CSP violation or third-party request during the test').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** The deep focused element as "tag text", for focus assertions across shadow roots. */
+export async function deepFocus(page: Page): Promise<{ tag: string; text: string; host: string | null }> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    let host: string | null = null;
+    while (el?.shadowRoot?.activeElement) {
+      host = el.tagName.toLowerCase();
+      el = el.shadowRoot.activeElement;
+    }
+    return { tag: el?.tagName.toLowerCase() ?? '', text: (el?.textContent ?? '').trim().replace(/\s+/g, ' '), host };
+  });
+}
+
+/** Serves an ad-hoc host page from the demo origin, to test one embedding. */
+export async function hostPage(page: Page, path: string, body: string, head = ''): Promise<void> {
+  await page.route(`**${path}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Page hôte de test</title><link rel="icon" href="/favicon.svg">${head}</head><body><main><h1>Page hôte de test</h1>${body}</main></body></html>`,
+    }),
+  );
+  await page.goto(path);
+}
