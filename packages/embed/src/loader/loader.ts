@@ -22,6 +22,14 @@ import type { PanelApi, PanelState } from '../panel/api.ts';
 const LAUNCHER_TAG = 'aide-help';
 const STANDALONE_TAGS = { 'aide-walkthrough': 'walkthrough', 'aide-locator': 'locator', 'aide-feedback': 'feedback' } as const;
 
+function pendingFeedback(): boolean {
+  try {
+    return Number(window.localStorage.getItem('aide:feedback-pending')) > 0;
+  } catch {
+    return false;
+  }
+}
+
 function start(script: HTMLScriptElement | null) {
   // Two copies that both waited for DOMContentLoaded: the first one wins.
   if (customElements.get(LAUNCHER_TAG)) return;
@@ -76,7 +84,7 @@ function start(script: HTMLScriptElement | null) {
   const loaded = new Set<string>();
   const loadStandalone = (root: ParentNode) => {
     for (const [tag, chunk] of Object.entries(STANDALONE_TAGS)) {
-      if (!loaded.has(chunk) && root.querySelector(tag)) {
+      if (!loaded.has(chunk) && chunkFiles[chunk as keyof ChunkMap] && root.querySelector(tag)) {
         loaded.add(chunk);
         import(/* @vite-ignore */ chunkUrl(chunk as keyof ChunkMap)).catch((error) =>
           console.warn(`[Aide numérique] <${tag}> n'a pas pu être chargé.`, error),
@@ -85,9 +93,21 @@ function start(script: HTMLScriptElement | null) {
     }
   };
   loadStandalone(document);
+  // Feedback waiting on this device since an earlier visit (offline, server down): load the feedback chunk,
+  // whose delivery worker sends it again. A plain flag, so pages with nothing waiting pay nothing.
+  if (pendingFeedback() && !loaded.has('feedback') && chunkFiles.feedback) {
+    loaded.add('feedback');
+    import(/* @vite-ignore */ chunkUrl('feedback')).catch(() => undefined);
+  }
   if (loaded.size < 3) {
     const observer = new MutationObserver(() => {
       loadStandalone(document);
+  // Feedback waiting on this device since an earlier visit (offline, server down): load the feedback chunk,
+  // whose delivery worker sends it again. A plain flag, so pages with nothing waiting pay nothing.
+  if (pendingFeedback() && !loaded.has('feedback') && chunkFiles.feedback) {
+    loaded.add('feedback');
+    import(/* @vite-ignore */ chunkUrl('feedback')).catch(() => undefined);
+  }
       if (loaded.size === 3) observer.disconnect();
     });
     observer.observe(document.body, { childList: true, subtree: true });
