@@ -45,13 +45,18 @@ export async function checkState(page: Page, options: StateOptions): Promise<voi
   await expectNoAxeViolations(page, options.name, 'light');
   await expectNoAxeViolations(page, options.name, 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await expectHostColoursIgnored(page, options.name, widget);
   await expectComponentContrast(page, options.name, widget);
   await expectLang(page, options.name, widget, options.lang, pageLang);
+  await expectDecorativeImagesIgnored(page, options.name, widget);
+  await expectNoPresentationalMarkup(page, options.name, widget);
   await recordAriaSnapshot(page, options.name, widget);
 
   await expectReflow(page, options.name, widget, { width: 320, height: 640 }, 'RGAA 10.11 (320 px)');
   // 200 % page zoom on a 1280 px screen lays out like a 640 px wide viewport.
   await expectReflow(page, options.name, widget, { width: 640, height: 400 }, 'RGAA 10.4 (zoom 200 %)');
+  await expectReflow(page, options.name, widget, { width: 390, height: 844 }, 'RGAA 13.9 (portrait)');
+  await expectReflow(page, options.name, widget, { width: 844, height: 390 }, 'RGAA 13.9 (landscape)');
   await page.setViewportSize(viewport);
   await expectTextResize(page, options.name, widget);
   await expectTextSpacing(page, options.name, widget);
@@ -72,6 +77,57 @@ export async function expectNoAxeViolations(page: Page, state: string, scheme: '
     targets: v.nodes.map((n) => n.target.join(' >>> ')),
   }));
   expect(violations, `axe (${scheme}) in state "${state}": ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+/** RGAA 10.5: the page's own text and background colours do not leak into the widget's contrast. */
+export async function expectHostColoursIgnored(page: Page, state: string, widget: string): Promise<void> {
+  const present: string[] = [];
+  for (const selector of widget.split(',').map((s) => s.trim())) if ((await page.locator(selector).count()) > 0) present.push(selector);
+  if (present.length === 0) return;
+  const handle = await page.addStyleTag({ content: 'html, body { color: #ffff00 !important; background: #000000 !important; }' });
+  try {
+    let builder = new AxeBuilder({ page }).withRules(['color-contrast']);
+    for (const selector of present) builder = builder.include(selector);
+    const results = await builder.analyze();
+    const violations = results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' >>> ')));
+    expect(violations, `RGAA 10.5: contrast with host colours overridden in state "${state}"`).toEqual([]);
+  } finally {
+    await handle.evaluate((el) => (el as Element).remove());
+  }
+}
+
+/** RGAA 1.2: decorative SVG icons are hidden from assistive technologies; every img has an alt attribute. */
+export async function expectDecorativeImagesIgnored(page: Page, state: string, widget: string): Promise<void> {
+  await installScripts(page);
+  const problems = await page.evaluate((hostSelector) => {
+    const w = window as unknown as Record<string, any>;
+    const out: string[] = [];
+    for (const el of w.__aideDeep(hostSelector, 'svg, img, [role=img]') as Element[]) {
+      if (el.closest('svg') !== el && el.closest('svg')) continue;
+      const hidden = el.closest('[aria-hidden=true]') !== null;
+      const named = !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.querySelector(':scope > title'));
+      if (el.tagName.toLowerCase() === 'img') {
+        if (!el.hasAttribute('alt')) out.push(`${w.__aideDescribe(el)}: img without alt`);
+      } else if (!hidden && !(el.getAttribute('role') === 'img' && named)) {
+        out.push(`${w.__aideDescribe(el)}: svg neither aria-hidden nor a named img`);
+      }
+    }
+    return out;
+  }, widget);
+  expect(problems, `RGAA 1.2 / 1.1 images in state "${state}"`).toEqual([]);
+}
+
+/** RGAA 10.1: presentation by style sheets only — no presentational elements or attributes. */
+export async function expectNoPresentationalMarkup(page: Page, state: string, widget: string): Promise<void> {
+  await installScripts(page);
+  const problems = await page.evaluate((hostSelector) => {
+    const w = window as unknown as Record<string, any>;
+    const selector =
+      'font, center, big, blink, marquee, strike, tt, basefont, [align], [bgcolor], [color]:not(svg *):not(input), [face], ' +
+      '[valign], [hspace], [vspace], [border]:not(table), [background]:not(svg *), :not(img, svg, canvas, video, iframe, input, rect, svg *)[width], :not(img, svg, canvas, video, iframe, input, rect, svg *)[height]';
+    return (w.__aideDeep(hostSelector, selector) as Element[]).map((el) => w.__aideDescribe(el));
+  }, widget);
+  expect(problems, `RGAA 10.1 presentational markup in state "${state}"`).toEqual([]);
 }
 
 /** Relative luminance contrast between two CSS colours, evaluated in the page. */

@@ -20,6 +20,8 @@ export const test = base.extend<Guards>({
       const text = message.text();
       if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
     });
+    // RGAA 13.2: no window opens by itself.
+    page.on('popup', (popup) => problems.push(`a new window opened: ${popup.url()}`));
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) problems.push(`third-party request: ${request.url()}`);

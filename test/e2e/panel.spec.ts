@@ -220,6 +220,23 @@ test.describe('launcher and panel', () => {
     await checkState(page, { name: 'panel: open (custom colour)', widget: 'aide-panel' });
   });
 
+  test('pointer cancellation and no single-key shortcut (RGAA 13.11, 12.10)', async ({ page }) => {
+    await page.goto('/');
+    const box = (await launcher(page).boundingBox())!;
+    // Pressing on the launcher then sliding away before releasing does nothing.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 200, box.y - 200);
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    await expect(page.locator('aide-panel')).toHaveCount(0);
+    // Letters typed in the page never trigger the widget.
+    await page.locator('main h1').click();
+    for (const key of ['a', 'h', '?', 'f', '6']) await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+    await expect(page.locator('aide-panel')).toHaveCount(0);
+  });
+
   test('inline launcher placed by the host opens the same panel', async ({ page }) => {
     await page.goto('/etape-3.html');
     await expect(page.locator('aide-help[data-floating]')).toHaveCount(0);
