@@ -109,7 +109,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     this.open = true;
     if (restore) this.reduced = restore.reduced;
     else if (options.moveFocus) this.reduced = false;
-    const target = options.view ?? restore?.view ?? (wasOpen ? this.view : this.view);
+    const target = options.view ?? restore?.view ?? this.view;
     await this.setView(this.isOffered(target) ? target : 'home', false);
     if (!wasOpen) this.emit('aide-panel-toggle', { open: true });
     this.syncLaunchers();
