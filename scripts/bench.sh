@@ -7,3 +7,5 @@ export PATH="$(npm prefix -g)/bin:$PATH"
 pnpm run build
 echo; echo "==> widget size, loader cost, layout shift"
 node --import tsx scripts/check-budgets.ts
+echo; echo "==> locator: nearest-N time, bytes per search"
+node --import tsx scripts/bench-locator.ts

@@ -1,0 +1,321 @@
+/**
+ * Where places come from, behind one interface: the static shards embedded with the widget (default, no server),
+ * or a URL returning records in the national standard schema. And the geocoder over the embedded commune index.
+ */
+import type {
+  Attribution,
+  CommuneEntry,
+  CommunesIndex,
+  NameShard,
+  PhoneLineConfig,
+  PlaceRecord,
+  PlacesIndex,
+  PostcodeShard,
+  Shard,
+  Vocabularies,
+  WeeklySchedule,
+} from './types.ts';
+import { distanceToBoxKm, haversineKm, type Point } from './geo.ts';
+import { FRANCE_SERVICES_LABEL, hasFlag, placePredicate, type PlaceFilters } from './filters.ts';
+import { nameShardFor, postcodeShardId, shardFileId } from './query.ts';
+import { VOCABULARIES } from './vocabularies.ts';
+import { toPlaceRecord, type StandardRecord } from './convert.ts';
+
+export interface PlaceResult {
+  place: PlaceRecord;
+  distanceKm: number;
+  schedule: WeeklySchedule | null;
+}
+
+export interface NearestOptions {
+  /** How many places (default 10). */
+  limit?: number;
+  filters?: PlaceFilters;
+  /** Put France services first (procedures of their partners). */
+  franceServicesFirst?: boolean;
+  /** Never look farther than this (default 150 km). */
+  maxKm?: number;
+  /** "Now", for the "open now" filter (tests pass a fixed date). */
+  now?: Date;
+}
+
+export interface PlaceSource {
+  vocabularies(): Promise<Vocabularies>;
+  attribution(): Promise<Attribution>;
+  nearest(point: Point, options?: NearestOptions): Promise<PlaceResult[]>;
+}
+
+export type Fetch = (url: string) => Promise<Response>;
+
+async function getJson<T>(fetchFn: Fetch, url: string): Promise<T> {
+  const response = await fetchFn(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Distance in km, rounded to 100 m as shown to people. */
+const roundKm = (km: number) => Math.round(km * 10) / 10;
+
+/**
+ * Collects the nearest places as candidates arrive (shard after shard), keeping only what can still be shown:
+ * the `limit` nearest matching places, and the 3 nearest France services within 30 km when they go first.
+ */
+export class NearestCollector {
+  private readonly best: PlaceResult[] = [];
+  private readonly franceServices: PlaceResult[] = [];
+  private readonly predicate: (place: PlaceRecord) => boolean;
+  private scheduleOfCurrent: WeeklySchedule | null = null;
+
+  constructor(
+    private readonly point: Point,
+    private readonly vocabularies: Vocabularies,
+    private readonly options: NearestOptions,
+  ) {
+    this.predicate = placePredicate(options.filters ?? {}, vocabularies, options.now ?? new Date(), () => this.scheduleOfCurrent);
+  }
+
+  get limit(): number {
+    return this.options.limit ?? 10;
+  }
+
+  add(place: PlaceRecord, schedule: WeeklySchedule | null): void {
+    const distanceKm = haversineKm(this.point, { lat: place.y, lon: place.x });
+    if (distanceKm > (this.options.maxKm ?? 150)) return;
+    const full = this.best.length >= this.limit;
+    const fsWanted = this.options.franceServicesFirst && distanceKm <= 30 && hasFlag(this.vocabularies.labels, place.l, FRANCE_SERVICES_LABEL);
+    if (full && distanceKm > this.best[this.best.length - 1]!.distanceKm && !fsWanted) return;
+    this.scheduleOfCurrent = schedule;
+    if (!this.predicate(place)) return;
+    const result = { place, schedule, distanceKm };
+    insertSorted(this.best, result, this.limit);
+    if (fsWanted) insertSorted(this.franceServices, result, 3);
+  }
+
+  /** Distance of the farthest kept place, Infinity while fewer than `limit` are known. */
+  get horizonKm(): number {
+    return this.best.length >= this.limit ? this.best[this.best.length - 1]!.distanceKm : Infinity;
+  }
+
+  results(): PlaceResult[] {
+    let chosen = this.best;
+    if (this.options.franceServicesFirst) {
+      const fs = new Set(this.franceServices);
+      const rest = this.best.filter((r) => !fs.has(r) && !(r.distanceKm <= 30 && hasFlag(this.vocabularies.labels, r.place.l, FRANCE_SERVICES_LABEL)));
+      const nearbyFs = [...this.franceServices, ...this.best.filter((r) => !fs.has(r) && !rest.includes(r))].sort(byDistance);
+      chosen = [...nearbyFs, ...rest].slice(0, this.limit);
+    }
+    return chosen.map((c) => ({ ...c, distanceKm: roundKm(c.distanceKm) }));
+  }
+}
+
+const byDistance = (a: PlaceResult, b: PlaceResult) => a.distanceKm - b.distanceKm || (a.place.id < b.place.id ? -1 : a.place.id > b.place.id ? 1 : 0);
+
+function insertSorted(list: PlaceResult[], item: PlaceResult, max: number): void {
+  let i = list.length;
+  while (i > 0 && byDistance(list[i - 1]!, item) > 0) i--;
+  if (i >= max) return;
+  list.splice(i, 0, item);
+  if (list.length > max) list.pop();
+}
+
+/** The nearest places among candidates, nearest first (France services first on demand). */
+export function rankNearest(
+  point: Point,
+  candidates: { place: PlaceRecord; schedule: WeeklySchedule | null }[],
+  vocabularies: Vocabularies,
+  options: NearestOptions,
+): PlaceResult[] {
+  const collector = new NearestCollector(point, vocabularies, options);
+  for (const c of candidates) collector.add(c.place, c.schedule);
+  return collector.results();
+}
+
+/** The embedded static data: loads only the département shards a query needs, nearest first, and keeps them. */
+export class StaticShardSource implements PlaceSource {
+  private index?: Promise<PlacesIndex>;
+  private readonly shards = new Map<string, Promise<Shard>>();
+
+  constructor(
+    /** URL of places/index.json. */
+    private readonly indexUrl: string,
+    private readonly fetchFn: Fetch = (url) => fetch(url),
+  ) {}
+
+  loadIndex(): Promise<PlacesIndex> {
+    this.index ??= getJson<PlacesIndex>(this.fetchFn, this.indexUrl).catch((error: unknown) => {
+      this.index = undefined;
+      throw error;
+    });
+    return this.index;
+  }
+
+  async vocabularies(): Promise<Vocabularies> {
+    return (await this.loadIndex()).vocabularies;
+  }
+
+  async attribution(): Promise<Attribution> {
+    return (await this.loadIndex()).attribution;
+  }
+
+  fileUrl(file: string): string {
+    return new URL(file, new URL(this.indexUrl, globalThis.location?.href ?? 'http://localhost/')).href;
+  }
+
+  private loadShard(file: string): Promise<Shard> {
+    let shard = this.shards.get(file);
+    if (!shard) {
+      shard = getJson<Shard>(this.fetchFn, this.fileUrl(file)).then((loaded) => {
+        loaded.places.forEach((place, i) => (place.id = `${loaded.code}-${i}`));
+        return loaded;
+      });
+      this.shards.set(file, shard);
+      shard.catch(() => this.shards.delete(file));
+    }
+    return shard;
+  }
+
+  async nearest(point: Point, options: NearestOptions = {}): Promise<PlaceResult[]> {
+    const index = await this.loadIndex();
+    const maxKm = options.maxKm ?? 150;
+    const order = index.shards
+      .map((info) => ({ info, bound: distanceToBoxKm(point, info.bbox) }))
+      .filter((s) => s.bound <= maxKm)
+      .sort((a, b) => a.bound - b.bound);
+    const collector = new NearestCollector(point, index.vocabularies, options);
+    for (const { info, bound } of order) {
+      // Every kept place is nearer than anything this shard (and the farther ones) could hold: done.
+      // France services first also needs the France services within 30 km.
+      if (bound > collector.horizonKm && (!options.franceServicesFirst || bound > 30)) break;
+      const shard = await this.loadShard(info.file);
+      for (const place of shard.places) collector.add(place, place.h === undefined ? null : (shard.schedules[place.h] ?? null));
+    }
+    return collector.results();
+  }
+
+  /** Every place of every shard (benchmarks and tests over the whole dataset). */
+  async loadAll(): Promise<void> {
+    const index = await this.loadIndex();
+    await Promise.all(index.shards.map((s) => this.loadShard(s.file)));
+  }
+}
+
+/**
+ * Places from a URL returning records in the national standard schema (a JSON array, or `{ "lieux": [...] }`
+ * as data.gouv.fr exports do). Opening hours are parsed in the browser, by the opening_hours library loaded
+ * on demand: this path costs more than the embedded data, which parses them at build time.
+ */
+export class StandardApiSource implements PlaceSource {
+  private places?: Promise<{ place: PlaceRecord; schedule: WeeklySchedule | null }[]>;
+
+  constructor(
+    private readonly url: string,
+    private readonly fetchFn: Fetch = (url) => fetch(url),
+    private readonly attributionText: Attribution = {
+      title: 'Lieux de médiation numérique',
+      sources: [{ name: 'Source configurée par le site', licence: 'voir la source', date: '' }],
+      notice: 'Données au format du standard national « Lieux de médiation numérique ».',
+    },
+  ) {}
+
+  async vocabularies(): Promise<Vocabularies> {
+    return VOCABULARIES;
+  }
+
+  async attribution(): Promise<Attribution> {
+    return this.attributionText;
+  }
+
+  private load() {
+    this.places ??= (async () => {
+      const body = await getJson<StandardRecord[] | { lieux: StandardRecord[] }>(this.fetchFn, this.url);
+      const records = Array.isArray(body) ? body : body.lieux;
+      const { parseOsmHours } = await import('./osm-hours.ts');
+      return records
+        .map((record) => {
+          try {
+            return toPlaceRecord(record, VOCABULARIES, record.horaires ? parseOsmHours(record.horaires) : null);
+          } catch {
+            return null; // A malformed record is skipped; the others are still shown.
+          }
+        })
+        .filter((c): c is NonNullable<typeof c> => c !== null);
+    })().catch((error: unknown) => {
+      this.places = undefined;
+      throw error;
+    });
+    return this.places;
+  }
+
+  async nearest(point: Point, options: NearestOptions = {}): Promise<PlaceResult[]> {
+    return rankNearest(point, await this.load(), VOCABULARIES, options);
+  }
+}
+
+/** Postal codes and commune names → communes with their centre, from the embedded index. */
+export class Geocoder {
+  private index?: Promise<CommunesIndex>;
+  private readonly files = new Map<string, Promise<unknown>>();
+
+  private readonly base: URL;
+
+  constructor(
+    /** URL of places/index.json (the geocoding files sit beside it). */
+    placesIndexUrl: string,
+    private readonly fetchFn: Fetch = (url) => fetch(url),
+  ) {
+    this.base = new URL('.', new URL(placesIndexUrl, globalThis.location?.href ?? 'http://localhost/'));
+  }
+
+  private loadIndex(): Promise<CommunesIndex> {
+    this.index ??= getJson<CommunesIndex>(this.fetchFn, new URL('communes/index.json', this.base).href).catch((error: unknown) => {
+      this.index = undefined;
+      throw error;
+    });
+    return this.index;
+  }
+
+  private load<T>(file: string): Promise<T> {
+    let loaded = this.files.get(file);
+    if (!loaded) {
+      loaded = getJson<T>(this.fetchFn, new URL(file, this.base).href);
+      this.files.set(file, loaded);
+      loaded.catch(() => this.files.delete(file));
+    }
+    return loaded as Promise<T>;
+  }
+
+  /** Communes of a postal code (several when the code is shared), biggest first; empty when unknown. */
+  async postcode(code: string): Promise<CommuneEntry[]> {
+    const index = await this.loadIndex();
+    const prefix = postcodeShardId(code);
+    if (!index.postcodePrefixes.includes(prefix)) return [];
+    const shard = await this.load<PostcodeShard>(`postcodes/${prefix}.json`);
+    return shard[code] ?? [];
+  }
+
+  /**
+   * Communes whose name starts with what was typed (a folded key from `nameKey`), best first: exact names,
+   * then prefixes; bigger communes first among equals. Homonyms stay apart by their département.
+   */
+  async suggest(key: string, limit = 8): Promise<CommuneEntry[]> {
+    const index = await this.loadIndex();
+    const shardId = nameShardFor(key, index.nameShards);
+    if (shardId === null) return [];
+    const shard = await this.load<NameShard>(`communes/${shardFileId(shardId)}.json`);
+    const seen = new Set<number>();
+    const exact: CommuneEntry[] = [];
+    const prefix: CommuneEntry[] = [];
+    for (const [candidate, i] of shard.keys) {
+      if (seen.has(i) || !candidate.startsWith(key)) continue;
+      seen.add(i);
+      (candidate === key ? exact : prefix).push(shard.communes[i]!);
+    }
+    const byPopulation = (a: CommuneEntry, b: CommuneEntry) => b[5] - a[5] || a[0].localeCompare(b[0], 'fr');
+    return [...exact.sort(byPopulation), ...prefix.sort(byPopulation)].slice(0, limit);
+  }
+}
+
+/** The national phone line's configuration, fetched next to the places index. */
+export async function loadPhoneLine(url: string, fetchFn: Fetch = (u) => fetch(u)): Promise<PhoneLineConfig> {
+  return getJson<PhoneLineConfig>(fetchFn, url);
+}
