@@ -7,7 +7,7 @@
  * Usage: node --import tsx packages/embed/build.ts [--out dist/aide]
  */
 import { build, type Manifest } from 'vite';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,7 +28,7 @@ const entries: Record<keyof ChunkMap, string> = {
 };
 
 async function main() {
-  for (const dir of ['chunks', 'aide.js', '.vite']) rmSync(join(outDir, dir), { recursive: true, force: true });
+  for (const dir of ['chunks', 'aide.js', 'sheet.js', '.vite']) rmSync(join(outDir, dir), { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
   // Components that have not landed yet are simply not offered.
@@ -88,6 +88,24 @@ async function main() {
       },
     },
   });
+  // The printable help sheet: a small page of its own next to aide.js (see packages/locator/src/sheet).
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target,
+      minify: true,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: { sheet: join(root, 'packages/locator/src/sheet/sheet-page.ts') },
+        output: { format: 'iife', entryFileNames: 'sheet.js' },
+      },
+    },
+  });
+  for (const file of ['sheet.html', 'sheet.css']) copyFileSync(join(root, 'packages/locator/src/sheet', file), join(outDir, file));
   rmSync(join(outDir, '.vite'), { recursive: true, force: true });
   console.log(`widget: ${outDir} (${Object.keys(chunkMap).join(', ')})`);
 }

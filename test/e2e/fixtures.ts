@@ -7,11 +7,14 @@ import { test as base, expect, type Page } from '@playwright/test';
 export interface Guards {
   /** Console errors a test expects (offline tests, refused geolocation…), as patterns. */
   allowedConsoleErrors: RegExp[];
+  /** A test that opens a window on purpose (the printable help sheet) says so. */
+  allowPopups: boolean;
 }
 
 export const test = base.extend<Guards>({
   allowedConsoleErrors: [[], { option: true }],
-  page: async ({ page, allowedConsoleErrors, baseURL }, use) => {
+  allowPopups: [false, { option: true }],
+  page: async ({ page, allowedConsoleErrors, allowPopups, baseURL }, use) => {
     const problems: string[] = [];
     const origin = new URL(baseURL!).origin;
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -21,7 +24,9 @@ export const test = base.extend<Guards>({
       if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
     });
     // RGAA 13.2: no window opens by itself.
-    page.on('popup', (popup) => problems.push(`a new window opened: ${popup.url()}`));
+    page.on('popup', (popup) => {
+      if (!allowPopups) problems.push(`a new window opened: ${popup.url()}`);
+    });
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) problems.push(`third-party request: ${request.url()}`);

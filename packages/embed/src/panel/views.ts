@@ -3,7 +3,8 @@
  * its descriptor from src/panel-view.ts.
  */
 import type { ComponentView } from '@aide/core/panel-view';
+import { locatorView } from '@aide/locator/panel-view';
 
 export type { ComponentView, ViewContext } from '@aide/core/panel-view';
 
-export const componentViews: ComponentView[] = [];
+export const componentViews: ComponentView[] = [locatorView];
