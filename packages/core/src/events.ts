@@ -20,10 +20,17 @@ export interface StepChangeDetail {
   stepTitle: string;
 }
 
+/**
+ * A component is about to show something on the host page ("Me montrer"): on a small screen the panel, which
+ * covers the page, shrinks to its bar first.
+ */
+export type RevealPageDetail = Record<string, never>;
+
 declare global {
   interface HTMLElementEventMap {
     'aide-open-view': CustomEvent<OpenViewDetail>;
     'aide-step-change': CustomEvent<StepChangeDetail>;
+    'aide-reveal-page': CustomEvent<RevealPageDetail>;
   }
   interface DocumentEventMap {
     'aide-open-view': CustomEvent<OpenViewDetail>;

@@ -241,6 +241,14 @@ export class AidePanel extends AideElement<PanelStrings> {
     if (this.isOffered(event.detail.view)) void this.setView(event.detail.view);
   }
 
+  /** A component shows something on the page: on a small screen the panel shrinks to its bar, focus stays. */
+  private handleRevealPage(): void {
+    if (this.small && !this.reduced) {
+      this.reduced = true;
+      this.save();
+    }
+  }
+
   private handleStepChange(event: CustomEvent<StepChangeDetail>): void {
     this.tutorialProgress = event.detail;
     writeHelpContext({ ...readHelpContext(), tutorial: event.detail });
@@ -319,6 +327,7 @@ export class AidePanel extends AideElement<PanelStrings> {
         @keydown=${this.handleKeydown}
         @aide-open-view=${this.handleOpenView}
         @aide-step-change=${this.handleStepChange}
+        @aide-reveal-page=${this.handleRevealPage}
       >
         <div class="header" part="header">
           <p class="brand" aria-hidden="true">${t.panelLabel}</p>

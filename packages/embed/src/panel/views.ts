@@ -3,8 +3,9 @@
  * its descriptor from src/panel-view.ts.
  */
 import type { ComponentView } from '@aide/core/panel-view';
+import { walkthroughView } from '@aide/walkthrough/panel-view';
 import { locatorView } from '@aide/locator/panel-view';
 
 export type { ComponentView, ViewContext } from '@aide/core/panel-view';
 
-export const componentViews: ComponentView[] = [locatorView];
+export const componentViews: ComponentView[] = [walkthroughView, locatorView];

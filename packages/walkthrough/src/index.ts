@@ -1,0 +1,2 @@
+export { AideWalkthrough, matchesProcedure } from './walkthrough/walkthrough.ts';
+export type * from './format.ts';

@@ -1,0 +1,250 @@
+import { css } from 'lit';
+
+export const walkthroughStyles = css`
+  :host {
+    display: block;
+  }
+  /* Own colours: alone on a host page, the page's background must not decide the contrast. */
+  .walkthrough {
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  .hint,
+  .meta,
+  .card-meta {
+    color: var(--_text-mention);
+    font-size: 0.875rem;
+  }
+  .meta {
+    margin: 0 0 0.5rem;
+  }
+  label {
+    display: block;
+    font-weight: 700;
+  }
+  .hint {
+    margin: 0 0 0.25rem;
+  }
+  input[type='search'] {
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 0;
+    border-block-end: 2px solid var(--_border);
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    background: var(--_bg-contrast);
+    color: var(--_text);
+  }
+  section {
+    margin-block: 1rem;
+  }
+  .cards {
+    display: grid;
+    gap: 0.5rem;
+    margin: 0.5rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card {
+    display: grid;
+    gap: 0.25rem;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    text-align: start;
+    cursor: pointer;
+  }
+  .card:hover {
+    background: var(--_bg-alt);
+    border-color: var(--_link);
+  }
+  .card-title {
+    color: var(--_link);
+    font-weight: 700;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .count {
+    margin: 0.5rem 0 0;
+  }
+  .tutorial-title {
+    margin: 0 0 0.25rem;
+    color: var(--_text-mention);
+    font-size: 0.875rem;
+  }
+  .progress-text {
+    margin: 0;
+    font-weight: 700;
+    color: var(--_text-mention);
+  }
+  .progress {
+    height: 0.5rem;
+    margin: 0.25rem 0 0.75rem;
+    background: var(--_bg-contrast);
+    border-radius: 0.25rem;
+    overflow: hidden;
+  }
+  .progress .bar {
+    display: block;
+    height: 100%;
+    background: var(--_primary);
+  }
+  .step-tools,
+  .navigation,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0.75rem 0;
+  }
+  .navigation {
+    justify-content: space-between;
+    padding-block-start: 0.75rem;
+    border-block-start: 1px solid var(--_border-light);
+  }
+  .step-content,
+  .intro-content {
+    overflow-wrap: anywhere;
+  }
+  .step-content img,
+  .intro-content img,
+  dialog img {
+    display: block;
+    max-width: 100%;
+    height: auto;
+  }
+  .enlarge {
+    display: block;
+    padding: 0;
+    border: 1px solid var(--_border-light);
+    background: none;
+    cursor: zoom-in;
+    max-width: 100%;
+  }
+  .callout {
+    margin: 0.75rem 0;
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--_info);
+    background: var(--_bg-alt);
+  }
+  .callout[data-kind='attention'] {
+    border-color: var(--_warning);
+  }
+  .callout[data-kind='si-ca-ne-marche-pas'] {
+    border-color: var(--_error);
+  }
+  .callout[data-kind='a-savoir'] {
+    border-color: var(--_success);
+  }
+  .callout-title {
+    margin: 0 0 0.25rem;
+    font-weight: 700;
+  }
+  .callout p:last-child {
+    margin-block-end: 0;
+  }
+  button.term {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font: inherit;
+    text-decoration: underline dotted;
+    text-decoration-thickness: 2px;
+    text-underline-offset: 0.2em;
+    cursor: pointer;
+  }
+  .definition {
+    display: block;
+    margin: 0.25rem 0 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 3px solid var(--_link);
+    background: var(--_bg-alt);
+  }
+  button.link {
+    padding: 0.25rem 0;
+    min-height: 2.75rem;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  button.link[aria-current='step'] {
+    font-weight: 700;
+  }
+  .toc,
+  #step-list {
+    padding-inline-start: 1.5rem;
+  }
+  .stuck {
+    margin-block: 1rem;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_border-light);
+  }
+  .stuck p {
+    margin: 0 0 0.5rem;
+  }
+  .status {
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--_info);
+    background: var(--_bg-alt);
+  }
+  .status.error {
+    border-color: var(--_error);
+  }
+  table {
+    border-collapse: collapse;
+    display: block;
+    max-width: 100%;
+    overflow-x: auto;
+  }
+  th,
+  td {
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_border-light);
+    text-align: start;
+  }
+  dialog {
+    max-width: min(60rem, 95vw);
+    padding: 1rem;
+    border: 2px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgba(0, 0, 18, 0.6);
+  }
+  dialog .button {
+    margin-top: 0.75rem;
+  }
+  @media (forced-colors: active) {
+    .card,
+    .callout,
+    .stuck,
+    .enlarge {
+      border: 2px solid CanvasText;
+    }
+    .progress .bar {
+      background: Highlight;
+    }
+    button.term,
+    button.link {
+      color: LinkText;
+    }
+  }
+  @media print {
+    .navigation,
+    .step-tools,
+    .stuck,
+    .step-list {
+      display: none;
+    }
+  }
+`;
