@@ -9,3 +9,5 @@ echo; echo "==> widget size, loader cost, layout shift"
 node --import tsx scripts/check-budgets.ts
 echo; echo "==> locator: nearest-N time, bytes per search"
 node --import tsx scripts/bench-locator.ts
+echo; echo "==> tutorials: build of 1,000, search latency, chunk sizes"
+node --import tsx scripts/bench-tutorials.ts

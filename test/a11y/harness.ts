@@ -31,6 +31,11 @@ export interface StateOptions {
   keyboardStart?: Locator;
   /** Expected language of the widget root (default: the locale it was configured with, else 'fr'). */
   lang?: string;
+  /**
+   * A modal dialog is open (an enlarged image): the keyboard must stay inside it (Escape, tested by the caller,
+   * closes it), instead of walking the whole widget.
+   */
+  modal?: boolean;
 }
 
 const WIDGET_SELECTOR = 'aide-panel, aide-help, aide-walkthrough, aide-locator, aide-feedback';
@@ -62,7 +67,25 @@ export async function checkState(page: Page, options: StateOptions): Promise<voi
   await expectTextSpacing(page, options.name, widget);
   await expectForcedColors(page, options.name, widget);
   await expectReducedMotion(page, options.name);
-  await expectKeyboardWalk(page, options.name, widget, options.keyboardStart);
+  if (options.modal) await expectFocusContainedInModal(page, options.name, options.keyboardStart);
+  else await expectKeyboardWalk(page, options.name, widget, options.keyboardStart);
+}
+
+/** RGAA 12.9 for a modal dialog: Tab and Shift+Tab keep focus inside the open dialog. */
+export async function expectFocusContainedInModal(page: Page, state: string, start?: Locator): Promise<void> {
+  if (start) await start.focus();
+  const inside = () =>
+    page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      // Past the dialog's last control the browser takes focus to its own interface (the document's body here):
+      // the rest of the page stays inert.
+      return !el || el === document.body || !!el.closest('dialog[open]');
+    });
+  for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    expect(await inside(), `RGAA 12.9: focus stays in the modal dialog after ${key} in state "${state}"`).toBe(true);
+  }
 }
 
 export async function expectNoAxeViolations(page: Page, state: string, scheme: 'light' | 'dark'): Promise<void> {
@@ -81,8 +104,15 @@ export async function expectNoAxeViolations(page: Page, state: string, scheme: '
 
 /** RGAA 10.5: the page's own text and background colours do not leak into the widget's contrast. */
 export async function expectHostColoursIgnored(page: Page, state: string, widget: string): Promise<void> {
-  const present: string[] = [];
-  for (const selector of widget.split(',').map((s) => s.trim())) if ((await page.locator(selector).count()) > 0) present.push(selector);
+  // axe's include() sees the light DOM only: a component inside the panel is reached through the panel.
+  const present = await page.evaluate((selectors) => {
+    const found = new Set<string>();
+    for (const selector of selectors) {
+      const el = document.querySelector(selector) ?? [...document.querySelectorAll('aide-panel')].find((p) => p.shadowRoot?.querySelector(selector));
+      if (el) found.add(el.matches(selector) ? selector : 'aide-panel');
+    }
+    return [...found];
+  }, widget.split(',').map((s) => s.trim()));
   if (present.length === 0) return;
   const handle = await page.addStyleTag({ content: 'html, body { color: #ffff00 !important; background: #000000 !important; }' });
   try {
@@ -170,7 +200,15 @@ const deepQueryScript = `
       for (const el of root.querySelectorAll(selector)) out.push(el);
       for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
     }
-    for (const host of document.querySelectorAll(hostSelector)) {
+    // Widget hosts may sit inside another widget's shadow root (a component inside the panel).
+    const hosts = [];
+    (function findHosts(root) {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches(hostSelector)) hosts.push(el);
+        if (el.shadowRoot) findHosts(el.shadowRoot);
+      }
+    })(document);
+    for (const host of hosts) {
       if (host.matches(selector)) out.push(host);
       if (host.shadowRoot) walk(host.shadowRoot);
       walk(host);

@@ -20,7 +20,7 @@ import { slugOf } from './parse.ts';
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -55,7 +55,7 @@ function main(argv: string[]): number {
     }
     case 'build': {
       const started = performance.now();
-      const result = buildCorpus({ source, out: resolve(values.out!), cache: resolve(values.cache!) });
+      const result = await buildCorpus({ source, out: resolve(values.out!), cache: resolve(values.cache!) });
       if (result.failed.length) {
         console.error(formatHuman(result.failed.map((f) => ({ file: f.slug, slug: f.slug, diagnostics: f.diagnostics, readability: [] }))));
         console.error(`\nPublication arrêtée : ${result.failed.length} tutoriel(s) avec des erreurs.`);
@@ -82,10 +82,12 @@ function main(argv: string[]): number {
   }
 }
 
-try {
-  const code = main(process.argv.slice(2));
-  if (code >= 0) process.exitCode = code;
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

@@ -3,6 +3,7 @@
  * terms, table headers, image sizes), sanitised by DOMPurify with the shared policy.
  */
 import { readFileSync } from 'node:fs';
+import type { MarkedExtension, Tokens } from 'marked';
 import { dirname, join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { createMarkdownRenderer, type MarkdownRenderer } from '@aide/core/markdown/render';
@@ -11,10 +12,9 @@ import { LICENCE, type GlossaryEntry, type Level, type Theme, type TutorialChunk
 import { parseTutorial, type ParsedTutorial } from './parse.ts';
 import { calloutOf, lintTutorial, type LintOptions, type LintResult } from './lint/lint.ts';
 
-const dom = new JSDOM('<!doctype html><html><body></body></html>');
-const window = dom.window as unknown as Window & typeof globalThis;
+// jsdom runs no script: the rendered Markdown is shaped in its DOM, then sanitised in place.
 let renderer: MarkdownRenderer | undefined;
-const markdown = () => (renderer ??= createMarkdownRenderer(window as never));
+const markdown = () => (renderer ??= createMarkdownRenderer(() => new JSDOM('<!doctype html><html><body></body></html>').window as never));
 
 export const slugify = (text: string) => fold(text).replace(/ /g, '-');
 
@@ -39,69 +39,75 @@ export function imageSize(path: string): { width: number; height: number } | nul
   return null;
 }
 
-/** Shapes rendered HTML for the widget, then sanitises it again. */
-function shape(html: string, glossary: GlossaryEntry[], baseDir: string, images: Set<string>): string {
-  const container = window.document.createElement('div');
-  container.innerHTML = markdown().sanitize(html);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-  for (const quote of [...container.querySelectorAll('blockquote')]) {
-    const first = quote.querySelector('p');
-    const callout = first ? calloutOf(first.textContent ?? '') : null;
-    if (!first || !callout) continue;
-    // Drop the keyword and its colon from the first text node(s).
-    let toRemove = (first.textContent ?? '').length - callout.rest.length;
-    const walker = window.document.createTreeWalker(first, 4);
-    while (toRemove > 0 && walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const cut = Math.min(toRemove, node.data.length);
-      node.data = node.data.slice(cut);
-      toRemove -= cut;
-    }
-    const aside = window.document.createElement('aside');
-    aside.className = 'callout';
-    aside.setAttribute('data-kind', callout.kind);
-    const title = window.document.createElement('p');
-    title.className = 'callout-title';
-    title.textContent = callout.title;
-    aside.append(title, ...quote.childNodes);
-    if (!first.textContent?.trim()) first.remove();
-    quote.replaceWith(aside);
-  }
-
-  // The first occurrence of each glossary term in the step becomes a term the widget can explain.
-  for (const entry of glossary) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${entry.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
-    const walker = window.document.createTreeWalker(container, 4);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      if (node.parentElement?.closest('a, code, h3, h4, h5, h6, .term, .callout-title')) continue;
-      const m = pattern.exec(node.data);
-      if (!m) continue;
-      const after = node.splitText(m.index);
-      after.splitText(m[0].length);
-      const span = window.document.createElement('span');
-      span.className = 'term';
-      span.setAttribute('data-term', entry.id);
-      span.textContent = after.data;
-      after.replaceWith(span);
-      break;
-    }
-  }
-
-  for (const th of container.querySelectorAll('thead th')) th.setAttribute('scope', 'col');
-  for (const img of container.querySelectorAll('img')) {
-    const src = img.getAttribute('src') ?? '';
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(src)) {
-      images.add(src);
-      const size = imageSize(join(baseDir, src));
-      if (size) {
-        img.setAttribute('width', String(size.width));
-        img.setAttribute('height', String(size.height));
-      }
-    }
-    img.setAttribute('loading', 'lazy');
-  }
-  return markdown().sanitize(container.innerHTML);
+/**
+ * marked extensions that shape a step for the widget: callouts from "Astuce :"-style quotes, the first occurrence
+ * of each glossary term marked (once per step), column headers with their scope, images with their size.
+ * Made anew for each step: the glossary state is per step.
+ */
+function shaping(glossary: GlossaryEntry[], baseDir: string, images: Set<string>): MarkedExtension[] {
+  const pending = new Map(glossary.map((g) => [g.id, new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(g.term)}(?![\\p{L}\\p{N}])`, 'iu')]));
+  return [
+    {
+      walkTokens(token) {
+        // The keyword of a callout goes: "Astuce : Gardez…" keeps only "Gardez…".
+        if (token.type !== 'blockquote') return;
+        const quote = token as Tokens.Blockquote;
+        const callout = calloutOf(quote.text);
+        const first = quote.tokens[0] as Tokens.Paragraph | undefined;
+        if (!callout || first?.type !== 'paragraph') return;
+        (quote as Tokens.Blockquote & { callout?: { kind: string; title: string } }).callout = callout;
+        let cut = quote.text.length - callout.rest.length;
+        for (const inline of first.tokens) {
+          if (cut <= 0) break;
+          if (inline.type !== 'text') break;
+          const t = inline as Tokens.Text;
+          const removed = Math.min(cut, t.text.length);
+          t.text = t.text.slice(removed).replace(/^\s+/, '');
+          t.raw = t.text;
+          cut -= removed;
+        }
+      },
+      renderer: {
+        blockquote(token) {
+          const callout = (token as Tokens.Blockquote & { callout?: { kind: string; title: string } }).callout;
+          const body = this.parser.parse(token.tokens);
+          return callout
+            ? `<aside class="callout" data-kind="${callout.kind}"><p class="callout-title">${escapeHtml(callout.title)}</p>\n${body}</aside>\n`
+            : `<blockquote>\n${body}</blockquote>\n`;
+        },
+        text(token) {
+          if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+          let html = 'escaped' in token && token.escaped ? token.text : escapeHtml(token.text);
+          for (const [id, pattern] of pending) {
+            const m = pattern.exec(token.text);
+            if (!m) continue;
+            pending.delete(id);
+            const escaped = escapeHtml(m[0]);
+            html = html.replace(escaped, `<span class="term" data-term="${id}">${escaped}</span>`);
+          }
+          return html;
+        },
+        tablecell(token) {
+          const content = this.parser.parseInline(token.tokens);
+          const align = token.align ? ` align="${token.align}"` : '';
+          return token.header ? `<th scope="col"${align}>${content}</th>\n` : `<td${align}>${content}</td>\n`;
+        },
+        image(token) {
+          const src = token.href;
+          let size = '';
+          if (!/^[a-z][a-z0-9+.-]*:/i.test(src)) {
+            images.add(src);
+            const found = imageSize(join(baseDir, src));
+            if (found) size = ` width="${found.width}" height="${found.height}"`;
+          }
+          return `<img src="${escapeHtml(src)}" alt="${escapeHtml(token.text)}"${size} loading="lazy">`;
+        },
+      },
+    },
+  ];
 }
 
 export interface Compiled {
@@ -135,7 +141,9 @@ export function compileTutorial(file: string, options: LintOptions & { force?: b
     definition: g.definition,
   }));
   const baseDir = dirname(file);
-  const render = (md: string) => shape(markdown().render(md), glossary, baseDir, images);
+  const [introHtml, ...stepsHtml] = markdown().render([parsed.introMarkdown, ...parsed.steps.map((step) => step.markdown)], () =>
+    shaping(glossary, baseDir, images),
+  );
   const tutorial: TutorialChunk = {
     v: 1,
     slug: parsed.slug,
@@ -150,11 +158,11 @@ export function compileTutorial(file: string, options: LintOptions & { force?: b
     updated: data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data.updated ?? ''),
     tags: list(data.tags),
     licence: LICENCE,
-    introHtml: parsed.introMarkdown.trim() ? render(parsed.introMarkdown) : '',
+    introHtml: parsed.introMarkdown.trim() ? introHtml! : '',
     steps: parsed.steps.map((step, i) => ({
       id: `etape-${i + 1}`,
       title: step.title,
-      html: render(step.markdown),
+      html: stepsHtml[i]!,
       ...(step.target ? { target: { kind: step.target.kind, value: step.target.value } } : {}),
     })),
     glossary,

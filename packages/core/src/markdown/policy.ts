@@ -7,7 +7,7 @@
 import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
 
 export const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'blockquote',
+  'div', 'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'blockquote',
   'a', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'aside', 'span', 'abbr', 'kbd',
 ];
 export const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'class', 'data-term', 'data-kind', 'scope', 'lang', 'loading', 'start'];
@@ -22,7 +22,10 @@ export const PURIFY_CONFIG: Config = {
   ALLOW_ARIA_ATTR: false,
 };
 
-export type Sanitizer = (html: string) => string;
+export type Sanitizer = ((html: string) => string) & {
+  /** Sanitises an element's content where it is: no re-parsing (much faster in jsdom). */
+  inPlace(element: Element): void;
+};
 
 /** A sanitiser bound to a window: the page's in the browser, a jsdom window in the build. */
 export function createSanitizer(window: WindowLike): Sanitizer {
@@ -33,5 +36,9 @@ export function createSanitizer(window: WindowLike): Sanitizer {
       data.keepAttr = false;
     }
   });
-  return (html) => purify.sanitize(html, { ...PURIFY_CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
+  const sanitize = ((html: string) => purify.sanitize(html, { ...PURIFY_CONFIG, RETURN_TRUSTED_TYPE: false }) as string) as Sanitizer;
+  sanitize.inPlace = (element) => {
+    purify.sanitize(element, { ...PURIFY_CONFIG, IN_PLACE: true });
+  };
+  return sanitize;
 }

@@ -19,10 +19,12 @@ export interface LexiconEntry {
   suggestion: string;
   kind: 'jargon' | 'nominalisation';
 }
-const lexicon = (lexiconFile as { entries: LexiconEntry[] }).entries.map((e) => ({
-  ...e,
-  regex: new RegExp(`(?<![\\p{L}\\p{N}])(${e.pattern})(?![\\p{L}\\p{N}])`, 'giu'),
-}));
+const lexicon = (lexiconFile as { entries: LexiconEntry[] }).entries;
+/** One pass over the text for the whole lexicon: one named group per entry. */
+const LEXICON = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${lexicon.map((e, i) => `(?<e${i}>${e.pattern})`).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 export interface TextFinding {
   /** Offset inside the analysed text. */
@@ -34,10 +36,11 @@ export interface TextFinding {
 
 export function findLexicon(text: string): TextFinding[] {
   const out: TextFinding[] = [];
-  for (const entry of lexicon) {
-    for (const m of text.matchAll(entry.regex)) out.push({ index: m.index!, rule: entry.kind, match: m[1]!, suggestion: entry.suggestion });
+  for (const m of text.matchAll(LEXICON)) {
+    const i = Number(Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0].slice(1));
+    out.push({ index: m.index!, rule: lexicon[i]!.kind, match: m[0], suggestion: lexicon[i]!.suggestion });
   }
-  return out.sort((a, b) => a.index - b.index);
+  return out;
 }
 
 /** Verbs conjugated with "être" that are not passives ("est arrivé", "sont partis"). */
@@ -62,7 +65,7 @@ export function sentences(text: string): { text: string; index: number }[] {
   for (const m of text.matchAll(re)) {
     if (!buffer) start = m.index!;
     buffer += m[0];
-    if (/\b(p\. ex|M|Mme|etc|n°|cf|ex)\.$/i.test(buffer.trim())) continue;
+    if (/(?:^|[\s(])(p|ex|M|Mme|n°|cf)\.$/i.test(buffer.trim())) continue;
     if (buffer.trim()) out.push({ text: buffer.trim(), index: start + (buffer.length - buffer.trimStart().length) });
     buffer = '';
   }

@@ -183,8 +183,10 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
         report(item.offset, 'error', 'unsafe-link', `Le lien « ${link.href.slice(0, 40)} » utilise une adresse refusée (${link.href.split(':')[0]}:).`, 'Un lien mène à une page https://, à une autre étape (#etape-2), à un autre tutoriel (autre-tutoriel.md), à un numéro (tel:) ou à une adresse e-mail (mailto:).');
       } else if (/^http:\/\//i.test(link.href)) {
         report(item.offset, 'warning', 'insecure-link', `Le lien « ${link.href} » n’est pas sécurisé.`, 'Utilisez l’adresse en https://.');
-      } else if (/^#/.test(link.href) && !stepIds.has(link.href.slice(1))) {
-        report(item.offset, 'error', 'broken-link', `Le lien « ${link.href} » ne mène à aucune étape.`, `Les étapes s’appellent #etape-1 à #etape-${parsed.steps.length}.`);
+      } else if (/^#/.test(link.href)) {
+        if (!stepIds.has(link.href.slice(1))) {
+          report(item.offset, 'error', 'broken-link', `Le lien « ${link.href} » ne mène à aucune étape.`, `Les étapes s’appellent #etape-1 à #etape-${parsed.steps.length}.`);
+        }
       } else if (/^[^:]+\.md(#.*)?$/.test(link.href)) {
         const target = link.href.replace(/#.*$/, '').replace(/^\.\//, '').replace(/\.md$/, '');
         const known = options.knownSlugs ? options.knownSlugs.has(target) : existsSync(join(dirname(file), `${target}.md`));

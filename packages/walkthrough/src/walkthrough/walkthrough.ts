@@ -25,6 +25,7 @@ import { createStore, type KeyValueStore } from '@aide/core/storage';
 import { sanitizeHtml } from '@aide/core/markdown/sanitize';
 import { findPageTarget, showPageTarget } from '@aide/core/page-target';
 import type { StepChangeDetail } from '@aide/core/events';
+import { readHelpContext } from '@aide/core/context';
 import type { TutorialChunk, TutorialIndex, TutorialSummary } from '../format.ts';
 import type { TutorialSearch } from '../search/search.ts';
 import { walkthroughStrings, CONTENT_LANG, type WalkthroughStrings } from './strings.ts';
@@ -128,7 +129,13 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     const summary = last ? this.index.tutorials.find((t) => t.slug === last) : undefined;
     const saved = summary ? await this.store!.get<Progress>(`progress:${summary.slug}`) : undefined;
     this.resumable = summary && saved && saved.step >= 1 && saved.step <= summary.stepCount ? { summary, step: saved.step } : null;
-    if (this.tutorial) await this.open(this.tutorial, { focus: false });
+    if (this.tutorial) {
+      await this.open(this.tutorial, { focus: false });
+    } else if (this.inPanel) {
+      // Back on another page of the procedure: the panel reopens where the person was, tutorial and step included.
+      const current = readHelpContext().tutorial?.tutorial;
+      if (current && this.index.tutorials.some((t) => t.slug === current)) await this.open(current, { focus: false });
+    }
   }
 
   private loadChunk(summary: TutorialSummary): Promise<TutorialChunk> {
@@ -401,13 +408,14 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const level = this.sectionLevel + 1;
+    const level = this.headingLevel + 1;
     this.enhance(this.renderRoot.querySelector<HTMLElement>('.step-content'), level);
     this.enhance(this.renderRoot.querySelector<HTMLElement>('.intro-content'), level);
   }
 
   // --- Rendering ---------------------------------------------------------------------------------------------
 
+  /** Catalogue sections: under the component's title when alone, under the panel's when in the panel. */
   private get sectionLevel(): number {
     return this.inPanel ? this.headingLevel : this.headingLevel + 1;
   }
@@ -490,7 +498,8 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
 
   private renderOverview(tutorial: TutorialChunk) {
     const t = this.t;
-    const section = this.sectionLevel;
+    // A tutorial's own title takes the component's heading level; its parts come one level below.
+    const section = this.headingLevel;
     return html`
       <div class="overview">
         ${this.heading(section, html`<span lang=${CONTENT_LANG}>${tutorial.title}</span>`, 'step-heading')}
@@ -517,7 +526,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     const t = this.t;
     const total = tutorial.steps.length;
     const step = tutorial.steps[this.step - 1]!;
-    const section = this.sectionLevel;
+    const section = this.headingLevel;
     return html`
       <article class="step" part="step" aria-labelledby="step-title">
         <p class="tutorial-title" lang=${CONTENT_LANG}>${tutorial.title}</p>
@@ -562,7 +571,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
 
   private renderDone(tutorial: TutorialChunk) {
     const t = this.t;
-    const section = this.sectionLevel;
+    const section = this.headingLevel;
     return html`
       <div class="done">
         ${this.heading(section, t.doneTitle, 'step-heading')}
@@ -580,7 +589,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     const t = this.t;
     return html`
       ${tutorial.links.length
-        ? html`${this.heading(this.sectionLevel + 1, t.usefulLinks)}
+        ? html`${this.heading(this.headingLevel + 1, t.usefulLinks)}
             <ul class="links" lang=${CONTENT_LANG}>
               ${tutorial.links.map(
                 (l) => html`<li><a href=${l.url} target="_blank" rel="noopener noreferrer">${l.title}<span class="visually-hidden"> (${t.newWindow})</span></a></li>`,

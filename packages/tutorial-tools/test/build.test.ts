@@ -1,0 +1,110 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus } from '../src/build.ts';
+import { newTutorial } from '../src/new.ts';
+import { compileTutorial } from '../src/compile.ts';
+import { loadSearchIndex } from '@aide/walkthrough/search/search';
+import type { TutorialChunk, TutorialIndex } from '@aide/walkthrough/format';
+
+const corpus = fileURLToPath(new URL('../../../tutorials', import.meta.url));
+
+function copyCorpus(): { source: string; out: string; cache: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'aide-tutorials-'));
+  cpSync(corpus, join(dir, 'tutorials'), { recursive: true });
+  return { source: join(dir, 'tutorials'), out: join(dir, 'out'), cache: join(dir, 'cache') };
+}
+
+describe('build', async () => {
+  const paths = copyCorpus();
+  const first = await buildCorpus(paths);
+  const index = JSON.parse(readFileSync(join(paths.out, 'index.json'), 'utf8')) as TutorialIndex;
+  const search = loadSearchIndex(readFileSync(join(paths.out, index.search), 'utf8'));
+
+  test('the whole corpus builds: index, one chunk per tutorial, print pages, images', () => {
+    assert.deepEqual(first.failed, []);
+    assert.ok(index.tutorials.length >= 25, `${index.tutorials.length} tutorials`);
+    for (const t of index.tutorials) {
+      assert.ok(existsSync(join(paths.out, t.file)), t.file);
+      assert.match(t.file, new RegExp(`^${t.slug}\\.[0-9a-f]{10}\\.json$`));
+      assert.ok(existsSync(join(paths.out, `${t.slug}.print.html`)));
+    }
+    assert.ok(existsSync(join(paths.out, 'images/scanner-document-smartphone.svg')));
+  });
+
+  test('the corpus covers every theme', () => {
+    for (const theme of index.themes) assert.ok(index.tutorials.some((t) => t.theme === theme), theme);
+  });
+
+  test('chunks carry what the widget needs: targets, callouts, glossary terms, image sizes, licence', () => {
+    const summary = index.tutorials.find((t) => t.slug === 'demande-aide-logement')!;
+    const chunk = JSON.parse(readFileSync(join(paths.out, summary.file), 'utf8')) as TutorialChunk;
+    assert.deepEqual(chunk.steps.find((s) => s.target?.kind === 'label')!.target, { kind: 'label', value: 'Type de logement' });
+    assert.deepEqual(chunk.steps.at(-1)!.target, { kind: 'selector', value: '#continuer' });
+    assert.ok(chunk.steps.some((s) => s.html.includes('<aside class="callout" data-kind="si-ca-ne-marche-pas">')));
+    assert.ok(chunk.steps.some((s) => /<span class="term" data-term="charges">/.test(s.html)));
+    assert.equal(chunk.licence.name, 'Licence Ouverte 2.0 (Etalab)');
+    const scan = index.tutorials.find((t) => t.slug === 'scanner-document-smartphone')!;
+    const scanChunk = JSON.parse(readFileSync(join(paths.out, scan.file), 'utf8')) as TutorialChunk;
+    assert.match(scanChunk.introHtml, /<img src="images\/scanner-document-smartphone.svg" alt="[^"]+" width="480" height="300" loading="lazy">/);
+  });
+
+  test('search: accent-, case- and plural-insensitive, ranked', () => {
+    assert.equal(search('declaration revenu')[0], 'declarer-revenus');
+    assert.equal(search('déclarer mes revenus')[0], 'declarer-revenus');
+    assert.ok(search('impot').slice(0, 3).includes('declarer-revenus'));
+    assert.deepEqual(search('IMPÔTS'), search('impots'));
+    assert.equal(search('carte grise')[0], 'demander-carte-grise');
+    assert.equal(search('apl')[0], 'demande-aide-logement');
+    assert.equal(search('mots de passe')[0], 'creer-mot-de-passe-solide');
+    assert.equal(search('déclar')[0], 'declarer-revenus', 'prefix while typing');
+    assert.deepEqual(search('xyzzy'), []);
+  });
+
+  test('incremental: an unchanged tutorial is not rebuilt, a changed one is', async () => {
+    const again = await buildCorpus(paths);
+    assert.deepEqual(again.built, []);
+    assert.equal(again.reused.length, index.tutorials.length);
+    const file = join(paths.source, 'passer-appel-video.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Appuyez sur le bouton **rouge**', 'Appuyez sur le bouton **rouge** en bas'));
+    const third = await buildCorpus(paths);
+    assert.deepEqual(third.built, ['passer-appel-video']);
+    // Changing an image rebuilds the tutorial that shows it.
+    writeFileSync(join(paths.source, 'images/se-connecter-wifi.svg'), readFileSync(join(paths.source, 'images/se-connecter-wifi.svg'), 'utf8').replace('Voisin-WIFI', 'Voisin'));
+    assert.deepEqual((await buildCorpus(paths)).built, ['se-connecter-wifi']);
+  });
+
+  test('deterministic: two builds of the same corpus give the same files', async () => {
+    const a = copyCorpus();
+    const b = copyCorpus();
+    await buildCorpus(a);
+    await buildCorpus(b);
+    const files = readdirSync(a.out).filter((f) => f.endsWith('.json') || f.endsWith('.html'));
+    for (const f of files) assert.equal(readFileSync(join(a.out, f), 'utf8'), readFileSync(join(b.out, f), 'utf8'), f);
+  });
+
+  test('a tutorial with errors stops the publication and names them', async () => {
+    const broken = copyCorpus();
+    writeFileSync(join(broken.source, 'casse.md'), '---\ntitle: Cassé\n---\n\n<script>alert(1)</script>\n');
+    const result = await buildCorpus(broken);
+    assert.equal(result.failed.length, 1);
+    assert.equal(result.failed[0]!.slug, 'casse');
+    assert.ok(result.failed[0]!.diagnostics.some((d) => d.rule === 'raw-html'));
+    assert.ok(!existsSync(join(broken.out, 'index.json')));
+  });
+});
+
+describe('new', () => {
+  test('creates a tutorial that passes lint without error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aide-new-'));
+    const file = newTutorial(dir, 'Payer une amende en ligne', 'démarches administratives', new Date('2026-11-22T10:00:00Z'));
+    assert.equal(file, join(dir, 'payer-une-amende-en-ligne.md'));
+    const { lint } = compileTutorial(file);
+    assert.deepEqual(lint.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.throws(() => newTutorial(dir, 'Payer une amende en ligne'), /existe déjà/);
+    assert.throws(() => newTutorial(dir, 'Autre', 'cuisine' as never), /Thème inconnu/);
+  });
+});

@@ -1,0 +1,142 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../define.ts';
+import type { AideWalkthrough } from './walkthrough.ts';
+import { matchesProcedure } from './walkthrough.ts';
+import type { StepChangeDetail } from '@aide/core/events';
+
+// Tutorials built by `pnpm run build` (the test command builds first).
+const SRC = '/dist/aide/tutorials/index.json';
+
+async function render(attrs: { tutorial?: string; procedure?: string; lang?: string; persist?: boolean } = {}) {
+  const el = await fixture<AideWalkthrough>(html`<aide-walkthrough
+    src=${SRC}
+    tutorial=${attrs.tutorial ?? ''}
+    procedure=${attrs.procedure ?? ''}
+    lang=${attrs.lang ?? 'fr'}
+    .persist=${attrs.persist ?? false}
+  ></aide-walkthrough>`);
+  await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy]'), 'index loaded', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+const $ = (el: AideWalkthrough, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const button = (el: AideWalkthrough, text: string | RegExp) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => (typeof text === 'string' ? b.textContent!.trim() === text : text.test(b.textContent!)))!;
+
+describe('<aide-walkthrough>', () => {
+  it('suggests the tutorials of the procedure first, then themes; accessible', async () => {
+    const el = await render({ procedure: 'demande-logement' });
+    expect($(el, '#suggested')!.textContent).to.equal('Pour votre démarche');
+    const suggested = $(el, '#suggested')!.parentElement!.querySelectorAll('.card-title');
+    expect([...suggested].map((s) => s.textContent)).to.deep.equal(['Faire une demande d\'aide au logement à la CAF']);
+    expect(el.shadowRoot!.querySelectorAll('.theme').length).to.equal(6);
+    await expect(el).to.be.accessible();
+  });
+
+  it('matches procedures by id and by address pattern', () => {
+    expect(matchesProcedure(['declaration-revenus'], 'declaration-revenus', 'https://x.fr/')).to.equal(true);
+    expect(matchesProcedure(['https://cfspart.impots.gouv.fr/*'], '', 'https://cfspart.impots.gouv.fr/monprofil')).to.equal(true);
+    expect(matchesProcedure(['https://cfspart.impots.gouv.fr/*'], '', 'https://evil.example/?https://cfspart.impots.gouv.fr/')).to.equal(false);
+    expect(matchesProcedure(['declaration-revenus'], '', 'https://x.fr/')).to.equal(false);
+  });
+
+  it('shows one step at a time: "Étape 2 sur 6", focus on the heading, an event for the panel', async () => {
+    const el = await render({ tutorial: 'declarer-revenus' });
+    expect($(el, '.step-heading')!.textContent).to.equal('Déclarer ses revenus en ligne');
+    setTimeout(() => button(el, 'Commencer').click());
+    const first = (await oneEvent(el, 'aide-step-change')) as CustomEvent<StepChangeDetail>;
+    expect(first.detail).to.include({ tutorial: 'declarer-revenus', step: 1, total: 6 });
+    await el.updateComplete;
+    setTimeout(() => button(el, 'Étape suivante').click());
+    const second = (await oneEvent(el, 'aide-step-change')) as CustomEvent<StepChangeDetail>;
+    expect(second.detail.step).to.equal(2);
+    await el.updateComplete;
+    expect($(el, '#progress')!.textContent).to.equal('Étape 2 sur 6');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.step-heading'));
+    expect($(el, '.step-content')!.getAttribute('lang')).to.equal('fr');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps progress on the device and resumes where the person left', async () => {
+    const el = await render({ tutorial: 'passer-appel-video', persist: true });
+    button(el, 'Commencer').click();
+    await waitUntil(() => $(el, '#progress'));
+    button(el, 'Étape suivante').click();
+    button(el, 'Étape suivante').click();
+    await waitUntil(() => $(el, '#progress')?.textContent === 'Étape 3 sur 5');
+    const again = await render({ tutorial: 'passer-appel-video', persist: true });
+    await waitUntil(() => $(again, '#progress'));
+    expect($(again, '#progress')!.textContent).to.equal('Étape 3 sur 5');
+    // And the catalogue offers to resume.
+    const catalogue = await render({ persist: true });
+    await waitUntil(() => $(catalogue, '.resume'));
+    expect($(catalogue, '.resume')!.textContent!.trim()).to.equal('Reprendre « Passer un appel vidéo » à l’étape 3 sur 5');
+  });
+
+  it('works without IndexedDB (progress kept in memory)', async () => {
+    const original = Object.getOwnPropertyDescriptor(IDBFactory.prototype, 'open')!;
+    Object.defineProperty(IDBFactory.prototype, 'open', { configurable: true, value: () => { throw new DOMException('no', 'SecurityError'); } });
+    try {
+      const el = await render({ tutorial: 'se-connecter-wifi', persist: true });
+      button(el, 'Commencer').click();
+      await waitUntil(() => $(el, '#progress')?.textContent === 'Étape 1 sur 5');
+    } finally {
+      Object.defineProperty(IDBFactory.prototype, 'open', original);
+    }
+  });
+
+  it('explains glossary terms on activation, not on hover', async () => {
+    const el = await render({ tutorial: 'declarer-revenus' });
+    button(el, 'Commencer').click();
+    await waitUntil(() => $(el, 'button.term'));
+    const term = $(el, 'button.term') as HTMLButtonElement;
+    const definition = el.shadowRoot!.getElementById(term.getAttribute('aria-controls')!)!;
+    expect(term.getAttribute('aria-expanded')).to.equal('false');
+    expect(definition.hidden).to.equal(true);
+    term.click();
+    expect(term.getAttribute('aria-expanded')).to.equal('true');
+    expect(definition.hidden).to.equal(false);
+    expect(definition.textContent).to.contain('13 chiffres');
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches once the person types (the search code loads then)', async () => {
+    const el = await render();
+    const input = $(el, '#search') as HTMLInputElement;
+    input.value = 'déclarer mes revenus';
+    input.dispatchEvent(new InputEvent('input'));
+    await waitUntil(() => $(el, '.search .card-title'), 'results', { timeout: 5000 });
+    expect($(el, '.search .card-title')!.textContent).to.equal('Déclarer ses revenus en ligne');
+  });
+
+  it('offers "Écouter" only when the browser has a French voice', async () => {
+    const synth = window.speechSynthesis;
+    const original = synth.getVoices.bind(synth);
+    synth.getVoices = () => [];
+    const mute = await render({ tutorial: 'se-connecter-wifi' });
+    button(mute, 'Commencer').click();
+    await waitUntil(() => $(mute, '#progress'));
+    expect(button(mute, 'Écouter cette étape')).to.equal(undefined);
+    synth.getVoices = () => [{ lang: 'fr-FR', name: 'Français', default: true, localService: true, voiceURI: 'fr' } as SpeechSynthesisVoice];
+    const speaking = await render({ tutorial: 'se-connecter-wifi' });
+    button(speaking, /Commencer|Reprendre/).click();
+    await waitUntil(() => $(speaking, '#progress'));
+    expect(button(speaking, 'Écouter cette étape')).to.not.equal(undefined);
+    synth.getVoices = original;
+  });
+
+  it('speaks English and Arabic around French content', async () => {
+    const el = await render({ tutorial: 'declarer-revenus', lang: 'ar' });
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(button(el, 'ابدأ')).to.not.equal(undefined);
+    expect($(el, '.step-heading span')!.getAttribute('lang')).to.equal('fr');
+    await expect(el).to.be.accessible();
+    const en = await render({ lang: 'en' });
+    expect($(en, '#search-label')!.textContent).to.equal('Search for a tutorial');
+  });
+
+  it('says clearly when a tutorial does not exist', async () => {
+    const el = await render({ tutorial: 'n-existe-pas' });
+    expect($(el, '.status.error')!.textContent).to.contain('« n-existe-pas » n’existe pas');
+  });
+});
