@@ -9,7 +9,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,
-  timeout: 60_000,
+  // The RGAA harness runs a dozen checks per UI state, a full keyboard walk included: long lists take time.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['./scripts/reporters/playwright-summary.ts']],
   use: {
@@ -44,7 +45,8 @@ export default defineConfig({
     command: `node --import tsx scripts/serve-demo.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    // The RGAA harness runs a dozen checks per UI state, a full keyboard walk included: long lists take time.
+  timeout: 120_000,
     env: { AIDE_COLLECTOR_DB: ':memory:' },
   },
 });

@@ -21,7 +21,10 @@ const shadow = (panel: AidePanel) => panel.shadowRoot!;
 describe('<aide-panel>', () => {
   // A view whose chunk fails to load, like a lost connection, and one that loads.
   let attempts = 0;
+  // The real views are set aside: these tests use views whose loading they control.
+  const realViews = [...componentViews];
   before(() => {
+    componentViews.splice(0);
     componentViews.push(
       {
         view: 'locator',
@@ -44,7 +47,7 @@ describe('<aide-panel>', () => {
       },
     );
   });
-  after(() => componentViews.splice(0));
+  after(() => componentViews.splice(0, componentViews.length, ...realViews));
   afterEach(() => sessionStorage.clear());
 
   it('opens as a named, non-modal dialog with focus on its heading', async () => {

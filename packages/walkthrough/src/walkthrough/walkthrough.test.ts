@@ -1,8 +1,12 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitUntilShort } from '@open-wc/testing';
 import '../define.ts';
 import type { AideWalkthrough } from './walkthrough.ts';
 import { matchesProcedure } from './walkthrough.ts';
 import type { StepChangeDetail } from '@aide/core/events';
+
+/** Firefox in a busy CI machine needs more than the default second to load and store. */
+const waitUntil = (predicate: () => unknown, message?: string, options: { timeout?: number } = {}) =>
+  waitUntilShort(predicate, message, { timeout: 8000, ...options });
 
 // Tutorials built by `pnpm run build` (the test command builds first).
 const SRC = '/dist/aide/tutorials/index.json';
@@ -15,7 +19,9 @@ async function render(attrs: { tutorial?: string; procedure?: string; lang?: str
     lang=${attrs.lang ?? 'fr'}
     .persist=${attrs.persist ?? false}
   ></aide-walkthrough>`);
-  await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy]'), 'index loaded', { timeout: 5000 });
+  await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy]'), 'index loaded');
+  // A tutorial opens after the index (and the stored progress) are read.
+  if (attrs.tutorial) await waitUntil(() => el.shadowRoot!.querySelector('.overview, .step, .status.error'), 'tutorial open');
   await el.updateComplete;
   return el;
 }

@@ -1,0 +1,83 @@
+/**
+ * Request schemas (JSON Schema, validated by Fastify's ajv). The contract is in the README: the browser form sends
+ * exactly this, and anything else is refused with the field errors.
+ */
+export const SATISFACTION = ['bad', 'medium', 'good'] as const;
+export const DIFFICULTIES = ['info-before', 'not-working', 'attachments', 'info-after', 'other'] as const;
+export const HELP = ['counter', 'phone', 'email', 'chat', 'relative', 'association', 'websites', 'other', 'none'] as const;
+
+/** Text without NUL characters (PostgreSQL cannot store them, and no person types them). */
+const NO_NUL = '^[^\\u0000]*$';
+
+const procedure = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' } as const;
+const slug = { type: 'string', minLength: 1, maxLength: 80, pattern: '^[a-z0-9-]+$' } as const;
+
+export const feedbackBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['procedure', 'satisfaction'],
+  properties: {
+    procedure,
+    pageStep: { type: 'string', minLength: 1, maxLength: 80, pattern: NO_NUL },
+    tutorial: slug,
+    tutorialStep: { type: 'integer', minimum: 1, maximum: 100 },
+    satisfaction: { type: 'string', enum: SATISFACTION },
+    clarity: { type: 'integer', minimum: 1, maximum: 5 },
+    difficulties: { type: 'array', uniqueItems: true, maxItems: DIFFICULTIES.length, items: { type: 'string', enum: DIFFICULTIES } },
+    help: {
+      type: 'array',
+      uniqueItems: true,
+      maxItems: HELP.length,
+      items: { type: 'string', enum: HELP },
+      // "Je n'ai pas eu besoin d'aide" excludes every other answer.
+      if: { contains: { const: 'none' } },
+      then: { maxItems: 1 },
+    },
+    comment: { type: 'string', maxLength: 1000, pattern: NO_NUL },
+    locale: { type: 'string', enum: ['fr', 'en', 'ar'] },
+    clientCreatedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+export const blockedBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['tutorial', 'step'],
+  properties: { tutorial: slug, step: { type: 'integer', minimum: 1, maximum: 100 }, procedure },
+} as const;
+
+export const statsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    procedure,
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+  },
+} as const;
+
+export interface FeedbackBody {
+  procedure: string;
+  pageStep?: string;
+  tutorial?: string;
+  tutorialStep?: number;
+  satisfaction: (typeof SATISFACTION)[number];
+  clarity?: number;
+  difficulties?: (typeof DIFFICULTIES)[number][];
+  help?: (typeof HELP)[number][];
+  comment?: string;
+  locale?: 'fr' | 'en' | 'ar';
+  clientCreatedAt?: string;
+}
+
+export interface BlockedBody {
+  tutorial: string;
+  step: number;
+  procedure?: string;
+}
+
+export interface StatsQuery {
+  procedure?: string;
+  from?: string;
+  to?: string;
+}
