@@ -1,7 +1,8 @@
 /**
  * Serves the demo exactly as an administration would host it: the procedure pages from demo/, the built
- * widget (aide.js, chunks, tutorials, places) under /aide/, and csp.html with a strict Content-Security-Policy
- * and Trusted Types.
+ * widget (aide.js, chunks, tutorials, places) under /aide/, csp.html with a strict Content-Security-Policy and
+ * Trusted Types, and the feedback collector on the same origin (/api/v1/…, /dashboard, /health), on an embedded
+ * SQLite file (.data/demo-collector.sqlite, or AIDE_COLLECTOR_DB; ':memory:' for tests).
  * Usage: node --import tsx scripts/serve-demo.ts [--port 4173] [--host 127.0.0.1]
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
+import { buildCollector } from '../packages/collector/src/app.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -62,18 +64,32 @@ export function createDemoServer(options: DemoServerOptions) {
   });
 }
 
+/** The collector, mounted on the demo's origin: the widget's feedback goes to /api/v1/feedback. */
+export async function demoCollector(databasePath = process.env.AIDE_COLLECTOR_DB ?? join(root, '.data/demo-collector.sqlite')) {
+  const app = await buildCollector({ sqlitePath: databasePath, rateLimitMax: 600, exportToken: process.env.AIDE_EXPORT_TOKEN });
+  await app.ready();
+  return {
+    app,
+    matches: (url: string) => /^\/(api\/v1\/|dashboard(\/|\?|$)|health$)/.test(url),
+    handle: (req: IncomingMessage, res: ServerResponse) => app.routing(req, res),
+  };
+}
+
 async function main() {
   const { values } = parseArgs({
     options: { port: { type: 'string', default: process.env.PORT ?? '4173' }, host: { type: 'string', default: '127.0.0.1' } },
   });
   const port = Number(values.port);
-  const server = createDemoServer({ port, host: values.host! });
+  const collector = await demoCollector();
+  const server = createDemoServer({ port, host: values.host!, api: collector });
   server.listen(port, values.host, () => {
     console.log(`\nDémonstration d'Aide numérique : http://${values.host}:${port}/\n`);
     console.log(`  page sous CSP stricte : http://${values.host}:${port}/csp.html`);
-    console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html\n`);
+    console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html`);
+    console.log(`  bouton d'avis seul    : http://${values.host}:${port}/avis.html`);
+    console.log(`  tableau de bord       : http://${values.host}:${port}/dashboard\n`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void collector.app.close().then(() => process.exit(0)));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

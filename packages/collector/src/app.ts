@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import { openStore, type Store, type WriteOutcome } from './db.ts';
 import { blockedBody, feedbackBody, statsQuery, type BlockedBody, type FeedbackBody, type StatsQuery } from './schemas.ts';
 import { computeStats } from './stats.ts';
-import { DASHBOARD_CSS, dashboardPage } from './dashboard.ts';
+import { DASHBOARD_CSS, DASHBOARD_ICON, dashboardPage } from './dashboard.ts';
 
 export interface CollectorOptions {
   /** postgres://… ; SQLite otherwise. */
@@ -236,6 +236,7 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
       .header('Content-Security-Policy', "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
       .send(dashboardPage(stats, procedures.map((p) => p.procedure)));
   });
+  app.get('/dashboard/favicon.svg', async (_request, reply) => reply.header('Content-Type', 'image/svg+xml').header('Cache-Control', 'max-age=86400').send(DASHBOARD_ICON));
   app.get('/dashboard/style.css', async (_request, reply) => reply.header('Content-Type', 'text/css; charset=utf-8').header('Cache-Control', 'max-age=3600').send(DASHBOARD_CSS));
 
   app.get('/health', async (_request, reply) => {

@@ -63,6 +63,7 @@ export function dashboardPage(stats: Stats, procedures: string[]): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tableau de bord des avis${f.procedure ? ` – ${escape(f.procedure)}` : ''} – Aide numérique</title>
+<link rel="icon" href="/dashboard/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/dashboard/style.css">
 </head>
 <body>
@@ -108,7 +109,7 @@ h1{font-size:2rem;margin:0 0 1rem}h2{font-size:1.375rem;margin:2rem 0 .75rem}
 select,input,button{font:inherit;min-height:2.75rem;padding:.5rem .75rem;border:0;border-bottom:2px solid #3a3a3a;background:#eee;color:#161616}
 button{background:#000091;color:#fff;border:2px solid #000091;cursor:pointer}
 :focus-visible{outline:3px solid #0a76f6;outline-offset:2px}
-.table{overflow-x:auto}
+.table{overflow-x:auto;position:relative}
 table{border-collapse:collapse;min-width:100%}caption{text-align:left;font-weight:700;padding:.5rem 0}
 th,td{border-bottom:1px solid #929292;padding:.375rem .5rem;text-align:left;vertical-align:middle}
 td.chart{width:10rem}.bar{width:10rem;height:1rem;display:block}
@@ -116,5 +117,7 @@ td.chart{width:10rem}.bar{width:10rem;height:1rem;display:block}
 .legend .key{display:inline-block;width:1rem;height:1rem;vertical-align:middle;margin-left:.75rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (forced-colors:active){.bar rect{fill:CanvasText}.legend{display:none}}
-@media (prefers-color-scheme:dark){html{background:#161616;color:#eee}.filters{background:#242424}select,input{background:#2a2a2a;color:#eee;border-bottom-color:#aaa}button{background:#8585f6;border-color:#8585f6;color:#161616}th,td{border-bottom-color:#666}}
+@media (prefers-color-scheme:dark){html{background:#161616;color:#eee}.filters{background:#242424}select,input{background:#2a2a2a;color:#eee;border-bottom-color:#aaa}button{background:#8585f6;border-color:#8585f6;color:#161616}th,td{border-bottom-color:#666}.hint{color:#a6a6a6}}
 `;
+
+export const DASHBOARD_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#000091"/><path d="M4 11V7h2v4H4Zm3 0V4h2v7H7Zm3 0V6h2v5h-2Z" fill="#fff"/></svg>';

@@ -5,7 +5,8 @@
 import type { ComponentView } from '@aide/core/panel-view';
 import { walkthroughView } from '@aide/walkthrough/panel-view';
 import { locatorView } from '@aide/locator/panel-view';
+import { feedbackView } from '@aide/feedback/panel-view';
 
 export type { ComponentView, ViewContext } from '@aide/core/panel-view';
 
-export const componentViews: ComponentView[] = [walkthroughView, locatorView];
+export const componentViews: ComponentView[] = [walkthroughView, locatorView, feedbackView];

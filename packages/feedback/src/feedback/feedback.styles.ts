@@ -1,0 +1,185 @@
+import { css } from 'lit';
+
+export const feedbackStyles = css`
+  :host {
+    display: block;
+  }
+  /* Own colours: alone on a host page, the page's background must not decide the contrast. */
+  .feedback {
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  form {
+    display: grid;
+    gap: 1.25rem;
+  }
+  form > p {
+    margin: 0;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  legend,
+  .comment > label {
+    display: block;
+    padding: 0;
+    margin-block-end: 0.5rem;
+    font-weight: 700;
+  }
+  .required,
+  .optional {
+    font-weight: 400;
+    color: var(--_text-mention);
+  }
+  .options {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .face {
+    position: relative;
+    flex: 1 1 6rem;
+  }
+  .face input {
+    position: absolute;
+    inset-block-start: 0.75rem;
+    inset-inline-start: 0.75rem;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+  .face label {
+    display: grid;
+    justify-items: center;
+    gap: 0.25rem;
+    min-height: 2.75rem;
+    padding: 2.25rem 0.5rem 0.75rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+    text-align: center;
+  }
+  .face input:checked + label {
+    border-color: var(--_primary);
+    box-shadow: inset 0 0 0 2px var(--_primary);
+    background: var(--_bg-alt);
+    font-weight: 700;
+  }
+  .face input:focus-visible + label {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .face-icon {
+    width: 2.5rem;
+    height: 2.5rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+  }
+  .face-icon .f {
+    fill: currentColor;
+    stroke: none;
+  }
+  .face-icon .m {
+    stroke-linecap: round;
+  }
+  .choice {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    min-height: 2.75rem;
+  }
+  .choice input {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+  .scale .options {
+    display: grid;
+    gap: 0;
+  }
+  .exclusive {
+    margin-block-start: 0.25rem;
+    padding-block-start: 0.25rem;
+    border-block-start: 1px solid var(--_border-light);
+  }
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: 6rem;
+    padding: 0.5rem 0.75rem;
+    border: 0;
+    border-block-end: 2px solid var(--_border);
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    background: var(--_bg-contrast);
+    color: var(--_text);
+    resize: vertical;
+  }
+  .warning {
+    margin: 0 0 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_warning);
+    background: var(--_bg-alt);
+  }
+  .hint {
+    margin: 0.25rem 0 0;
+    color: var(--_text-mention);
+    font-size: 0.875rem;
+  }
+  .error {
+    margin: 0 0 0.5rem;
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .open {
+    margin-block-end: 1rem;
+  }
+  .open .icon {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+  }
+  .open .icon .f {
+    fill: currentColor;
+    stroke: none;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0;
+  }
+  .result {
+    padding: 1rem;
+    border-inline-start: 4px solid var(--_success);
+    background: var(--_bg-alt);
+  }
+  .result.queued {
+    border-color: var(--_info);
+  }
+  .result.rejected {
+    border-color: var(--_error);
+  }
+  .status {
+    padding: 0.75rem 1rem;
+    background: var(--_bg-alt);
+  }
+  @media (forced-colors: active) {
+    .face label {
+      border-color: ButtonText;
+    }
+    .face input:checked + label {
+      border-color: Highlight;
+      border-width: 4px;
+    }
+    .warning,
+    .result {
+      border: 2px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,152 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../define.ts';
+import type { AideFeedback } from './feedback.ts';
+
+const $ = (el: AideFeedback, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s)!;
+const $$ = (el: AideFeedback, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
+
+/** Captures what the form posts; the delivery itself is tested on its own. */
+function captureFetch(status = 201) {
+  const sent: { headers: Record<string, string>; body: Record<string, unknown> }[] = [];
+  const original = window.fetch;
+  window.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+    sent.push({ headers: init!.headers as Record<string, string>, body: JSON.parse(init!.body as string) });
+    return new Response('{}', { status });
+  }) as typeof fetch;
+  return { sent, restore: () => (window.fetch = original) };
+}
+
+async function panelForm(attrs: { questions?: string; lang?: string } = {}) {
+  const el = await fixture<AideFeedback>(html`<aide-feedback in-panel heading-level="3" endpoint="/api/v1/feedback" procedure="demande-logement" step="2" questions=${attrs.questions ?? 'all'} lang=${attrs.lang ?? 'fr'} .persist=${false}></aide-feedback>`);
+  await el.updateComplete;
+  return el;
+}
+
+describe('<aide-feedback>', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('alone: a "Je donne mon avis" button that discloses the form', async () => {
+    const el = await fixture<AideFeedback>(html`<aide-feedback endpoint="/api/v1/feedback" procedure="x" .persist=${false}></aide-feedback>`);
+    const open = $(el, 'button.open');
+    expect(open.textContent!.trim()).to.equal('Je donne mon avis');
+    expect(open.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '#feedback-body').hidden).to.equal(true);
+    await expect(el).to.be.accessible();
+    open.click();
+    await el.updateComplete;
+    expect(open.getAttribute('aria-expanded')).to.equal('true');
+    expect($(el, '#feedback-body').hidden).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the Observatoire questions: faces as a named radio group, clarity 1 to 5, difficulties, help, comment', async () => {
+    const el = await panelForm();
+    const legends = $$(el, 'legend').map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+    expect(legends).to.deep.equal([
+      'De façon générale, comment ça s’est passé ? (obligatoire)',
+      'Qu’avez-vous pensé des informations et des instructions fournies ? (facultatif)',
+      'Avez-vous rencontré des difficultés ? (facultatif)',
+      'Durant votre parcours, avez-vous tenté d’obtenir de l’aide ? (facultatif)',
+    ]);
+    expect($$(el, 'input[name=satisfaction] + label').map((l) => l.textContent!.trim())).to.deep.equal(['Pas bien', 'Moyen', 'Très bien']);
+    expect($$(el, 'input[name=clarity]')).to.have.length(5);
+    expect($(el, 'label[for=clarity-1]').textContent).to.equal('1 sur 5 : pas clair du tout');
+    expect($$(el, 'input[type=checkbox][id^=difficulty]')).to.have.length(5);
+    expect($$(el, 'input[type=checkbox][id^=help]')).to.have.length(9);
+    expect($(el, '#comment-warning').textContent).to.contain('ni numéro de dossier');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the optional questions can be hidden by configuration', async () => {
+    const el = await panelForm({ questions: 'required' });
+    expect($$(el, 'fieldset')).to.have.length(1);
+    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+  });
+
+  it('without an answer to the required question: a message tied to the group, focus on the first face', async () => {
+    const el = await panelForm();
+    ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#satisfaction-error'));
+    expect($(el, '#satisfaction-error').textContent).to.contain('Choisissez une réponse');
+    expect($(el, 'fieldset.faces').getAttribute('aria-describedby')).to.equal('satisfaction-error');
+    expect($(el, '#satisfaction-bad').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#satisfaction-bad'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Je n’ai pas eu besoin d’aide" excludes the other answers, and the other way round', async () => {
+    const el = await panelForm();
+    const box = (id: string) => $(el, `#help-${id}`) as HTMLInputElement;
+    box('phone').click();
+    box('relative').click();
+    box('none').click();
+    await el.updateComplete;
+    expect([box('phone').checked, box('relative').checked, box('none').checked]).to.deep.equal([false, false, true]);
+    box('chat').click();
+    await el.updateComplete;
+    expect([box('chat').checked, box('none').checked]).to.deep.equal([true, false]);
+  });
+
+  it('counts the characters left, and caps the comment at 1,000', async () => {
+    const el = await panelForm();
+    const area = $(el, 'textarea') as HTMLTextAreaElement;
+    expect(area.maxLength).to.equal(1000);
+    area.value = 'Bonjour';
+    area.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    expect($(el, '#comment-count').textContent).to.equal('Il vous reste 993 caractères.');
+    area.value = 'x'.repeat(999);
+    area.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    expect($(el, '#comment-count').textContent).to.equal('Il vous reste 1 caractère.');
+  });
+
+  it('sends the answers with the procedure, the page step and the tutorial step; offers help after "Pas bien"', async () => {
+    sessionStorage.setItem('aide:context', JSON.stringify({ tutorial: { tutorial: 'declarer-revenus', title: 'Déclarer', step: 3, total: 6, stepTitle: 'Vérifier' } }));
+    const capture = captureFetch(201);
+    try {
+      const el = await panelForm();
+      ($(el, '#satisfaction-bad') as HTMLInputElement).click();
+      ($(el, '#clarity-2') as HTMLInputElement).click();
+      ($(el, '#difficulty-attachments') as HTMLInputElement).click();
+      ($(el, '#help-phone') as HTMLInputElement).click();
+      ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
+      const { body, headers } = capture.sent[0]!;
+      expect(body).to.include({ procedure: 'demande-logement', pageStep: '2', tutorial: 'declarer-revenus', tutorialStep: 3, satisfaction: 'bad', clarity: 2, locale: 'fr' });
+      expect(body.difficulties).to.deep.equal(['attachments']);
+      expect(body.help).to.deep.equal(['phone']);
+      expect(Object.keys(body)).to.not.include('comment');
+      expect(headers['Content-Type']).to.equal('application/json');
+      expect($(el, '.result-title').textContent).to.equal('Merci, votre avis a été envoyé.');
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '.result-title'));
+      expect($$(el, '.result button').map((b) => b.textContent!.trim())).to.include.members(['Voir les tutoriels pour cette démarche', 'Trouver une aide près de chez moi']);
+      await expect(el).to.be.accessible();
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it('says honestly when the opinion waits for the connection', async () => {
+    const capture = captureFetch(503);
+    try {
+      const el = await panelForm();
+      ($(el, '#satisfaction-good') as HTMLInputElement).click();
+      ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
+      expect($(el, '.result').textContent).to.contain('Votre avis sera envoyé dès que la connexion reviendra');
+      expect(el.shadowRoot!.querySelector('.result button.secondary')).to.equal(null);
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it('speaks English and Arabic', async () => {
+    const ar = await panelForm({ lang: 'ar' });
+    expect(ar.getAttribute('dir')).to.equal('rtl');
+    expect($(ar, 'button[type=submit]').textContent!.trim()).to.equal('إرسال رأيي');
+    await expect(ar).to.be.accessible();
+    const en = await panelForm({ lang: 'en' });
+    expect($(en, 'label[for=satisfaction-good]').textContent!.trim()).to.equal('Very well');
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * <aide-feedback>: "Je donne mon avis", with the questions of the Observatoire de la qualité des démarches en
+ * ligne's default form, so the figures compare with the national ones. Anonymous: the procedure, the page's step
+ * and the tutorial step (when the person came from one) are attached, nothing that identifies the person. Sent
+ * through the delivery queue, which loses nothing offline.
+ *
+ * @summary Collects an anonymous opinion on the procedure.
+ * @csspart open - the stand-alone "Je donne mon avis" button.
+ * @csspart form - the form.
+ * @cssproperty --aide-color-primary - buttons and the chosen answer.
+ * @event aide-feedback-sent - the opinion left the form; detail { outcome: 'sent' | 'queued' | 'rejected' }.
+ * @event aide-open-view - the person chose the tutorials or the locator after a difficult procedure.
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { AideElement } from '@aide/core/element';
+import { sharedStyles } from '@aide/core/lit-styles';
+import { announce } from '@aide/core/announce';
+import { focusElement } from '@aide/core/focus';
+import { readHelpContext } from '@aide/core/context';
+import { delivery, type FeedbackPayload, type Outcome } from '../delivery/delivery.ts';
+import { feedbackStrings, type FeedbackStrings } from './strings.ts';
+import { feedbackStyles } from './feedback.styles.ts';
+
+const SATISFACTIONS = ['bad', 'medium', 'good'] as const;
+const DIFFICULTIES = ['info-before', 'not-working', 'attachments', 'info-after', 'other'] as const;
+const HELP = ['counter', 'phone', 'email', 'chat', 'relative', 'association', 'websites', 'other', 'none'] as const;
+const COMMENT_MAX = 1000;
+
+const faces: Record<(typeof SATISFACTIONS)[number], TemplateResult> = {
+  bad: svg`<circle cx="16" cy="16" r="14"/><circle class="f" cx="11" cy="13" r="2"/><circle class="f" cx="21" cy="13" r="2"/><path class="m" d="M10 23c3-4 9-4 12 0"/>`,
+  medium: svg`<circle cx="16" cy="16" r="14"/><circle class="f" cx="11" cy="13" r="2"/><circle class="f" cx="21" cy="13" r="2"/><path class="m" d="M10 21h12"/>`,
+  good: svg`<circle cx="16" cy="16" r="14"/><circle class="f" cx="11" cy="13" r="2"/><circle class="f" cx="21" cy="13" r="2"/><path class="m" d="M10 19c3 4 9 4 12 0"/>`,
+};
+
+export class AideFeedback extends AideElement<FeedbackStrings> {
+  static override styles = [sharedStyles, feedbackStyles];
+  protected readonly catalogues = feedbackStrings;
+
+  /** The collector's …/api/v1/feedback. */
+  @property() endpoint = '';
+  @property() procedure = '';
+  /** The host page's step in the procedure. */
+  @property() step = '';
+  /** 'required' hides the optional questions. */
+  @property() questions: 'all' | 'required' = 'all';
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  @property({ type: Boolean, attribute: 'in-panel' }) inPanel = false;
+  /** false keeps waiting opinions in memory only. */
+  @property({ type: Boolean }) persist = true;
+
+  @state() private expanded = false;
+  @state() private satisfaction: (typeof SATISFACTIONS)[number] | null = null;
+  @state() private clarity: number | null = null;
+  @state() private difficulties = new Set<string>();
+  @state() private help = new Set<string>();
+  @state() private comment = '';
+  @state() private error = false;
+  @state() private sending = false;
+  @state() private outcome: Outcome | null = null;
+  @state() private offerHelp = false;
+
+  @query('.result-title') private resultTitle?: HTMLElement;
+  private remainingTimer?: number;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.endpoint) console.warn('[Aide numérique] <aide-feedback> sans attribut endpoint : le formulaire d’avis n’est pas affiché.');
+    // Opinions left waiting by an earlier visit go now.
+    delivery({ persist: this.persist }).start();
+  }
+
+  private get open(): boolean {
+    return this.inPanel || this.expanded;
+  }
+
+  private heading(level: number, content: unknown, className?: string) {
+    const tag = unsafeStatic(`h${Math.min(6, Math.max(2, level))}`);
+    return staticHtml`<${tag} class=${className ?? nothing} tabindex=${className ? '-1' : nothing}>${content}</${tag}>`;
+  }
+
+  private toggleHelp(value: string, on: boolean): void {
+    const next = new Set(this.help);
+    if (value === 'none' && on) {
+      // "Je n'ai pas eu besoin d'aide" excludes every other answer.
+      const hadOthers = next.size > 0;
+      next.clear();
+      next.add('none');
+      if (hadOthers) announce(this.t.noneUnchecks);
+    } else if (on) {
+      if (next.delete('none')) announce(this.t.othersUncheckNone);
+      next.add(value);
+    } else {
+      next.delete(value);
+    }
+    this.help = next;
+  }
+
+  private toggleDifficulty(value: string, on: boolean): void {
+    const next = new Set(this.difficulties);
+    if (on) next.add(value);
+    else next.delete(value);
+    this.difficulties = next;
+  }
+
+  private handleComment(event: InputEvent): void {
+    this.comment = (event.target as HTMLTextAreaElement).value.slice(0, COMMENT_MAX);
+    // The count is announced once typing pauses, not at every key.
+    window.clearTimeout(this.remainingTimer);
+    this.remainingTimer = window.setTimeout(() => announce(this.t.remaining(COMMENT_MAX - this.comment.length)), 1200);
+  }
+
+  private payload(): FeedbackPayload {
+    const context = readHelpContext().tutorial;
+    const optional = this.questions === 'all';
+    return {
+      procedure: this.procedure || 'non-precisee',
+      ...(this.step ? { pageStep: this.step.slice(0, 80) } : {}),
+      ...(context ? { tutorial: context.tutorial, tutorialStep: context.step } : {}),
+      satisfaction: this.satisfaction!,
+      ...(optional && this.clarity !== null ? { clarity: this.clarity } : {}),
+      ...(optional && this.difficulties.size ? { difficulties: [...this.difficulties] } : {}),
+      ...(optional && this.help.size ? { help: [...this.help] } : {}),
+      ...(optional && this.comment.trim() ? { comment: this.comment.trim().replace(/\u0000/g, '') } : {}),
+      locale: this.locale,
+      clientCreatedAt: new Date().toISOString(),
+    };
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.satisfaction) {
+      this.error = true;
+      announce(this.t.errorPrefix + this.t.satisfactionError, 'assertive');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input[name=satisfaction]')?.focus();
+      return;
+    }
+    this.sending = true;
+    const body = this.payload();
+    this.offerHelp = body.satisfaction === 'bad' || (body.difficulties?.length ?? 0) > 0;
+    const outcome = await delivery({ persist: this.persist }).submit(new URL(this.endpoint, document.baseURI).href, body);
+    this.sending = false;
+    this.outcome = outcome;
+    this.emit('aide-feedback-sent', { outcome });
+    await this.updateComplete;
+    const title = outcome === 'sent' ? this.t.sentTitle : outcome === 'queued' ? this.t.queuedTitle : this.t.rejectedTitle;
+    announce(`${title} ${outcome === 'queued' ? this.t.queuedText : ''}`.trim());
+    focusElement(this.resultTitle);
+  }
+
+  private reset(): void {
+    this.satisfaction = null;
+    this.clarity = null;
+    this.difficulties = new Set();
+    this.help = new Set();
+    this.comment = '';
+    this.error = false;
+    this.outcome = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name=satisfaction]')?.focus());
+  }
+
+  private renderResult() {
+    const t = this.t;
+    const [title, text] =
+      this.outcome === 'sent' ? [t.sentTitle, t.sentText] : this.outcome === 'queued' ? [t.queuedTitle, t.queuedText] : [t.rejectedTitle, t.rejectedText];
+    return html`<div class="result ${this.outcome}">
+      ${this.heading(this.headingLevel, title, 'result-title')}
+      <p>${text}</p>
+      ${this.offerHelp
+        ? html`<p>${t.offerIntro}</p>
+            <p class="actions">
+              <button type="button" class="button secondary" @click=${() => this.emit('aide-open-view', { view: 'tutorials' }, { cancelable: true })}>${t.offerTutorials}</button>
+              <button type="button" class="button secondary" @click=${() => this.emit('aide-open-view', { view: 'locator' }, { cancelable: true })}>${t.offerLocator}</button>
+            </p>`
+        : nothing}
+      <p><button type="button" class="button tertiary" @click=${this.reset}>${t.again}</button></p>
+    </div>`;
+  }
+
+  private renderForm() {
+    const t = this.t;
+    const optional = this.questions === 'all';
+    const remaining = COMMENT_MAX - this.comment.length;
+    return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-describedby="intro">
+      <p id="intro">${t.intro}</p>
+      <fieldset class="faces" aria-describedby=${this.error ? 'satisfaction-error' : nothing}>
+        <legend>${t.satisfactionLegend} <span class="required">(${t.required})</span></legend>
+        ${this.error ? html`<p id="satisfaction-error" class="error"><span class="visually-hidden">${t.errorPrefix}</span>${t.satisfactionError}</p>` : nothing}
+        <div class="options">
+          ${SATISFACTIONS.map(
+            (value) => html`<div class="face">
+              <input
+                type="radio"
+                id="satisfaction-${value}"
+                name="satisfaction"
+                value=${value}
+                required
+                aria-invalid=${this.error ? 'true' : 'false'}
+                .checked=${live(this.satisfaction === value)}
+                @change=${() => {
+                  this.satisfaction = value;
+                  this.error = false;
+                }}
+              />
+              <label for="satisfaction-${value}">
+                <svg class="face-icon ${value}" viewBox="0 0 32 32" aria-hidden="true" focusable="false">${faces[value]}</svg>
+                <span>${t.satisfaction[value]}</span>
+              </label>
+            </div>`,
+          )}
+        </div>
+      </fieldset>
+      ${optional
+        ? html`
+            <fieldset class="scale">
+              <legend>${t.clarityLegend} <span class="optional">(${t.optional})</span></legend>
+              <div class="options">
+                ${[1, 2, 3, 4, 5].map(
+                  (n) => html`<div class="choice">
+                    <input type="radio" id="clarity-${n}" name="clarity" value=${n} .checked=${live(this.clarity === n)} @change=${() => (this.clarity = n)} />
+                    <label for="clarity-${n}">${t.clarity(n)}</label>
+                  </div>`,
+                )}
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>${t.difficultiesLegend} <span class="optional">(${t.optional})</span></legend>
+              ${DIFFICULTIES.map(
+                (value) => html`<div class="choice">
+                  <input type="checkbox" id="difficulty-${value}" .checked=${live(this.difficulties.has(value))} @change=${(e: Event) => this.toggleDifficulty(value, (e.target as HTMLInputElement).checked)} />
+                  <label for="difficulty-${value}">${t.difficulties[value]}</label>
+                </div>`,
+              )}
+            </fieldset>
+            <fieldset>
+              <legend>${t.helpLegend} <span class="optional">(${t.optional})</span></legend>
+              ${HELP.map(
+                (value) => html`<div class="choice ${value === 'none' ? 'exclusive' : ''}">
+                  <input type="checkbox" id="help-${value}" .checked=${live(this.help.has(value))} @change=${(e: Event) => this.toggleHelp(value, (e.target as HTMLInputElement).checked)} />
+                  <label for="help-${value}">${t.help[value]}</label>
+                </div>`,
+              )}
+            </fieldset>
+            <div class="comment">
+              <label for="comment">${t.commentLabel} <span class="optional">(${t.optional})</span></label>
+              <p id="comment-warning" class="warning">${t.commentWarning}</p>
+              <textarea id="comment" rows="4" maxlength=${COMMENT_MAX} aria-describedby="comment-warning comment-count" .value=${live(this.comment)} @input=${this.handleComment}></textarea>
+              <p id="comment-count" class="hint">${t.remaining(remaining)}</p>
+            </div>
+          `
+        : nothing}
+      <p class="actions">
+        <button type="submit" class="button" ?disabled=${this.sending} aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? t.sending : t.send}</button>
+      </p>
+    </form>`;
+  }
+
+  override render() {
+    const t = this.t;
+    if (!this.endpoint) return this.inPanel ? html`<p class="status">${t.notConfigured}</p>` : nothing;
+    return html`<div class="feedback">
+      ${this.inPanel
+        ? nothing
+        : html`<button part="open" type="button" class="button open" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="feedback-body" @click=${() => (this.expanded = !this.expanded)}>
+            <svg class="icon" viewBox="0 0 32 32" aria-hidden="true" focusable="false">${faces.good}</svg>${t.open}
+          </button>`}
+      <div id="feedback-body" ?hidden=${!this.open}>${this.outcome ? this.renderResult() : this.renderForm()}</div>
+    </div>`;
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * <aide-feedback> end to end against the real collector mounted on the demo's origin: every state through the RGAA
+ * harness, the keyboard, and offline delivery that loses nothing and counts nothing twice.
+ */
+import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.ts';
+import { AXE_TAGS, checkState, expectAnnouncement } from '../a11y/harness.ts';
+
+const feedback = (page: Page) => page.locator('aide-feedback');
+
+async function openFeedback(page: Page, path = '/') {
+  await page.goto(path);
+  const launcher = page.locator('aide-help[data-floating]').getByRole('button');
+  await expect(launcher.or(page.locator('aide-panel').getByRole('dialog'))).toBeVisible();
+  if (await launcher.isVisible()) await launcher.click();
+  const entry = page.locator('aide-panel').locator('.entry[data-view=feedback]');
+  await expect(entry.or(feedback(page).locator('form'))).toBeVisible();
+  if (await entry.isVisible()) await entry.click();
+  await expect(feedback(page).getByRole('radiogroup').or(feedback(page).getByRole('group').first())).toBeVisible();
+}
+
+/** Opinions the collector holds for the demo procedure. */
+async function stored(page: Page): Promise<number> {
+  const response = await page.request.get('/api/v1/stats?procedure=demande-logement');
+  return (await response.json()).total.count;
+}
+
+test.describe('feedback', () => {
+  test('the form in the panel: every check passes; the required question is a named group of radios', async ({ page }) => {
+    await openFeedback(page);
+    const faces = feedback(page).getByRole('group', { name: /De façon générale, comment ça s’est passé \? \(obligatoire\)/ });
+    await expect(faces.getByRole('radio')).toHaveCount(3);
+    await expect(faces.getByRole('radio', { name: 'Très bien' })).toBeVisible();
+    await expect(feedback(page).getByRole('textbox', { name: /Souhaitez-vous nous en dire plus/ })).toHaveAttribute('maxlength', '1000');
+    await checkState(page, { name: 'feedback: form', widget: 'aide-panel' });
+  });
+
+  test('keyboard only: missing answer explained, then sent; the collector stores it once; help is offered after "Pas bien"', async ({ page }) => {
+    await openFeedback(page);
+    const before = await stored(page);
+    const submit = feedback(page).getByRole('button', { name: 'Envoyer mon avis' });
+    await submit.focus();
+    await page.keyboard.press('Enter');
+    await expect(feedback(page).locator('#satisfaction-error')).toHaveText(/Choisissez une réponse/);
+    await expectAnnouncement(page, /Choisissez une réponse/, 'assertive');
+    await expect(feedback(page).getByRole('radio', { name: 'Pas bien' })).toBeFocused();
+    await checkState(page, { name: 'feedback: required answer missing', widget: 'aide-panel' });
+    // Choosing does not submit (RGAA 7.4): arrows move within the group, Space selects.
+    await feedback(page).getByRole('radio', { name: 'Pas bien' }).focus();
+    await page.keyboard.press('Space');
+    await expect(feedback(page).getByRole('radio', { name: 'Pas bien' })).toBeChecked();
+    await expect(feedback(page).locator('.result')).toHaveCount(0);
+    await feedback(page).getByRole('checkbox', { name: 'Difficulté à joindre les pièces justificatives' }).press('Space');
+    await feedback(page).getByRole('textbox', { name: /Souhaitez-vous nous en dire plus/ }).fill('Le téléversement du bail échoue.');
+    await expectAnnouncement(page, /Il vous reste 968 caractères/);
+    await submit.focus();
+    await page.keyboard.press('Enter');
+    await expect(feedback(page).getByRole('heading', { name: 'Merci, votre avis a été envoyé.' })).toBeFocused();
+    await expectAnnouncement(page, 'Merci, votre avis a été envoyé.');
+    await expect.poll(() => stored(page)).toBe(before + 1);
+    await checkState(page, { name: 'feedback: sent, with offers of help', widget: 'aide-panel' });
+    await feedback(page).getByRole('button', { name: 'Voir les tutoriels pour cette démarche' }).click();
+    await expect(page.locator('aide-panel').getByRole('heading', { level: 2 })).toHaveText('Suivre un tutoriel');
+  });
+
+  test.describe('offline', () => {
+    // The browser reports the requests that could not leave: expected here.
+    test.use({ allowedConsoleErrors: [/ERR_INTERNET_DISCONNECTED|ERR_FAILED/] });
+
+  test('offline: three opinions wait on the device, survive a reload, and reach the collector exactly once', async ({ page, context }) => {
+      await openFeedback(page);
+      const before = await stored(page);
+      // The network is gone.
+      await context.setOffline(true);
+      for (const answer of ['Très bien', 'Moyen', 'Pas bien']) {
+        await feedback(page).getByRole('radio', { name: answer }).check();
+        await feedback(page).getByRole('button', { name: 'Envoyer mon avis' }).click();
+        await expect(feedback(page).getByText('Votre avis sera envoyé dès que la connexion reviendra.', { exact: false })).toBeVisible();
+        if (answer === 'Très bien') await checkState(page, { name: 'feedback: waiting for the connection', widget: 'aide-panel' });
+        await feedback(page).getByRole('button', { name: 'Donner un autre avis' }).click();
+      }
+      expect(await page.evaluate(() => localStorage.getItem('aide:feedback-pending'))).toBe('3');
+      // Still unreachable after the reload (the collector is blocked, the page itself loads).
+      await context.setOffline(false);
+      await page.route('**/api/v1/feedback', (route) => route.abort('internetdisconnected'));
+      await page.reload();
+      await expect(page.locator('aide-panel').getByRole('dialog')).toBeVisible();
+      await page.waitForTimeout(500);
+      expect(await stored(page)).toBe(before);
+      // The network comes back: the queue leaves, once.
+      await page.unroute('**/api/v1/feedback');
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(() => stored(page), { timeout: 15_000 }).toBe(before + 3);
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('aide:feedback-pending'))).toBe(null);
+      // Another online event, another page load: nothing is counted twice.
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await page.reload();
+      await page.waitForTimeout(1000);
+      expect(await stored(page)).toBe(before + 3);
+    });
+
+    test('a page load with opinions waiting sends them, even if nobody opens the help', async ({ page, context }) => {
+      await openFeedback(page);
+      const before = await stored(page);
+      await context.setOffline(true);
+      await feedback(page).getByRole('radio', { name: 'Moyen' }).check();
+      await feedback(page).getByRole('button', { name: 'Envoyer mon avis' }).click();
+      await expect(feedback(page).getByText('Votre avis sera envoyé dès que la connexion reviendra.', { exact: false })).toBeVisible();
+      await context.setOffline(false);
+      // A new visit of another page of the procedure, panel closed.
+      await page.evaluate(() => sessionStorage.clear());
+      await page.goto('/etape-3.html');
+      await expect.poll(() => stored(page), { timeout: 15_000 }).toBe(before + 1);
+      await expect(page.locator('aide-panel')).toHaveCount(0);
+    });
+  });
+
+  test.describe('refused by the collector', () => {
+    test.use({ allowedConsoleErrors: [/status of 400/] });
+    test('a 4xx is dropped with a console message and never retried', async ({ page }) => {
+      const warnings: string[] = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      let calls = 0;
+      await page.route('**/api/v1/feedback', (route) => {
+        calls++;
+        return route.fulfill({ status: 400, json: { error: 'invalid_body', message: 'x' } });
+      });
+      await openFeedback(page);
+      await feedback(page).getByRole('radio', { name: 'Moyen' }).check();
+      await feedback(page).getByRole('button', { name: 'Envoyer mon avis' }).click();
+      await expect(feedback(page).getByRole('heading', { name: 'Votre avis n’a pas pu être envoyé.' })).toBeFocused();
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await page.waitForTimeout(500);
+      expect(calls).toBe(1);
+      expect(warnings.join()).toContain('HTTP 400');
+      expect(await page.evaluate(() => localStorage.getItem('aide:feedback-pending'))).toBe(null);
+    });
+  });
+
+  test('the stand-alone "Je donne mon avis" button of the confirmation page', async ({ page }) => {
+    await page.goto('/avis.html');
+    const open = feedback(page).getByRole('button', { name: 'Je donne mon avis' });
+    await expect(open).toHaveAttribute('aria-expanded', 'false');
+    await checkState(page, { name: 'feedback: alone, closed', widget: 'aide-feedback' });
+    await open.click();
+    await expect(open).toHaveAttribute('aria-expanded', 'true');
+    await checkState(page, { name: 'feedback: alone, open', widget: 'aide-feedback' });
+    await feedback(page).getByRole('radio', { name: 'Très bien' }).check();
+    await feedback(page).getByRole('button', { name: 'Envoyer mon avis' }).click();
+    await expect(feedback(page).getByRole('heading', { level: 3, name: 'Merci, votre avis a été envoyé.' })).toBeVisible();
+  });
+
+  test('in Arabic', async ({ page }) => {
+    await openFeedback(page, '/?locale=ar');
+    await expect(feedback(page)).toHaveAttribute('dir', 'rtl');
+    await checkState(page, { name: 'feedback: form (ar)', widget: 'aide-panel', lang: 'ar' });
+  });
+});
+
+test.describe('collector dashboard', () => {
+  test('shows the opinions per procedure and step, accessibly, and works without JavaScript', async ({ page, browser, baseURL }) => {
+    await page.request.post('/api/v1/feedback', {
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      data: { procedure: 'demande-logement', pageStep: '2', satisfaction: 'good' },
+    });
+    await page.goto('/dashboard?procedure=demande-logement');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord des avis');
+    await expect(page.getByRole('table', { name: 'Satisfaction par étape' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Satisfaction par démarche' }).getByRole('rowheader', { name: 'demande-logement' })).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+    }
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // Without JavaScript, the filter form works by keyboard.
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    await noScript.goto('/dashboard?procedure=demande-logement');
+    await noScript.getByLabel('Démarche').selectOption('');
+    await noScript.getByRole('button', { name: 'Afficher' }).press('Enter');
+    await expect(noScript).toHaveURL(/\/dashboard\?procedure=&from=&to=/);
+    await expect(noScript.getByRole('table', { name: 'Satisfaction par démarche' })).toBeVisible();
+    await context.close();
+  });
+});
