@@ -88,10 +88,33 @@ export async function expectFocusContainedInModal(page: Page, state: string, sta
   }
 }
 
+/**
+ * Waits for the colour transitions a theme switch starts (the launcher's background fades in 0.15 s): axe must
+ * read the final colours, not a frame in between.
+ */
+export async function settleTransitions(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise(requestAnimationFrame);
+    const deadline = performance.now() + 2000;
+    // Transitions start at the style recalculation after the media change: look after two frames.
+    await frame();
+    await frame();
+    for (;;) {
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (let i = 0; i < roots.length; i++) {
+        for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      }
+      // Each shadow root reports only its own animations.
+      const running = roots.flatMap((root) => root.getAnimations()).filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+      if (running.length === 0 || performance.now() > deadline) return;
+      await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 500))]);
+    }
+  });
+}
+
 export async function expectNoAxeViolations(page: Page, state: string, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
-  // Let style recalculation settle (transitions are off in reduced motion, but not always emulated here).
-  await page.waitForTimeout(50);
+  await settleTransitions(page);
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const violations = results.violations.map((v) => ({
     rule: v.id,

@@ -106,7 +106,7 @@ test.describe('walkthrough', () => {
     await expect(page.locator('aide-panel').getByRole('heading', { level: 2 })).toHaveText('Trouver une aide près de chez moi');
     const locator = page.locator('aide-locator');
     await locator.getByRole('combobox').fill('13001');
-    await locator.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await locator.getByRole('combobox').press('Enter');
     await locator.getByRole('button', { name: 'Préparer ma fiche d’aide' }).click();
     await expect(locator.locator('.sheet')).toContainText('Vous suiviez le tutoriel « Déclarer ses revenus en ligne » : vous êtes bloqué à l’étape 2 sur 6');
   });

@@ -228,7 +228,9 @@ export class AideLocator extends AideElement<LocatorStrings> {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     this.expanded = false;
+    // A suggestion request still under way must not reopen the list over the results.
     window.clearTimeout(this.suggestTimer);
+    this.suggestRequest++;
     const commune = this.chosen ?? (await this.resolveTypedText());
     if (!commune) return;
     const others = this.suggestions.filter((s) => s !== commune && (s[0] === commune[0] || this.input.replace(/\D/g, '').length === 5));
