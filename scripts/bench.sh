@@ -11,3 +11,5 @@ echo; echo "==> locator: nearest-N time, bytes per search"
 node --import tsx scripts/bench-locator.ts
 echo; echo "==> tutorials: build of 1,000, search latency, chunk sizes"
 node --import tsx scripts/bench-tutorials.ts
+echo; echo "==> collector: POST throughput and latency on SQLite and PostgreSQL"
+node --import tsx scripts/bench-collector.ts
