@@ -93,6 +93,7 @@ export async function expectFocusContainedInModal(page: Page, state: string, sta
  * read the final colours, not a frame in between.
  */
 export async function settleTransitions(page: Page): Promise<void> {
+  await page.evaluate(deepQueryScript);
   await page.evaluate(async () => {
     const frame = () => new Promise(requestAnimationFrame);
     const deadline = performance.now() + 2000;
@@ -100,12 +101,9 @@ export async function settleTransitions(page: Page): Promise<void> {
     await frame();
     await frame();
     for (;;) {
-      const roots: (Document | ShadowRoot)[] = [document];
-      for (let i = 0; i < roots.length; i++) {
-        for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-      }
-      // Each shadow root reports only its own animations.
-      const running = roots.flatMap((root) => root.getAnimations()).filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+      const running = (window as unknown as { __aideAnimations: () => Animation[] })
+        .__aideAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
       if (running.length === 0 || performance.now() > deadline) return;
       await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 500))]);
     }

@@ -66,6 +66,12 @@ test.describe('walkthrough', () => {
     // Same tab (another page of the procedure, or a reload): back at the step, without a click.
     await page.reload();
     await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 3 sur 5');
+    // A navigation at once after the click, before the device storage has written: the step is not lost.
+    await walkthrough(page).getByRole('button', { name: 'Étape suivante' }).click();
+    await page.reload();
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 4 sur 5');
+    await walkthrough(page).getByRole('button', { name: 'Étape précédente' }).click();
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 3 sur 5');
     // Another day (a new session: nothing but the device's storage): the catalogue offers to resume.
     await page.evaluate(() => sessionStorage.clear());
     await page.reload();

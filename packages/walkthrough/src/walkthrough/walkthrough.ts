@@ -133,8 +133,9 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       await this.open(this.tutorial, { focus: false });
     } else if (this.inPanel) {
       // Back on another page of the procedure: the panel reopens where the person was, tutorial and step included.
-      const current = readHelpContext().tutorial?.tutorial;
-      if (current && this.index.tutorials.some((t) => t.slug === current)) await this.open(current, { focus: false });
+      // The tab's session has the step even when the device storage had no time to write it.
+      const context = readHelpContext().tutorial;
+      if (context && this.index.tutorials.some((t) => t.slug === context.tutorial)) await this.open(context.tutorial, { focus: false, step: context.step, resumed: true });
     }
   }
 
@@ -152,7 +153,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   }
 
   /** Opens a tutorial where the person left it (or at its overview). */
-  async open(slug: string, options: { focus?: boolean; step?: number } = {}): Promise<void> {
+  async open(slug: string, options: { focus?: boolean; step?: number; resumed?: boolean } = {}): Promise<void> {
     const summary = this.index?.tutorials.find((t) => t.slug === slug);
     if (!summary) {
       this.notFound = slug;
@@ -169,7 +170,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     this.seen = new Set(saved?.seen ?? []);
     const resumeAt = options.step ?? (saved && saved.step >= 1 && saved.step <= this.current.steps.length ? saved.step : 0);
     await this.store!.set('last', slug);
-    await this.goTo(resumeAt, { focus: options.focus ?? true, resumed: options.step === undefined && resumeAt > 0 });
+    await this.goTo(resumeAt, { focus: options.focus ?? true, resumed: (options.resumed ?? options.step === undefined) && resumeAt > 0 });
   }
 
   private async goTo(step: number, options: { focus?: boolean; resumed?: boolean } = {}): Promise<void> {
@@ -179,14 +180,19 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     this.step = Math.max(0, Math.min(step, total + 1));
     this.stepListOpen = false;
     this.stopSpeaking();
-    if (this.step >= 1 && this.step <= total) this.seen = new Set([...this.seen, this.step]);
+    const inStep = this.step >= 1 && this.step <= total;
+    if (inStep) this.seen = new Set([...this.seen, this.step]);
+    // The panel keeps the step in the tab's session synchronously, on this event: a navigation right after the
+    // click must not lose it while the device storage is still writing.
+    if (inStep) {
+      this.emit<StepChangeDetail>('aide-step-change', { tutorial: tutorial.slug, title: tutorial.title, step: this.step, total, stepTitle: tutorial.steps[this.step - 1]!.title });
+    }
     await this.store!.set(`progress:${tutorial.slug}`, { step: this.step, seen: [...this.seen], updated: new Date().toISOString() } satisfies Progress);
     await this.updateComplete;
-    this.targetFound = this.step >= 1 && this.step <= total && findPageTarget(tutorial.steps[this.step - 1]!.target) !== null;
-    if (this.step >= 1 && this.step <= total) {
-      const detail: StepChangeDetail = { tutorial: tutorial.slug, title: tutorial.title, step: this.step, total, stepTitle: tutorial.steps[this.step - 1]!.title };
-      this.emit('aide-step-change', detail);
-      announce(options.resumed ? `${this.t.resumed(this.step, total)} ${tutorial.steps[this.step - 1]!.title}` : this.t.announceStep(this.step, total, detail.stepTitle));
+    this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]!.target) !== null;
+    if (inStep) {
+      const stepTitle = tutorial.steps[this.step - 1]!.title;
+      announce(options.resumed ? `${this.t.resumed(this.step, total)} ${stepTitle}` : this.t.announceStep(this.step, total, stepTitle));
     }
     if (options.focus !== false) focusElement(this.stepHeading);
   }
