@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import localizeFr from 'ajv-i18n/localize/fr/index.js';
 import { openStore, type Store, type WriteOutcome } from './db.ts';
 import { blockedBody, feedbackBody, statsQuery, type BlockedBody, type FeedbackBody, type StatsQuery } from './schemas.ts';
 import { computeStats } from './stats.ts';
@@ -102,6 +103,8 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     const status = error.statusCode ?? 500;
     let body: ApiError;
     if (error.validation) {
+      // ajv's messages in French, like the rest of the API's answers.
+      localizeFr(error.validation as Parameters<typeof localizeFr>[0]);
       body = {
         error: 'invalid_body',
         message: 'La requête ne respecte pas le schéma.',

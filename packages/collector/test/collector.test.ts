@@ -99,6 +99,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(unknown.json().fields, [{ field: '/nom', message: 'champ inconnu « nom »' }]);
       const wrong = await post(app, { ...valid, satisfaction: 'super' });
       assert.equal(wrong.json().fields[0].field, '/satisfaction');
+      // The field's message is in French, like the rest of the answer.
+      assert.match(wrong.json().fields[0].message, /doit être égal à une des valeurs prédéfinies/);
       // Still serving.
       assert.equal((await post(app, valid)).statusCode, 201);
       assert.equal((await app.inject({ method: 'GET', url: '/health' })).json().status, 'ok');
