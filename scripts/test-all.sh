@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test of the project, on a fresh machine too. Installs what is missing (pnpm, packages,
 # chromium, firefox-esr, PostgreSQL), builds, typechecks, then runs every runner: Node tests, component tests
-# (web-test-runner in chromium and firefox-esr), end-to-end tests (Playwright + axe in chromium), size budgets.
+# (web-test-runner in chromium and firefox-esr), end-to-end tests (Playwright + axe in chromium), the RGAA audit
+# grid against those tests, size budgets.
 # The last line is "N passed, N failed", summed over every runner.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,6 +35,8 @@ run node pnpm run test:node
 run unit-chromium env AIDE_BROWSERS=chromium pnpm exec web-test-runner
 run unit-firefox env AIDE_BROWSERS=firefox pnpm exec web-test-runner
 run e2e pnpm run test:e2e
+# The RGAA grid against the suite: every criterion, the statement up to date, the tests it names passed just now.
+run rgaa node --import tsx scripts/rgaa.ts check --results test-results/e2e-outcomes.json
 run budgets node --import tsx scripts/check-budgets.ts
 
 passed=0; failed=0

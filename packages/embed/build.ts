@@ -7,7 +7,8 @@
  * Usage: node --import tsx packages/embed/build.ts [--out dist/aide]
  */
 import { build, type Manifest } from 'vite';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { marked } from 'marked';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -106,8 +107,43 @@ async function main() {
     },
   });
   for (const file of ['sheet.html', 'sheet.css']) copyFileSync(join(root, 'packages/locator/src/sheet', file), join(outDir, file));
+  writeStatementPage();
   rmSync(join(outDir, '.vite'), { recursive: true, force: true });
   console.log(`widget: ${outDir} (${Object.keys(chunkMap).join(', ')})`);
+}
+
+/**
+ * The accessibility statement as a page of its own next to aide.js, for administrations to link from their own
+ * statement and for the panel's "Accessibilité" view. Generated Markdown from our own grid: trusted content.
+ */
+function writeStatementPage() {
+  const source = join(root, 'packages/embed/ACCESSIBILITE.md');
+  if (!existsSync(source)) return;
+  const body = (marked.parse(readFileSync(source, 'utf8'), { async: false }) as string)
+    // Wide tables scroll on their own, reachable and named for keyboard and screen reader users (RGAA 10.11).
+    .replace(/<table>/g, '<div class="table" role="region" aria-label="Grille d’audit" tabindex="0"><table>')
+    .replace(/<\/table>/g, '</table></div>');
+  const title = /^# (.+)$/m.exec(readFileSync(source, 'utf8'))?.[1] ?? 'Déclaration d’accessibilité';
+  writeFileSync(
+    join(outDir, 'accessibilite.html'),
+    `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="accessibilite.css">
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`,
+  );
+  copyFileSync(join(root, 'packages/embed/src/accessibility/accessibilite.css'), join(outDir, 'accessibilite.css'));
 }
 
 main().catch((error: unknown) => {

@@ -71,6 +71,34 @@ export const panelStyles = css`
   .footer p {
     margin: 0;
   }
+  /* Looks like a link, acts in the panel: a button (it changes the view, it goes nowhere). */
+  .link-button {
+    min-height: 2.75rem;
+    margin: 0;
+    padding: 0.25rem 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+  .link-button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .statement h3 {
+    margin: 1.5rem 0 0.5rem;
+    font-size: 1.125rem;
+  }
+  .statement .external {
+    width: 1em;
+    height: 1em;
+    margin-inline-start: 0.25em;
+    vertical-align: -0.125em;
+    fill: currentColor;
+  }
   kbd {
     font-family: inherit;
     font-weight: 700;
@@ -177,6 +205,9 @@ export const panelStyles = css`
     .panel,
     .bar {
       border: 2px solid CanvasText;
+    }
+    .link-button {
+      color: LinkText;
     }
     .entry {
       border-color: ButtonText;

@@ -27,6 +27,8 @@ import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
 import { panelStyles } from './panel.styles.ts';
 import { componentViews, type ComponentView } from './views.ts';
+import { conformanceLevel, renderStatement } from '../accessibility/statement-view.ts';
+import { statement } from '../accessibility/statement-data.ts';
 
 const SMALL_SCREEN = '(max-width: 639.98px)';
 
@@ -176,7 +178,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   }
 
   private isOffered(view: PanelView): boolean {
-    return view === 'home' || this.availableViews.some((v) => v.view === view);
+    return view === 'home' || view === 'accessibility' || this.availableViews.some((v) => v.view === view);
   }
 
   private async setView(view: PanelView, moveFocus = true): Promise<void> {
@@ -294,6 +296,7 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   private renderView() {
     if (this.view === 'home') return this.renderHome();
+    if (this.view === 'accessibility') return renderStatement(this.t, this.locale);
     if (this.loadingView === this.view) return html`<p class="status" aria-busy="true">${this.t.loading}</p>`;
     if (this.failedView === this.view) {
       return html`<div class="status error">
@@ -352,6 +355,13 @@ export class AidePanel extends AideElement<PanelStrings> {
         </div>
         <div class="footer">
           <p>${t.shortcutHint}</p>
+          ${this.view === 'accessibility'
+            ? nothing
+            : html`<p>
+                <button type="button" class="link-button accessibility" @click=${() => this.setView('accessibility')}>
+                  ${t.accessibilityLink(t.conformanceLevels[conformanceLevel(statement.rate)])}
+                </button>
+              </p>`}
         </div>
       </section>
       <div class="bar" part="bar" ?hidden=${!showBar}>

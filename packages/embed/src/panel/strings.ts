@@ -11,6 +11,17 @@ export interface PanelStrings {
   feedbackTitle: string;
   feedbackDescription: string;
   accessibilityTitle: string;
+  /** Footer button that opens the accessibility view. */
+  accessibilityLink: (level: string) => string;
+  conformanceLevels: { total: string; partial: string; none: string };
+  accessibilitySummary: (level: string, standard: string, rate: string) => string;
+  accessibilityCounts: (conforme: number, nonConforme: number, nonApplicable: number) => string;
+  accessibilityAudit: (date: string) => string;
+  accessibilityContactTitle: string;
+  accessibilityContact: string;
+  accessibilityRemedy: string;
+  accessibilityFull: string;
+  newWindow: string;
   backHome: string;
   close: string;
   reduce: string;
@@ -37,6 +48,16 @@ export const panelStrings: Catalogues<PanelStrings> = {
     feedbackTitle: 'Donner mon avis',
     feedbackDescription: 'Dites-nous en quelques clics comment s’est passée votre démarche. C’est anonyme.',
     accessibilityTitle: 'Accessibilité',
+    accessibilityLink: (level) => `Accessibilité : ${level}`,
+    conformanceLevels: { total: 'totalement conforme', partial: 'partiellement conforme', none: 'non conforme' },
+    accessibilitySummary: (level, standard, rate) => `Cette aide est ${level} au ${standard} : ${rate} % des critères qui la concernent sont respectés.`,
+    accessibilityCounts: (c, nc, na) => `${c} critères conformes, ${nc} non conformes, ${na} non applicables.`,
+    accessibilityAudit: (date) => `Vérification faite le ${date}, par des tests automatiques dans de vrais navigateurs et des vérifications à la main.`,
+    accessibilityContactTitle: 'Vous n’arrivez pas à utiliser cette aide ?',
+    accessibilityContact: 'Contactez le service qui gère ce site : il doit vous proposer une autre solution ou vous donner l’information sous une autre forme.',
+    accessibilityRemedy: 'S’il ne vous répond pas, vous pouvez écrire au Défenseur des droits, gratuitement : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+    accessibilityFull: 'Lire la déclaration d’accessibilité complète',
+    newWindow: 'nouvelle fenêtre',
     backHome: 'Retour au choix de l’aide',
     close: 'Fermer l’aide',
     reduce: 'Réduire',
@@ -61,6 +82,16 @@ export const panelStrings: Catalogues<PanelStrings> = {
     feedbackTitle: 'Give my opinion',
     feedbackDescription: 'Tell us in a few clicks how your procedure went. It is anonymous.',
     accessibilityTitle: 'Accessibility',
+    accessibilityLink: (level) => `Accessibility: ${level}`,
+    conformanceLevels: { total: 'fully compliant', partial: 'partially compliant', none: 'not compliant' },
+    accessibilitySummary: (level, standard, rate) => `This help is ${level} with ${standard} (the French accessibility standard): ${rate}% of the criteria that concern it are met.`,
+    accessibilityCounts: (c, nc, na) => `${c} criteria met, ${nc} not met, ${na} not applicable.`,
+    accessibilityAudit: (date) => `Checked on ${date}, with automated tests in real browsers and checks by hand.`,
+    accessibilityContactTitle: 'You cannot use this help?',
+    accessibilityContact: 'Contact the service that runs this website: it must offer you another way, or the information in another form.',
+    accessibilityRemedy: 'If it does not answer, you can write to the Défenseur des droits (the French rights ombudsman), free of charge: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+    accessibilityFull: 'Read the full accessibility statement (in French)',
+    newWindow: 'new window',
     backHome: 'Back to the choice of help',
     close: 'Close help',
     reduce: 'Minimise',
@@ -85,6 +116,16 @@ export const panelStrings: Catalogues<PanelStrings> = {
     feedbackTitle: 'إبداء رأيي',
     feedbackDescription: 'أخبرنا ببضع نقرات كيف جرت إجراءاتك. الرأي مجهول الهوية.',
     accessibilityTitle: 'إمكانية الوصول',
+    accessibilityLink: (level) => `إمكانية الوصول: ${level}`,
+    conformanceLevels: { total: 'مطابقة تامة', partial: 'مطابقة جزئية', none: 'غير مطابقة' },
+    accessibilitySummary: (level, standard, rate) => `هذه المساعدة في حالة ${level} لمعيار ${standard} (المعيار الفرنسي لإمكانية الوصول): ${rate}٪ من المعايير التي تخصها مستوفاة.`,
+    accessibilityCounts: (c, nc, na) => `${c} معيارًا مستوفى، ${nc} غير مستوفى، ${na} غير منطبق.`,
+    accessibilityAudit: (date) => `تم التحقق في ${date}، باختبارات آلية في متصفحات حقيقية وبفحوصات يدوية.`,
+    accessibilityContactTitle: 'لا تستطيع استخدام هذه المساعدة؟',
+    accessibilityContact: 'اتصل بالجهة التي تدير هذا الموقع: عليها أن تقترح عليك حلًا آخر أو تقدم لك المعلومة بشكل آخر.',
+    accessibilityRemedy: 'إذا لم تجبك، يمكنك الكتابة مجانًا إلى المدافع عن الحقوق: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+    accessibilityFull: 'قراءة بيان إمكانية الوصول الكامل (بالفرنسية)',
+    newWindow: 'نافذة جديدة',
     backHome: 'العودة إلى اختيار المساعدة',
     close: 'إغلاق المساعدة',
     reduce: 'تصغير',
