@@ -3,7 +3,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, deepFocus, hostPage } from './fixtures.ts';
-import { checkState, expectAnnouncement } from '../a11y/harness.ts';
+import { checkState, expectAnnouncement, liveRegionText } from '../a11y/harness.ts';
 
 // A Monday, 10:00 in Paris (09:00 UTC): places and the phone line are open.
 const MONDAY_10H = new Date('2026-11-23T09:00:00Z');
@@ -107,7 +107,8 @@ test.describe('locator', () => {
     const directions = first.getByRole('link', { name: /Voir l’itinéraire vers .* \(nouvelle fenêtre\)/ });
     await expect(directions).toHaveAttribute('href', /openstreetmap\.org\/directions\?to=45\.\d+%2C4\.\d+/);
     const tel = locator(page).locator('.place a[href^="tel:+33"]').first();
-    await expect(tel).toHaveText(/^0\d( \d\d){4}$/);
+    // The number as written in France, and whose number it is (two places may share one).
+    await expect(tel).toHaveAccessibleName(/^0\d( \d\d){4} \(téléphone de .+\)$/);
     // At least one place of Lyon is open on a Monday at 10:00 and says when it closes.
     await expect(locator(page).locator('.hours-line.open').first()).toHaveText(/^Ouvert, ferme (bientôt \()?à \d+ h/);
   });
@@ -175,7 +176,10 @@ test.describe('locator', () => {
     const other = locator(page).locator('.others button').first();
     const name = (await other.innerText()).trim();
     await other.click();
-    await expect(locator(page).getByRole('heading', { name: new RegExp(`près de ${name.replace(/[()]/g, '\\$&')}`) })).toBeVisible();
+    const heading = locator(page).getByRole('heading', { name: new RegExp(`près de ${name.replace(/[()]/g, '\\$&')}`) });
+    await expect(heading).toBeVisible();
+    // The button pressed has left the list: focus goes to the results' heading, which says where they are.
+    await expect(heading).toBeFocused();
   });
 
   test('geolocation granted: places near the position', async ({ page, context }) => {
@@ -199,6 +203,10 @@ test.describe('locator', () => {
     await locator(page).getByRole('button', { name: 'Utiliser ma position' }).click();
     await expect(locator(page).locator('#location-error')).toHaveText(/Vous n’avez pas autorisé l’accès à votre position/);
     await expect(field(page)).toHaveAttribute('aria-invalid', 'true');
+    // Focus goes to the field, whose description says the error: no live message on top.
+    await expect(field(page)).toBeFocused();
+    await expect(field(page)).toHaveAccessibleDescription(/Vous n’avez pas autorisé l’accès à votre position/);
+    expect((await liveRegionText(page)).assertive).toBe('');
     await checkState(page, { name: 'locator: geolocation refused', widget: 'aide-panel' });
   });
 
@@ -225,6 +233,8 @@ test.describe('locator', () => {
     await checkState(page, { name: 'locator: filters open', widget: 'aide-panel' });
     await locator(page).getByRole('checkbox', { name: 'Surdité' }).check();
     await expectAnnouncement(page, /\d+ lieux? correspond/);
+    // The list is refreshed in place: focus stays on the checkbox.
+    await expect(locator(page).getByRole('checkbox', { name: 'Surdité' })).toBeFocused();
     const cards = locator(page).locator('.place');
     const count = await cards.count();
     expect(count).toBeGreaterThan(0);
@@ -236,6 +246,8 @@ test.describe('locator', () => {
     await expect(locator(page).getByRole('link', { name: 'Appeler le 01 70 772 372' })).toBeVisible();
     await locator(page).getByRole('button', { name: 'Retirer tous les filtres' }).click();
     await expect(locator(page).locator('.place')).toHaveCount(10);
+    // The button is gone with the filters: focus goes back to "Filtrer les lieux".
+    await expect(locator(page).getByRole('button', { name: 'Filtrer les lieux' })).toBeFocused();
   });
 
   test('offline once loaded: filters and more results still work without network', async ({ page, context }) => {
@@ -245,6 +257,8 @@ test.describe('locator', () => {
     await context.setOffline(true);
     await locator(page).getByRole('button', { name: 'Afficher plus de lieux' }).click();
     await expect(locator(page).locator('.place')).toHaveCount(20);
+    // Focus on the first new place: the person reads on from there.
+    await expect(locator(page).locator('#place-10-name')).toBeFocused();
     await locator(page).getByRole('button', { name: 'Filtrer les lieux' }).click();
     await locator(page).getByRole('checkbox', { name: 'Gratuit' }).check();
     await expect(locator(page).getByRole('heading', { name: /lieux près de Nantes/ })).toBeVisible();

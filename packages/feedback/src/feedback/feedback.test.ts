@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define.ts';
+import { prepareAnnouncer } from '@aide/core/announce';
 import type { AideFeedback } from './feedback.ts';
 
 const $ = (el: AideFeedback, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s)!;
@@ -14,6 +15,28 @@ function captureFetch(status = 201) {
     return new Response('{}', { status });
   }) as typeof fetch;
   return { sent, restore: () => (window.fetch = original) };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Every text the widget's live regions receive from now on (the text heard, after the announcer's delay). Waits
+ * first for what an earlier test left on its way (the announcer fills a region 120 ms after the call).
+ */
+async function listen() {
+  prepareAnnouncer();
+  await pause(200);
+  const heard: string[] = [];
+  const host = document.querySelector('aide-live-region');
+  const observer = new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      const region = (m.target instanceof Element ? m.target : m.target.parentElement)?.closest('[aria-live]');
+      const text = region?.textContent?.trim();
+      if (region && text) heard.push(`${region.getAttribute('aria-live')}: ${text}`);
+    }
+  });
+  if (host?.shadowRoot) observer.observe(host.shadowRoot, { subtree: true, childList: true, characterData: true });
+  return { heard, stop: () => observer.disconnect() };
 }
 
 async function panelForm(attrs: { questions?: string; lang?: string } = {}) {
@@ -63,14 +86,27 @@ describe('<aide-feedback>', () => {
     expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
   });
 
-  it('without an answer to the required question: a message tied to the group, focus on the first face', async () => {
+  it('without an answer to the required question: a message tied to each face, focus on the first one, said once', async () => {
     const el = await panelForm();
-    ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    const live = await listen();
+    const submit = $(el, 'button[type=submit]') as HTMLButtonElement;
+    submit.focus();
+    submit.click();
     await waitUntil(() => el.shadowRoot!.querySelector('#satisfaction-error'));
     expect($(el, '#satisfaction-error').textContent).to.contain('Choisissez une réponse');
-    expect($(el, 'fieldset.faces').getAttribute('aria-describedby')).to.equal('satisfaction-error');
+    // The focused answer carries the error in its description; the group does not repeat it.
+    for (const id of ['bad', 'medium', 'good']) expect($(el, `#satisfaction-${id}`).getAttribute('aria-describedby')).to.equal('satisfaction-error');
+    expect($(el, 'fieldset.faces').hasAttribute('aria-describedby')).to.equal(false);
     expect($(el, '#satisfaction-bad').getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '#satisfaction-bad'));
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#satisfaction-bad'), 'focus on the first face');
+    // Said by the focus move: no live message on top.
+    await pause(300);
+    expect(live.heard).to.deep.equal([]);
+    // Already on an answer (Enter there): focus does not move, the live region says it.
+    submit.click();
+    await waitUntil(() => live.heard.length > 0, 'announced');
+    live.stop();
+    expect(live.heard).to.deep.equal(['assertive: Erreur : Choisissez une réponse : « Pas bien », « Moyen » ou « Très bien ».']);
     await expect(el).to.be.accessible();
   });
 
@@ -101,11 +137,34 @@ describe('<aide-feedback>', () => {
     expect($(el, '#comment-count').textContent).to.equal('Il vous reste 1 caractère.');
   });
 
+  it('announces the characters left only near the limit, once typing pauses, and not twice the same', async () => {
+    const el = await panelForm();
+    const area = $(el, 'textarea') as HTMLTextAreaElement;
+    const live = await listen();
+    const type = (value: string) => {
+      area.value = value;
+      area.dispatchEvent(new InputEvent('input'));
+    };
+    // A short comment: the count is in the field's description, nothing is announced.
+    type('Bonjour');
+    await pause(1500);
+    expect(live.heard).to.deep.equal([]);
+    // Near the limit, once typing pauses.
+    type('x'.repeat(940));
+    type('x'.repeat(950));
+    await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
+    type('x'.repeat(950));
+    await pause(1500);
+    live.stop();
+    expect(live.heard).to.deep.equal(['polite: Il vous reste 50 caractères.']);
+  });
+
   it('sends the answers with the procedure, the page step and the tutorial step; offers help after "Pas bien"', async () => {
     sessionStorage.setItem('aide:context', JSON.stringify({ tutorial: { tutorial: 'declarer-revenus', title: 'Déclarer', step: 3, total: 6, stepTitle: 'Vérifier' } }));
     const capture = captureFetch(201);
     try {
       const el = await panelForm();
+      const live = await listen();
       ($(el, '#satisfaction-bad') as HTMLInputElement).click();
       ($(el, '#clarity-2') as HTMLInputElement).click();
       ($(el, '#difficulty-attachments') as HTMLInputElement).click();
@@ -120,7 +179,11 @@ describe('<aide-feedback>', () => {
       expect(headers['Content-Type']).to.equal('application/json');
       expect($(el, '.result-title').textContent).to.equal('Merci, votre avis a été envoyé.');
       expect(el.shadowRoot!.activeElement).to.equal($(el, '.result-title'));
+      // Focus on the heading says the title: the live region says the sentence under it, not the title again.
+      await waitUntil(() => live.heard.length > 0, 'announced');
+      expect(live.heard).to.deep.equal(['polite: Il aidera à améliorer cette démarche.']);
       expect($$(el, '.result button').map((b) => b.textContent!.trim())).to.include.members(['Voir les tutoriels pour cette démarche', 'Trouver une aide près de chez moi']);
+      live.stop();
       await expect(el).to.be.accessible();
     } finally {
       capture.restore();
@@ -131,10 +194,15 @@ describe('<aide-feedback>', () => {
     const capture = captureFetch(503);
     try {
       const el = await panelForm();
+      const live = await listen();
       ($(el, '#satisfaction-good') as HTMLInputElement).click();
       ($(el, 'button[type=submit]') as HTMLButtonElement).click();
       await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
       expect($(el, '.result').textContent).to.contain('Votre avis sera envoyé dès que la connexion reviendra');
+      // The heading (focused) says "Merci, votre avis est enregistré."; the live region, what happens next.
+      await waitUntil(() => live.heard.length > 0, 'announced');
+      live.stop();
+      expect(live.heard).to.deep.equal(['polite: Votre avis sera envoyé dès que la connexion reviendra. Vous pouvez fermer cette page : il partira à votre prochaine visite.']);
       expect(el.shadowRoot!.querySelector('.result button.secondary')).to.equal(null);
     } finally {
       capture.restore();

@@ -17,8 +17,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AideElement } from '@aide/core/element';
 import { sharedStyles } from '@aide/core/lit-styles';
-import { announce } from '@aide/core/announce';
-import { focusElement } from '@aide/core/focus';
+import { deepActiveElement, focusElement } from '@aide/core/focus';
 import { readHelpContext } from '@aide/core/context';
 import { delivery, type FeedbackPayload, type Outcome } from '../delivery/delivery.ts';
 import { feedbackStrings, type FeedbackStrings } from './strings.ts';
@@ -28,6 +27,8 @@ const SATISFACTIONS = ['bad', 'medium', 'good'] as const;
 const DIFFICULTIES = ['info-before', 'not-working', 'attachments', 'info-after', 'other'] as const;
 const HELP = ['counter', 'phone', 'email', 'chat', 'relative', 'association', 'websites', 'other', 'none'] as const;
 const COMMENT_MAX = 1000;
+/** The remaining characters are announced from this count down. */
+const REMAINING_ANNOUNCED_FROM = 100;
 
 const faces: Record<(typeof SATISFACTIONS)[number], TemplateResult> = {
   bad: svg`<circle cx="16" cy="16" r="14"/><circle class="f" cx="11" cy="13" r="2"/><circle class="f" cx="21" cy="13" r="2"/><path class="m" d="M10 23c3-4 9-4 12 0"/>`,
@@ -64,12 +65,19 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   @query('.result-title') private resultTitle?: HTMLElement;
   private remainingTimer?: number;
+  private lastRemaining = COMMENT_MAX;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.endpoint) console.warn('[Aide numérique] <aide-feedback> sans attribut endpoint : le formulaire d’avis n’est pas affiché.');
     // Opinions left waiting by an earlier visit go now.
     delivery({ persist: this.persist }).start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A form that left the page announces nothing more.
+    window.clearTimeout(this.remainingTimer);
   }
 
   private get open(): boolean {
@@ -88,9 +96,9 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
       const hadOthers = next.size > 0;
       next.clear();
       next.add('none');
-      if (hadOthers) announce(this.t.noneUnchecks);
+      if (hadOthers) this.announce(this.t.noneUnchecks);
     } else if (on) {
-      if (next.delete('none')) announce(this.t.othersUncheckNone);
+      if (next.delete('none')) this.announce(this.t.othersUncheckNone);
       next.add(value);
     } else {
       next.delete(value);
@@ -107,9 +115,15 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   private handleComment(event: InputEvent): void {
     this.comment = (event.target as HTMLTextAreaElement).value.slice(0, COMMENT_MAX);
-    // The count is announced once typing pauses, not at every key.
+    // The count is in the field's description from the start. It is announced only near the limit, once typing
+    // pauses and when it changed: "Il vous reste 993 caractères" at every pause of a short comment is only noise.
     window.clearTimeout(this.remainingTimer);
-    this.remainingTimer = window.setTimeout(() => announce(this.t.remaining(COMMENT_MAX - this.comment.length)), 1200);
+    const remaining = COMMENT_MAX - this.comment.length;
+    if (remaining > REMAINING_ANNOUNCED_FROM || remaining === this.lastRemaining) return;
+    this.remainingTimer = window.setTimeout(() => {
+      this.lastRemaining = remaining;
+      this.announce(this.t.remaining(remaining));
+    }, 1200);
   }
 
   private payload(): FeedbackPayload {
@@ -133,9 +147,12 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     event.preventDefault();
     if (!this.satisfaction) {
       this.error = true;
-      announce(this.t.errorPrefix + this.t.satisfactionError, 'assertive');
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input[name=satisfaction]')?.focus();
+      const first = this.renderRoot.querySelector<HTMLInputElement>('input[name=satisfaction]');
+      // Focus goes to the first answer, whose description is the error: said once by the focus move. Already there
+      // (Enter on an answer), focus does not move and only the live region can say it.
+      if (!first || deepActiveElement() === first) this.announce(this.t.errorPrefix + this.t.satisfactionError, 'assertive');
+      first?.focus();
       return;
     }
     this.sending = true;
@@ -146,9 +163,12 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     this.outcome = outcome;
     this.emit('aide-feedback-sent', { outcome });
     await this.updateComplete;
-    const title = outcome === 'sent' ? this.t.sentTitle : outcome === 'queued' ? this.t.queuedTitle : this.t.rejectedTitle;
-    announce(`${title} ${outcome === 'queued' ? this.t.queuedText : ''}`.trim());
-    focusElement(this.resultTitle);
+    const t = this.t;
+    const [title, text] =
+      outcome === 'sent' ? [t.sentTitle, t.sentText] : outcome === 'queued' ? [t.queuedTitle, t.queuedText] : [t.rejectedTitle, t.rejectedText];
+    // The form is gone: focus goes to the result's heading, which says its title. The live region says the
+    // sentence under it ("Votre avis sera envoyé dès que la connexion reviendra…"), not the title a second time.
+    this.announce(focusElement(this.resultTitle) ? text : `${title} ${text}`);
   }
 
   private reset(): void {
@@ -157,6 +177,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     this.difficulties = new Set();
     this.help = new Set();
     this.comment = '';
+    this.lastRemaining = COMMENT_MAX;
     this.error = false;
     this.outcome = null;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name=satisfaction]')?.focus());
@@ -186,7 +207,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     const remaining = COMMENT_MAX - this.comment.length;
     return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-describedby="intro">
       <p id="intro">${t.intro}</p>
-      <fieldset class="faces" aria-describedby=${this.error ? 'satisfaction-error' : nothing}>
+      <fieldset class="faces">
         <legend>${t.satisfactionLegend} <span class="required">(${t.required})</span></legend>
         ${this.error ? html`<p id="satisfaction-error" class="error"><span class="visually-hidden">${t.errorPrefix}</span>${t.satisfactionError}</p>` : nothing}
         <div class="options">
@@ -199,6 +220,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
                 value=${value}
                 required
                 aria-invalid=${this.error ? 'true' : 'false'}
+                aria-describedby=${this.error ? 'satisfaction-error' : nothing}
                 .checked=${live(this.satisfaction === value)}
                 @change=${() => {
                   this.satisfaction = value;

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define.ts';
 import type { AideLocator } from './locator.ts';
 import { displayPhone } from './locator.ts';
+import { prepareAnnouncer } from '@aide/core/announce';
 
 // The data built by `pnpm run build` (the test command builds before running the component tests).
 const SRC = '/dist/aide/places/index.json';
@@ -11,6 +12,35 @@ async function render(lang = 'fr') {
   await el.updateComplete;
   return el;
 }
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every text the live regions receive from now on; waits first for what an earlier test left on its way. */
+async function listen() {
+  prepareAnnouncer();
+  await pause(700);
+  const heard: string[] = [];
+  const observer = new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      const region = (m.target instanceof Element ? m.target : m.target.parentElement)?.closest('[aria-live]');
+      const text = region?.textContent?.trim();
+      if (region && text) heard.push(`${region.getAttribute('aria-live')}: ${text}`);
+    }
+  });
+  observer.observe(document.querySelector('aide-live-region')!.shadowRoot!, { subtree: true, childList: true, characterData: true });
+  return { heard, stop: () => observer.disconnect() };
+}
+const $ = (el: AideLocator, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
+const $$ = (el: AideLocator, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+/** Searches a postal code and waits for the ten nearest places. */
+async function results(el: AideLocator, code: string) {
+  await type(el, code);
+  $(el, 'button[type=submit]').click();
+  await waitUntil(() => $$(el, '.place').length === 10, 'results', { timeout: 10000 });
+  await el.updateComplete;
+}
+/** The accessible name of a link or summary as its text gives it (visually hidden parts included). */
+const text = (e: Element) => e.textContent!.replace(/\s+/g, ' ').trim();
+
 const input = (el: AideLocator) => el.shadowRoot!.querySelector<HTMLInputElement>('#location')!;
 async function type(el: AideLocator, text: string) {
   const field = input(el);
@@ -58,6 +88,91 @@ describe('<aide-locator>', () => {
     await el.updateComplete;
     expect(input(el).value).to.equal('Saint-Étienne (42)');
     expect(el.shadowRoot!.querySelector('.results')).to.equal(null);
+  });
+
+  it('says the number of suggestions once typing pauses, not after every key; the list has its own name', async () => {
+    const el = await render();
+    const live = await listen();
+    for (const text of ['s', 'st', 'st ', 'st e', 'st et', 'st eti', 'st etie']) {
+      await type(el, text);
+      await pause(250);
+    }
+    await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
+    await pause(800);
+    live.stop();
+    expect(live.heard).to.deep.equal(['polite: 8 communes proposées. Flèches haut et bas pour choisir.']);
+    expect($(el, '[role=listbox]').getAttribute('aria-label')).to.equal('Communes proposées');
+  });
+
+  it('an error reached from a button: focus goes to the field, which says it; from the field, the live region says it', async () => {
+    const el = await render();
+    await type(el, '7500');
+    const live = await listen();
+    const submit = $(el, 'button[type=submit]') as HTMLButtonElement;
+    submit.focus();
+    submit.click();
+    await waitUntil(() => el.shadowRoot!.activeElement === input(el), 'focus on the field');
+    expect(input(el).getAttribute('aria-describedby')).to.equal('location-hint location-error');
+    await pause(300);
+    expect(live.heard).to.deep.equal([]);
+    // Enter in the field: focus does not move, so the live region speaks.
+    input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    input(el).form!.requestSubmit();
+    await waitUntil(() => live.heard.length > 0, 'announced');
+    live.stop();
+    expect(live.heard).to.deep.equal(['assertive: Erreur : Un code postal a 5 chiffres, par exemple 75011.']);
+  });
+
+  it('a filter keeps focus on its checkbox and says the new count once', async () => {
+    const el = await render();
+    await results(el, '29200');
+    $(el, '.filters-toggle').click();
+    await el.updateComplete;
+    const free = $(el, '#filter-free') as HTMLInputElement;
+    free.focus();
+    const live = await listen();
+    free.click();
+    await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 5000 });
+    await pause(300);
+    live.stop();
+    expect(live.heard).to.have.length(1);
+    expect(live.heard[0]).to.match(/^polite: (\d+ lieux? correspond|Aucun lieu ne correspond)/);
+    expect(el.shadowRoot!.activeElement).to.equal(free);
+  });
+
+  it('when refreshing the list fails, focus goes to "Réessayer" instead of nowhere', async () => {
+    const el = await render();
+    await results(el, '29200');
+    $(el, '.filters-toggle').click();
+    await el.updateComplete;
+    (el as unknown as { source: { nearest: () => Promise<never> } }).source.nearest = () => Promise.reject(new Error('offline'));
+    const free = $(el, '#filter-free') as HTMLInputElement;
+    free.focus();
+    free.click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Réessayer', 'focus on the retry button', { timeout: 5000 });
+  });
+
+  it('"Afficher plus de lieux" takes focus to the first new place', async () => {
+    const el = await render();
+    await results(el, '29200');
+    const more = $$(el, 'button').find((b) => b.textContent!.trim() === 'Afficher plus de lieux')!;
+    more.focus();
+    more.click();
+    await waitUntil(() => $$(el, '.place').length === 20, 'more results', { timeout: 10000 });
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#place-10-name'), 'focus on the 11th place');
+  });
+
+  it('tells the places apart: hours, phone and links each say their place', async () => {
+    const el = await render();
+    await results(el, '29200');
+    const names = $$(el, '.place [id$="-name"]').map(text);
+    for (const [i, place] of $$(el, '.place').entries()) {
+      const name = names[i]!;
+      for (const control of place.querySelectorAll('summary, a[href^="tel:"]')) expect(text(control)).to.contain(name);
+      for (const link of place.querySelectorAll('.links a')) expect(link.getAttribute('aria-label')).to.contain(name);
+    }
+    const controls = $$(el, '.place summary, .place a').map((c) => c.getAttribute('aria-label') ?? text(c));
+    expect(new Set(controls).size).to.equal(controls.length);
   });
 
   it('explains a wrong postal code next to the field', async () => {

@@ -16,9 +16,8 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement } from '@aide/core/element';
 import { sharedStyles } from '@aide/core/lit-styles';
-import { announce } from '@aide/core/announce';
 import { readHelpContext } from '@aide/core/context';
-import { focusElement } from '@aide/core/focus';
+import { deepActiveElement, focusElement } from '@aide/core/focus';
 import { StaticShardSource, StandardApiSource, Geocoder, loadPhoneLine, type PlaceResult, type PlaceSource } from '../engine/source.ts';
 import { nameKey, parseLocationQuery } from '../engine/query.ts';
 import { openingState, phoneLineState, type OpeningState } from '../engine/hours.ts';
@@ -46,6 +45,8 @@ interface Origin {
 }
 
 const PAGE_SIZE = 10;
+/** Quiet time after the last suggestion update before their number is announced. */
+const SUGGEST_ANNOUNCE_DELAY = 500;
 const icon = (path: TemplateResult) => html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
 const pinIcon = svg`<path d="M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7Zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5Z"/>`;
 const phoneIcon = svg`<path d="M6.6 10.8a15.2 15.2 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.24 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1Z"/>`;
@@ -96,17 +97,25 @@ export class AideLocator extends AideElement<LocatorStrings> {
   @state() private vocabularies: Vocabularies = VOCABULARIES;
   @state() private forSheet = new Set<string>();
   @state() private sheetOpen = false;
+  /** New results are loading while the current ones stay on screen (filters, more places). */
+  @state() private refreshing = false;
 
   @query('#location') private field!: HTMLInputElement;
 
   private source?: PlaceSource;
   private geocoder?: Geocoder;
   private suggestTimer?: number;
+  private suggestAnnounceTimer?: number;
+  /** Last suggestion count said; said again only once the list has closed. */
+  private lastSuggestAnnounce = '';
   private suggestRequest = 0;
   private searchRequest = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // A list that closed and opens again is announced again.
+    const previous = changed as Map<PropertyKey, unknown>;
+    if (previous.has('expanded') && !this.expanded && previous.get('expanded') === true) this.lastSuggestAnnounce = '';
     if ((changed.has('src') || changed.has('apiSrc')) && this.src) {
       const indexUrl = new URL(this.src, document.baseURI).href;
       this.source = this.apiSrc ? new StandardApiSource(new URL(this.apiSrc, document.baseURI).href) : new StaticShardSource(indexUrl);
@@ -175,8 +184,22 @@ export class AideLocator extends AideElement<LocatorStrings> {
     this.activeIndex = -1;
     const wasExpanded = this.expanded;
     this.expanded = list.length > 0 && this.field?.matches(':focus');
-    if (this.expanded) announce(this.t.suggestionsCount(list.length));
-    else if (wasExpanded && parsed.kind === 'name') announce(this.t.suggestionsNone);
+    if (this.expanded) this.announceSuggestions(this.t.suggestionsCount(list.length), true);
+    else if (wasExpanded && parsed.kind === 'name') this.announceSuggestions(this.t.suggestionsNone, false);
+  }
+
+  /**
+   * The number of suggestions is said once typing pauses, and only when it changes: "8 communes proposées" after
+   * every letter of "st etienne" would drown the letters the screen reader echoes.
+   */
+  private announceSuggestions(message: string, listOpen: boolean): void {
+    window.clearTimeout(this.suggestAnnounceTimer);
+    this.suggestAnnounceTimer = window.setTimeout(() => {
+      // Nothing once the list has been closed or left in the meantime (a choice, Escape, a search).
+      if (message === this.lastSuggestAnnounce || this.expanded !== listOpen || deepActiveElement() !== this.field) return;
+      this.lastSuggestAnnounce = message;
+      this.announce(message);
+    }, SUGGEST_ANNOUNCE_DELAY);
   }
 
   private handleKeydown(event: KeyboardEvent): void {
@@ -276,14 +299,21 @@ export class AideLocator extends AideElement<LocatorStrings> {
     this.fieldError = error;
     this.status = 'idle';
     const message = this.errorText(error);
-    announce(this.t.errorPrefix + message, 'assertive');
+    // Still in the field (Enter): only a live region can say it. From a button ("Rechercher", "Utiliser ma
+    // position"), focus goes to the field, whose description now ends with the error: said once, by the focus move.
+    if (this.field && deepActiveElement() === this.field) this.announce(this.t.errorPrefix + message, 'assertive');
     void this.updateComplete.then(() => this.field.focus());
   }
 
   private showDataError(): void {
     this.dataError = true;
     this.status = 'error';
-    announce(this.t.errors['data-failed'], 'assertive');
+    this.announce(this.t.errors['data-failed'], 'assertive');
+    // A filter or "Afficher plus" that had focus is gone with the list: focus goes to "Réessayer", not nowhere.
+    void this.updateComplete.then(() => {
+      const active = deepActiveElement();
+      if (!active || active === document.body) this.renderRoot.querySelector<HTMLButtonElement>('.status.error button')?.focus();
+    });
   }
 
   private errorText(error: FieldError): string {
@@ -291,10 +321,17 @@ export class AideLocator extends AideElement<LocatorStrings> {
     return typeof entry === 'function' ? entry(error.arg ?? '') : entry;
   }
 
-  private async search(): Promise<void> {
-    if (!this.origin || !this.source) return;
+  /**
+   * Searches around the origin. `refresh` (filters, more places) keeps the list on screen while it loads, so that
+   * the control that has focus (a filter's checkbox) does not vanish and leave focus nowhere. `announce` says what
+   * the live region tells: the results ("10 lieux près de…"), the count after a filter change, or nothing when the
+   * caller moves focus to something that says it.
+   */
+  private async search(options: { refresh?: boolean; announce?: 'results' | 'filters' | 'none' } = {}): Promise<boolean> {
+    if (!this.origin || !this.source) return false;
     const request = ++this.searchRequest;
-    this.status = 'loading';
+    if (options.refresh && this.status === 'results') this.refreshing = true;
+    else this.status = 'loading';
     this.dataError = false;
     try {
       const results = await this.source.nearest(this.origin.point, {
@@ -303,18 +340,26 @@ export class AideLocator extends AideElement<LocatorStrings> {
         franceServicesFirst: this.franceServicesFirst,
         now: this.now,
       });
-      if (request !== this.searchRequest) return;
+      if (request !== this.searchRequest) return false;
       this.vocabularies = await this.source.vocabularies();
       this.attribution ??= await this.source.attribution();
       this.results = results;
       this.status = 'results';
+      this.refreshing = false;
       const nearby = results.filter((r) => r.distanceKm <= 30).length;
-      announce(
-        results.length === 0 ? this.t.nothingAtAll : nearby === 0 ? this.t.nothingWithin30 : this.t.resultsNear(results.length, this.origin.label),
-      );
+      const mode = options.announce ?? 'results';
+      if (mode === 'filters') this.announce(this.t.resultsUpdated(results.length));
+      else if (mode === 'results') {
+        this.announce(results.length === 0 ? this.t.nothingAtAll : nearby === 0 ? this.t.nothingWithin30 : this.t.resultsNear(results.length, this.origin.label));
+      }
       this.emit('aide-locator-results', { count: results.length, origin: this.origin.label });
+      return true;
     } catch {
-      if (request === this.searchRequest) this.showDataError();
+      if (request === this.searchRequest) {
+        this.refreshing = false;
+        this.showDataError();
+      }
+      return false;
     }
   }
 
@@ -343,12 +388,24 @@ export class AideLocator extends AideElement<LocatorStrings> {
     this.chosen = commune;
     this.input = this.label(commune);
     this.origin = { label: this.label(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
-    await this.search();
+    // The button pressed leaves the list of other communes: focus goes to the results' heading, which says
+    // "10 lieux près de…" (no live message on top).
+    if (await this.search({ announce: 'none' })) this.focusResultsTitle();
+  }
+
+  private focusResultsTitle(): void {
+    void this.updateComplete.then(() => focusElement(this.renderRoot.querySelector<HTMLElement>('#results-title')));
   }
 
   private setFilter(update: Partial<PlaceFilters>): void {
     this.filters = { ...this.filters, ...update };
-    void this.search().then(() => announce(this.t.resultsUpdated(this.results.length)));
+    void this.search({ refresh: true, announce: 'filters' });
+  }
+
+  /** "Retirer tous les filtres" disappears with the last filter: focus goes back to the filters' button. */
+  private clearFilters(): void {
+    this.setFilter({ openNow: false, freeOfCharge: false, wheelchair: false, services: [], supportKinds: [], publics: [], specificSupport: [], labels: [] });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.filters-toggle')?.focus());
   }
 
   private toggleValue(key: 'services' | 'supportKinds' | 'publics' | 'specificSupport' | 'labels', value: string, on: boolean): void {
@@ -366,9 +423,17 @@ export class AideLocator extends AideElement<LocatorStrings> {
     );
   }
 
-  private showMore(): void {
+  /**
+   * More places: focus goes to the first new one (the button moves below it, or disappears at the end of the
+   * list), and the live region gives the new total.
+   */
+  private async showMore(): Promise<void> {
+    const before = this.results.length;
     this.limit += PAGE_SIZE;
-    void this.search();
+    if (!(await this.search({ refresh: true }))) return;
+    await this.updateComplete;
+    const added = this.renderRoot.querySelector<HTMLElement>(`#place-${before}-name`);
+    if (!focusElement(added)) focusElement(this.renderRoot.querySelector<HTMLElement>('#results-title'));
   }
 
   // --- Text of opening hours -------------------------------------------------------------------------------
@@ -439,7 +504,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
             @keydown=${this.handleKeydown}
             @blur=${() => (this.expanded = false)}
           />
-          <ul id="suggestions" role="listbox" aria-label=${t.fieldLabel} ?hidden=${!this.expanded}>
+          <ul id="suggestions" role="listbox" aria-label=${t.suggestionsLabel} ?hidden=${!this.expanded}>
             ${this.suggestions.map(
               (s, i) => html`<li
                 id="suggestion-${i}"
@@ -468,22 +533,24 @@ export class AideLocator extends AideElement<LocatorStrings> {
     return html`
       <section part="phone-line" class="phone-line" aria-labelledby="phone-line-title">
         ${this.heading(this.sectionLevel, t.phoneLineTitle, { id: 'phone-line-title' })}
-        <p><strong>${line?.name ?? 'Solidarité Numérique'}</strong> — ${line?.description ?? ''}</p>
+        <p><strong>${line?.name ?? 'Solidarité Numérique'}</strong> — <span lang="fr" dir="ltr">${line?.description ?? ''}</span></p>
         <p>
           <a class="button call" href="tel:${line?.tel ?? '+33170772372'}">${icon(phoneIcon)}${t.phoneLineCall(line?.display ?? '01 70 772 372')}</a>
         </p>
         ${line ? html`<p class="hours-line">${icon(clockIcon)}<span>${this.phoneLineText(line)}</span></p>` : nothing}
-        ${line ? html`<p class="mention">${line.cost}</p>` : nothing}
+        ${line ? html`<p class="mention" lang="fr" dir="ltr">${line.cost}</p>` : nothing}
       </section>
     `;
   }
 
-  private renderWeekHours(schedule: WeeklySchedule, closedOnHolidays: boolean, id: string) {
+  /** Every place has one: the place's name, unseen, tells them apart when going from control to control. */
+  private renderWeekHours(schedule: WeeklySchedule, closedOnHolidays: boolean, id: string, name: string) {
     const t = this.t;
+    const of = html`<span class="visually-hidden"> : ${name}</span>`;
     return html`<details class="week">
-      <summary>${t.weekHours}</summary>
+      <summary>${t.weekHours}${of}</summary>
       <table>
-        <caption class="visually-hidden">${t.weekHours}</caption>
+        <caption class="visually-hidden">${t.weekHours}${of}</caption>
         <thead>
           <tr><th scope="col">${t.day}</th><th scope="col">${t.hoursColumn}</th></tr>
         </thead>
@@ -508,15 +575,17 @@ export class AideLocator extends AideElement<LocatorStrings> {
     const labels = valuesOf(this.vocabularies.labels, place.l);
     const id = `place-${index}`;
     const fullAddress = `${place.a}, ${place.z} ${place.m}`;
-    const newWindow = html`<span class="visually-hidden"> (${t.newWindow})</span>`;
     return html`<li class="place">
       <article aria-labelledby="${id}-name">
         ${this.heading(this.sectionLevel + 1, place.n, { id: `${id}-name` })}
         <p class="distance">${icon(pinIcon)}<span>${t.distance(result.distanceKm, this.locale)}${place.ap ? html` <span class="mention">(${t.approximate})</span>` : nothing}</span></p>
         <p class="address">${fullAddress}</p>
         <p class="hours-line ${state.state}">${icon(clockIcon)}<span>${this.openingText(state)}</span></p>
-        ${result.schedule ? this.renderWeekHours(result.schedule, !!place.ph, id) : nothing}
-        ${place.t ? html`<p>${t.phone} : <a href="tel:${place.t}">${displayPhone(place.t)}</a></p>` : nothing}
+        ${result.schedule ? this.renderWeekHours(result.schedule, !!place.ph, id, place.n) : nothing}
+        ${place.t
+          ? // Two places may share a number: the link says whose it is.
+            html`<p>${t.phone} : <a href="tel:${place.t}">${displayPhone(place.t)}<span class="visually-hidden"> (${t.phoneOf(place.n)})</span></a></p>`
+          : nothing}
         ${labels.length
           ? html`<ul class="labels" aria-label=${t.filterLabels}>
               ${labels.map((l) => html`<li>${this.term(l)}</li>`)}
@@ -536,8 +605,12 @@ export class AideLocator extends AideElement<LocatorStrings> {
           ${place.w
             ? html`<li><a href=${place.w} target="_blank" rel="noopener noreferrer" aria-label=${`${t.websiteOf(place.n)} (${t.newWindow})`}>${t.website}${icon(externalIcon)}</a></li>`
             : nothing}
-          ${place.r ? html`<li><a href=${place.r} target="_blank" rel="noopener noreferrer">${t.appointment}${newWindow}${icon(externalIcon)}</a></li>` : nothing}
-          ${place.al ? html`<li><a href=${place.al} target="_blank" rel="noopener noreferrer">${t.accessibilitySheet}${newWindow}${icon(externalIcon)}</a></li>` : nothing}
+          ${place.r
+            ? html`<li><a href=${place.r} target="_blank" rel="noopener noreferrer" aria-label=${`${t.appointmentOf(place.n)} (${t.newWindow})`}>${t.appointment}${icon(externalIcon)}</a></li>`
+            : nothing}
+          ${place.al
+            ? html`<li><a href=${place.al} target="_blank" rel="noopener noreferrer" aria-label=${`${t.accessibilitySheetOf(place.n)} (${t.newWindow})`}>${t.accessibilitySheet}${icon(externalIcon)}</a></li>`
+            : nothing}
         </ul>
         <p class="mention">${t.updated(new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(place.u)))}</p>
         <p class="check">
@@ -580,7 +653,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
     const count = this.activeFilterCount;
     return html`
       <div class="filters">
-        <button type="button" class="button secondary" aria-expanded=${this.filtersOpen ? 'true' : 'false'} aria-controls="filters" @click=${() => (this.filtersOpen = !this.filtersOpen)}>
+        <button type="button" class="button secondary filters-toggle" aria-expanded=${this.filtersOpen ? 'true' : 'false'} aria-controls="filters" @click=${() => (this.filtersOpen = !this.filtersOpen)}>
           ${t.filters}${count ? html` <span class="count">(${t.filtersActive(count)})</span>` : nothing}
         </button>
         <div id="filters" class="filter-panel" ?hidden=${!this.filtersOpen}>
@@ -595,7 +668,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
           ${group(t.filterSpecificSupport, 'specificSupport', v.specificSupport.filter((s) => s !== WHEELCHAIR_VALUE))}
           ${group(t.filterPublics, 'publics', v.publics)}
           ${group(t.filterLabels, 'labels', v.labels)}
-          ${count ? html`<button type="button" class="button tertiary" @click=${() => this.setFilter({ openNow: false, freeOfCharge: false, wheelchair: false, services: [], supportKinds: [], publics: [], specificSupport: [], labels: [] })}>${t.clearFilters}</button>` : nothing}
+          ${count ? html`<button type="button" class="button tertiary" @click=${this.clearFilters}>${t.clearFilters}</button>` : nothing}
         </div>
       </div>
     `;
@@ -675,7 +748,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
         ${this.renderFilters()}
         ${nearby === 0 ? html`<p class="status warning">${this.results.length === 0 ? t.nothingAtAll : t.nothingWithin30}</p>${this.renderPhoneLine()}` : nothing}
         ${fsFirst ? html`<p class="mention">${t.franceServicesFirst}</p>` : nothing}
-        <ol class="places">
+        <ol class="places" aria-busy=${this.refreshing ? 'true' : 'false'}>
           ${this.results.map((r, i) => this.renderPlace(r, i))}
         </ol>
         ${this.results.length >= this.limit ? html`<button type="button" class="button secondary" @click=${this.showMore}>${t.showMore}</button>` : nothing}
@@ -694,10 +767,11 @@ export class AideLocator extends AideElement<LocatorStrings> {
     return html`<details class="sources">
       <summary>${this.t.sources}</summary>
       <p>${this.t.sourcesIntro}</p>
-      <ul>
+      <!-- The operator's data and texts are in French, whatever the widget's language (RGAA 8.7, 8.10). -->
+      <ul lang="fr" dir="ltr">
         ${a.sources.map((s) => html`<li>${s.name} (${s.licence}${s.date ? `, ${s.date}` : ''})</li>`)}
       </ul>
-      <p>${a.notice}</p>
+      <p lang="fr" dir="ltr">${a.notice}</p>
     </details>`;
   }
 

@@ -11,6 +11,8 @@ export interface LocatorStrings {
   searching: string;
   suggestionsCount: (n: number) => string;
   suggestionsNone: string;
+  /** Name of the list of suggestions (not the field's: two things with one name are hard to tell apart). */
+  suggestionsLabel: string;
   errors: {
     empty: string;
     'postcode-too-short': string;
@@ -48,10 +50,13 @@ export interface LocatorStrings {
   hoursColumn: string;
   closedDay: string;
   phone: string;
+  phoneOf: (name: string) => string;
   website: string;
   websiteOf: (name: string) => string;
   appointment: string;
+  appointmentOf: (name: string) => string;
   accessibilitySheet: string;
+  accessibilitySheetOf: (name: string) => string;
   directions: string;
   directionsOf: (name: string) => string;
   services: string;
@@ -115,6 +120,7 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
     searching: 'Recherche en cours…',
     suggestionsCount: (n) => plural('fr', n, { one: '{n} commune proposée. Flèches haut et bas pour choisir.', other: '{n} communes proposées. Flèches haut et bas pour choisir.' }),
     suggestionsNone: 'Aucune commune ne commence ainsi.',
+    suggestionsLabel: 'Communes proposées',
     errors: {
       empty: 'Tapez un code postal ou le nom d’une commune.',
       'postcode-too-short': 'Un code postal a 5 chiffres, par exemple 75011.',
@@ -137,7 +143,7 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
     nothingWithin30: 'Aucun lieu d’aide à moins de 30 km. Le plus simple : appelez la ligne d’aide gratuite.',
     nothingAtAll: 'Aucun lieu d’aide connu dans cette zone. Appelez la ligne d’aide gratuite.',
     distance: (km) => `à ${km < 1 ? `${Math.round(km * 1000)} m` : `${formatNumber('fr', km, { maximumFractionDigits: 1 })} km`}`,
-    approximate: 'position approximative (centre de la commune)',
+    approximate: 'position approximative : centre de la commune',
     hoursOpen: (t) => `Ouvert, ferme à ${t}`,
     hoursOpenAllDay: 'Ouvert 24 h sur 24',
     hoursClosesSoon: (t) => `Ouvert, ferme bientôt (à ${t})`,
@@ -152,10 +158,13 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
     hoursColumn: 'Horaires',
     closedDay: 'fermé',
     phone: 'Téléphone',
+    phoneOf: (n) => `téléphone de ${n}`,
     website: 'Site internet',
     websiteOf: (n) => `Site internet de ${n}`,
     appointment: 'Prendre rendez-vous en ligne',
+    appointmentOf: (n) => `Prendre rendez-vous en ligne avec ${n}`,
     accessibilitySheet: 'Fiche accessibilité (acceslibre)',
+    accessibilitySheetOf: (n) => `Fiche accessibilité (acceslibre) de ${n}`,
     directions: 'Voir l’itinéraire',
     directionsOf: (n) => `Voir l’itinéraire vers ${n}`,
     services: 'Services',
@@ -206,6 +215,7 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
     searching: 'Searching…',
     suggestionsCount: (n) => plural('en', n, { one: '{n} town suggested. Use up and down arrows to choose.', other: '{n} towns suggested. Use up and down arrows to choose.' }),
     suggestionsNone: 'No town starts like this.',
+    suggestionsLabel: 'Suggested towns',
     errors: {
       empty: 'Type a postal code or the name of a town.',
       'postcode-too-short': 'A postal code has 5 digits, for example 75011.',
@@ -228,7 +238,7 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
     nothingWithin30: 'No help place within 30 km. The simplest: call the free help line.',
     nothingAtAll: 'No known help place in this area. Call the free help line.',
     distance: (km) => `${km < 1 ? `${Math.round(km * 1000)} m` : `${formatNumber('en', km, { maximumFractionDigits: 1 })} km`} away`,
-    approximate: 'approximate location (town centre)',
+    approximate: 'approximate location: town centre',
     hoursOpen: (t) => `Open, closes at ${t}`,
     hoursOpenAllDay: 'Open 24 hours',
     hoursClosesSoon: (t) => `Open, closes soon (at ${t})`,
@@ -243,10 +253,13 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
     hoursColumn: 'Hours',
     closedDay: 'closed',
     phone: 'Phone',
+    phoneOf: (n) => `phone number of ${n}`,
     website: 'Website',
     websiteOf: (n) => `Website of ${n}`,
     appointment: 'Book an appointment online',
+    appointmentOf: (n) => `Book an appointment online with ${n}`,
     accessibilitySheet: 'Accessibility sheet (acceslibre)',
+    accessibilitySheetOf: (n) => `Accessibility sheet (acceslibre) of ${n}`,
     directions: 'Get directions',
     directionsOf: (n) => `Get directions to ${n}`,
     services: 'Services',
@@ -325,6 +338,7 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
     searching: 'جارٍ البحث…',
     suggestionsCount: (n) => plural('ar', n, { zero: 'لا توجد اقتراحات.', one: 'بلدية واحدة مقترحة. استخدم الأسهم للاختيار.', two: 'بلديتان مقترحتان. استخدم الأسهم للاختيار.', few: '{n} بلديات مقترحة. استخدم الأسهم للاختيار.', other: '{n} بلدية مقترحة. استخدم الأسهم للاختيار.' }),
     suggestionsNone: 'لا توجد بلدية تبدأ بهذا.',
+    suggestionsLabel: 'البلديات المقترحة',
     errors: {
       empty: 'اكتب رمزًا بريديًا أو اسم بلدية.',
       'postcode-too-short': 'يتكون الرمز البريدي من 5 أرقام، مثلاً 75011.',
@@ -347,7 +361,7 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
     nothingWithin30: 'لا يوجد مكان مساعدة على بعد أقل من 30 كم. الأسهل: اتصل بخط المساعدة المجاني.',
     nothingAtAll: 'لا يوجد مكان مساعدة معروف في هذه المنطقة. اتصل بخط المساعدة المجاني.',
     distance: (km) => `على بعد ${km < 1 ? `${Math.round(km * 1000)} م` : `${formatNumber('ar', km, { maximumFractionDigits: 1 })} كم`}`,
-    approximate: 'موقع تقريبي (وسط البلدية)',
+    approximate: 'موقع تقريبي: وسط البلدية',
     hoursOpen: (t) => `مفتوح، يغلق في ${t}`,
     hoursOpenAllDay: 'مفتوح على مدار الساعة',
     hoursClosesSoon: (t) => `مفتوح، يغلق قريبًا (في ${t})`,
@@ -362,10 +376,13 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
     hoursColumn: 'المواعيد',
     closedDay: 'مغلق',
     phone: 'الهاتف',
+    phoneOf: (n) => `هاتف ${n}`,
     website: 'الموقع الإلكتروني',
     websiteOf: (n) => `الموقع الإلكتروني لـ ${n}`,
     appointment: 'حجز موعد عبر الإنترنت',
+    appointmentOf: (n) => `حجز موعد عبر الإنترنت مع ${n}`,
     accessibilitySheet: 'بطاقة إمكانية الوصول (acceslibre)',
+    accessibilitySheetOf: (n) => `بطاقة إمكانية الوصول (acceslibre) لـ ${n}`,
     directions: 'عرض الطريق',
     directionsOf: (n) => `عرض الطريق إلى ${n}`,
     services: 'الخدمات',

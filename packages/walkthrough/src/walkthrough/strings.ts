@@ -3,6 +3,7 @@ import { plural } from '@aide/core/i18n';
 
 export interface WalkthroughStrings {
   title: string;
+  /** Said when focus comes back to the list of tutorials inside the panel (the panel's heading names the view). */
   loading: string;
   loadError: string;
   retry: string;
@@ -239,3 +240,5 @@ export const walkthroughStrings: Catalogues<WalkthroughStrings> = { fr, en, ar }
 
 /** Content of tutorials is in French: whatever the widget's language, it is marked lang="fr". */
 export const CONTENT_LANG: Locale = 'fr';
+/** …and read left to right, also in the Arabic interface (RGAA 8.10). */
+export const CONTENT_DIR = 'ltr';

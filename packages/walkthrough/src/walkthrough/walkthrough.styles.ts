@@ -176,7 +176,7 @@ export const walkthroughStyles = css`
     text-decoration: underline;
     cursor: pointer;
   }
-  button.link[aria-current='step'] {
+  button.link.current {
     font-weight: 700;
   }
   .toc,

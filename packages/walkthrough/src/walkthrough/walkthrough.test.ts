@@ -3,17 +3,37 @@ import '../define.ts';
 import type { AideWalkthrough } from './walkthrough.ts';
 import { matchesProcedure } from './walkthrough.ts';
 import type { StepChangeDetail } from '@aide/core/events';
+import { prepareAnnouncer } from '@aide/core/announce';
 
 /** Firefox in a busy CI machine needs more than the default second to load and store. */
 const waitUntil = (predicate: () => unknown, message?: string, options: { timeout?: number } = {}) =>
   waitUntilShort(predicate, message, { timeout: 8000, ...options });
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every text the live regions receive from now on; waits first for what an earlier test left on its way. */
+async function listen() {
+  prepareAnnouncer();
+  await pause(200);
+  const heard: string[] = [];
+  const observer = new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      const region = (m.target instanceof Element ? m.target : m.target.parentElement)?.closest('[aria-live]');
+      const text = region?.textContent?.trim();
+      if (region && text) heard.push(`${region.getAttribute('aria-live')}: ${text}`);
+    }
+  });
+  observer.observe(document.querySelector('aide-live-region')!.shadowRoot!, { subtree: true, childList: true, characterData: true });
+  return { heard, stop: () => observer.disconnect() };
+}
+
 // Tutorials built by `pnpm run build` (the test command builds first).
 const SRC = '/dist/aide/tutorials/index.json';
 
-async function render(attrs: { tutorial?: string; procedure?: string; lang?: string; persist?: boolean } = {}) {
+async function render(attrs: { tutorial?: string; procedure?: string; lang?: string; persist?: boolean; inPanel?: boolean } = {}) {
   const el = await fixture<AideWalkthrough>(html`<aide-walkthrough
     src=${SRC}
+    ?in-panel=${attrs.inPanel ?? false}
     tutorial=${attrs.tutorial ?? ''}
     procedure=${attrs.procedure ?? ''}
     lang=${attrs.lang ?? 'fr'}
@@ -61,6 +81,75 @@ describe('<aide-walkthrough>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.step-heading'));
     expect($(el, '.step-content')!.getAttribute('lang')).to.equal('fr');
     await expect(el).to.be.accessible();
+  });
+
+  it('says a step change once: the focused heading gives the title, the live region only "Étape 2 sur 6"', async () => {
+    const el = await render({ tutorial: 'declarer-revenus' });
+    button(el, 'Commencer').click();
+    await waitUntil(() => $(el, '#progress'));
+    const live = await listen();
+    button(el, 'Étape suivante').click();
+    await waitUntil(() => live.heard.length > 0, 'announced');
+    await pause(300);
+    live.stop();
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.step-heading'));
+    expect($(el, '.step-heading')!.textContent).to.equal('Commencer la déclaration');
+    expect(live.heard).to.deep.equal(['polite: Étape 2 sur 6']);
+  });
+
+  it('a tutorial card reads as sentences: a pause between the title and the summary; a theme is not also a region', async () => {
+    const el = await render({ procedure: 'demande-logement' });
+    const title = el.shadowRoot!.querySelector<HTMLElement>('button.card .card-title')!;
+    // A full stop in the markup (not CSS-generated text), read but not shown.
+    const pause = title.nextElementSibling as HTMLElement;
+    expect(pause.textContent).to.equal('.');
+    expect(pause.classList.contains('visually-hidden')).to.equal(true);
+    expect(pause.getBoundingClientRect().width).to.be.lessThan(2);
+    // A theme is a heading, not also a region of the same name.
+    expect(el.shadowRoot!.querySelectorAll('section.theme[aria-label], section.theme[aria-labelledby]').length).to.equal(0);
+  });
+
+  it('in the step list, the current step is said once ("(étape en cours)"), not also as aria-current', async () => {
+    const el = await render({ tutorial: 'declarer-revenus' });
+    button(el, 'Commencer').click();
+    await waitUntil(() => $(el, '#progress'));
+    button(el, 'Voir toutes les étapes').click();
+    await el.updateComplete;
+    const current = $(el, '#step-list button.current')!;
+    expect(current.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Ouvrir votre espace sur le site des impôts (étape en cours)');
+    expect(el.shadowRoot!.querySelectorAll('#step-list [aria-current]').length).to.equal(0);
+  });
+
+  it('in the panel, "Revenir à la liste des tutoriels" lands, visibly, on the card of the tutorial just left', async () => {
+    const el = await render({ tutorial: 'se-connecter-wifi', inPanel: true });
+    button(el, 'Revenir à la liste des tutoriels').click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('card'), 'focus on a card');
+    const focused = el.shadowRoot!.activeElement as HTMLElement;
+    expect(focused.dataset.slug).to.equal('se-connecter-wifi');
+    // RGAA 10.7: what has focus is on screen, so its focus ring is too.
+    const box = focused.getBoundingClientRect();
+    expect(box.width).to.be.greaterThan(40);
+    expect(box.height).to.be.greaterThan(20);
+  });
+
+  it('announces the number of results once typing pauses, not after every letter', async () => {
+    const el = await render();
+    const input = $(el, '#search') as HTMLInputElement;
+    const live = await listen();
+    // Typed slowly: each letter comes after the search ran on the one before.
+    for (const text of ['r', 're', 'rev', 'reve', 'reven', 'revenu', 'revenus']) {
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input'));
+      await pause(300);
+    }
+    await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
+    await pause(1000);
+    // The same count again (another letter, same results) is not said again.
+    input.value = 'revenus ';
+    input.dispatchEvent(new InputEvent('input'));
+    await pause(1200);
+    live.stop();
+    expect(live.heard).to.deep.equal(['polite: 4 tutoriels trouvés']);
   });
 
   it('keeps progress on the device and resumes where the person left', async () => {
@@ -128,6 +217,8 @@ describe('<aide-walkthrough>', () => {
     button(speaking, /Commencer|Reprendre/).click();
     await waitUntil(() => $(speaking, '#progress'));
     expect(button(speaking, 'Écouter cette étape')).to.not.equal(undefined);
+    // Its label says what it does: not also a toggle ("Arrêter la lecture, enfoncé" would say it twice).
+    expect(button(speaking, 'Écouter cette étape').hasAttribute('aria-pressed')).to.equal(false);
     synth.getVoices = original;
   });
 

@@ -19,7 +19,6 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement } from '@aide/core/element';
 import { sharedStyles } from '@aide/core/lit-styles';
-import { announce } from '@aide/core/announce';
 import { focusElement } from '@aide/core/focus';
 import { createStore, type KeyValueStore } from '@aide/core/storage';
 import { sanitizeHtml } from '@aide/core/markdown/sanitize';
@@ -28,8 +27,11 @@ import type { StepChangeDetail } from '@aide/core/events';
 import { readHelpContext } from '@aide/core/context';
 import type { TutorialChunk, TutorialIndex, TutorialSummary } from '../format.ts';
 import type { TutorialSearch } from '../search/search.ts';
-import { walkthroughStrings, CONTENT_LANG, type WalkthroughStrings } from './strings.ts';
+import { walkthroughStrings, CONTENT_LANG, CONTENT_DIR, type WalkthroughStrings } from './strings.ts';
 import { walkthroughStyles } from './walkthrough.styles.ts';
+
+/** Quiet time after the last keystroke before the result count is announced. */
+const SEARCH_ANNOUNCE_DELAY = 700;
 
 interface Progress {
   /** 0 = overview, 1…n = steps, n + 1 = finished. */
@@ -86,6 +88,9 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   private store?: KeyValueStore;
   private search?: Promise<TutorialSearch>;
   private searchTimer?: number;
+  private countTimer?: number;
+  /** The last result count announced, not repeated while it stays the same. */
+  private lastCount = '';
   private readonly chunks = new Map<string, Promise<TutorialChunk>>();
   private readonly onVoicesChanged = () => (this.canSpeak = this.frenchVoice() !== null);
 
@@ -99,6 +104,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.clearTimeout(this.countTimer);
     if ('speechSynthesis' in window) {
       window.speechSynthesis.removeEventListener?.('voiceschanged', this.onVoicesChanged);
       if (this.speaking) window.speechSynthesis.cancel();
@@ -190,18 +196,26 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     await this.store!.set(`progress:${tutorial.slug}`, { step: this.step, seen: [...this.seen], updated: new Date().toISOString() } satisfies Progress);
     await this.updateComplete;
     this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]!.target) !== null;
+    const moved = options.focus !== false && focusElement(this.stepHeading);
     if (inStep) {
       const stepTitle = tutorial.steps[this.step - 1]!.title;
-      announce(options.resumed ? `${this.t.resumed(this.step, total)} ${stepTitle}` : this.t.announceStep(this.step, total, stepTitle));
+      // Focus on the step's heading already says its title: the live region adds only what focus does not say
+      // ("Étape 2 sur 6"), so the title is not heard twice. Without a focus move, it says both.
+      if (moved) this.announce(options.resumed ? this.t.resumed(this.step, total) : this.t.stepOf(this.step, total));
+      else this.announce(options.resumed ? `${this.t.resumed(this.step, total)} ${stepTitle}` : this.t.announceStep(this.step, total, stepTitle));
     }
-    if (options.focus !== false) focusElement(this.stepHeading);
   }
 
   private backToList(): void {
     this.stopSpeaking();
+    const left = this.current?.slug;
     this.current = null;
     this.step = 0;
-    void this.updateComplete.then(() => focusElement(this.renderRoot.querySelector<HTMLElement>('.catalogue-heading')));
+    this.lastCount = '';
+    // Back on the card of the tutorial just left (a visible focus, RGAA 10.7), or the search field.
+    void this.updateComplete.then(() =>
+      focusElement(this.renderRoot.querySelector<HTMLElement>(`.card[data-slug="${CSS.escape(left ?? '')}"]`) ?? this.renderRoot.querySelector<HTMLElement>('#search')),
+    );
   }
 
   // --- Search (its code is loaded on the first keystroke: the panel's budget is small) ---------------------
@@ -209,13 +223,29 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   private handleSearch(event: InputEvent): void {
     this.query = (event.target as HTMLInputElement).value;
     window.clearTimeout(this.searchTimer);
+    window.clearTimeout(this.countTimer);
     this.searchTimer = window.setTimeout(() => void this.runSearch(), 200);
+  }
+
+  /**
+   * The count is announced once typing pauses, and not again when it has not changed: a person who types slowly
+   * must not hear "4 tutoriels trouvés" after every letter.
+   */
+  private announceCount(message: string): void {
+    window.clearTimeout(this.countTimer);
+    this.countTimer = window.setTimeout(() => {
+      // Not once a tutorial is open: the count would come after its title, out of place.
+      if (message === this.lastCount || this.current) return;
+      this.lastCount = message;
+      this.announce(message);
+    }, SEARCH_ANNOUNCE_DELAY);
   }
 
   private async runSearch(): Promise<void> {
     const query = this.query.trim();
     if (!query || !this.index) {
       this.results = null;
+      this.lastCount = '';
       return;
     }
     this.search ??= Promise.all([import('../search/search.ts'), fetch(new URL(this.index.search, this.base).href).then((r) => r.text())]).then(
@@ -225,11 +255,11 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       const slugs = (await this.search)(query, 20);
       if (query !== this.query.trim()) return;
       this.results = slugs.map((slug) => this.index!.tutorials.find((t) => t.slug === slug)).filter((t): t is TutorialSummary => !!t);
-      announce(this.results.length ? this.t.searchResults(this.results.length) : this.t.searchNone);
+      this.announceCount(this.results.length ? this.t.searchResults(this.results.length) : this.t.searchNone);
     } catch {
       this.search = undefined;
       this.results = [];
-      announce(this.t.loadError, 'assertive');
+      this.announce(this.t.loadError, 'assertive');
     }
   }
 
@@ -244,7 +274,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     // On a small screen the panel covers the page: it shrinks first.
     this.emit('aide-reveal-page', {});
     showPageTarget(target);
-    announce(this.t.showMeDone);
+    this.announce(this.t.showMeDone);
   }
 
   private frenchVoice(): SpeechSynthesisVoice | null {
@@ -443,12 +473,17 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     return this.t.themeNames[theme] ?? theme.charAt(0).toUpperCase() + theme.slice(1);
   }
 
+  /**
+   * A tutorial card: one button whose name is all it shows (title, summary, length), so that voice control and
+   * the visible label agree. A visually hidden full stop in the markup (not CSS-generated text, RGAA 10.2) separates the title from the summary: without it a
+   * screen reader runs "Déclarer ses revenus en ligne Vérifier et envoyer…" into one sentence.
+   */
   private renderCard(summary: TutorialSummary) {
     const t = this.t;
     return html`<li>
-      <button type="button" class="card" @click=${() => this.open(summary.slug)}>
-        <span class="card-title" lang=${CONTENT_LANG}>${summary.title}</span>
-        <span class="card-summary" lang=${CONTENT_LANG}>${summary.summary}</span>
+      <button type="button" class="card" data-slug=${summary.slug} @click=${() => this.open(summary.slug)}>
+        <span class="card-title" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${summary.title}</span><span class="visually-hidden">.</span>
+        <span class="card-summary" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${summary.summary}</span>
         <span class="card-meta">${this.t.levelNames[summary.level] ?? summary.level} · ${t.minutes(summary.duration)} · ${t.steps(summary.stepCount)}</span>
       </button>
     </li>`;
@@ -462,7 +497,6 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     return html`
       <div class="catalogue">
         ${this.inPanel ? nothing : this.heading(this.headingLevel, t.title, 'catalogue-heading')}
-        ${this.inPanel ? html`<span class="catalogue-heading" tabindex="-1"></span>` : nothing}
         ${this.notFound ? html`<p class="status error">${t.notFound(this.notFound)}</p>` : nothing}
         ${this.resumable
           ? html`<p>
@@ -491,7 +525,8 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
           ${index.themes.map((theme) => {
             const list = index.tutorials.filter((s) => s.theme === theme);
             return list.length
-              ? html`<section class="theme" aria-label=${this.themeName(theme)}>
+              ? // No landmark per theme: its heading names it, and a region of the same name would say it twice.
+                html`<section class="theme">
                   ${this.heading(section + 1, this.themeName(theme))}
                   <ul class="cards">${list.map((s) => this.renderCard(s))}</ul>
                 </section>`
@@ -508,16 +543,16 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     const section = this.headingLevel;
     return html`
       <div class="overview">
-        ${this.heading(section, html`<span lang=${CONTENT_LANG}>${tutorial.title}</span>`, 'step-heading')}
+        ${this.heading(section, html`<span lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${tutorial.title}</span>`, 'step-heading')}
         <p class="meta">${t.levelNames[tutorial.level] ?? tutorial.level} · ${t.minutes(tutorial.duration)} · ${t.steps(tutorial.steps.length)}</p>
-        <p lang=${CONTENT_LANG}>${tutorial.summary}</p>
+        <p lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${tutorial.summary}</p>
         ${tutorial.prerequisites.length
           ? html`${this.heading(section + 1, t.prerequisites)}
-              <ul lang=${CONTENT_LANG}>${tutorial.prerequisites.map((p) => html`<li>${p}</li>`)}</ul>`
+              <ul lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${tutorial.prerequisites.map((p) => html`<li>${p}</li>`)}</ul>`
           : nothing}
-        ${tutorial.introHtml ? html`<div class="intro-content" lang=${CONTENT_LANG}>${unsafeHTML(sanitizeHtml(tutorial.introHtml))}</div>` : nothing}
+        ${tutorial.introHtml ? html`<div class="intro-content" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${unsafeHTML(sanitizeHtml(tutorial.introHtml))}</div>` : nothing}
         ${this.heading(section + 1, t.contents)}
-        <ol class="toc" lang=${CONTENT_LANG}>
+        <ol class="toc" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>
           ${tutorial.steps.map((s, i) => html`<li><button type="button" class="link" @click=${() => this.goTo(i + 1)}>${s.title}</button></li>`)}
         </ol>
         <p class="actions">
@@ -535,19 +570,21 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     const section = this.headingLevel;
     return html`
       <article class="step" part="step" aria-labelledby="step-title">
-        <p class="tutorial-title" lang=${CONTENT_LANG}>${tutorial.title}</p>
+        <p class="tutorial-title" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${tutorial.title}</p>
         <p class="progress-text" id="progress">${t.stepOf(this.step, total)}</p>
         <div class="progress" aria-hidden="true"><span class="bar" style=${styleMap({ width: `${Math.round((this.step / total) * 100)}%` })}></span></div>
-        ${staticHtml`<${unsafeStatic(`h${section}`)} id="step-title" class="step-heading" tabindex="-1" lang=${CONTENT_LANG}>${step.title}</${unsafeStatic(`h${section}`)}>`}
+        ${staticHtml`<${unsafeStatic(`h${section}`)} id="step-title" class="step-heading" tabindex="-1" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${step.title}</${unsafeStatic(`h${section}`)}>`}
         <div class="step-tools">
           ${this.targetFound ? html`<button type="button" class="button secondary" @click=${this.showMe}>${t.showMe}</button>` : nothing}
           ${this.canSpeak
-            ? html`<button type="button" class="button secondary" aria-pressed=${this.speaking ? 'true' : 'false'} @click=${this.toggleSpeech}>
+            ? // The label says what the button does ("Arrêter la lecture" while speaking): no aria-pressed on top,
+              // which would be heard as "Arrêter la lecture, enfoncé".
+              html`<button type="button" class="button secondary" @click=${this.toggleSpeech}>
                 ${this.speaking ? t.stopListening : t.listen}
               </button>`
             : nothing}
         </div>
-        <div class="step-content" lang=${CONTENT_LANG}>${unsafeHTML(sanitizeHtml(step.html))}</div>
+        <div class="step-content" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${unsafeHTML(sanitizeHtml(step.html))}</div>
         <nav class="navigation" part="navigation" aria-label=${t.stepOf(this.step, total)}>
           <button type="button" class="button secondary" @click=${() => this.goTo(this.step - 1)}>${t.previous}</button>
           <button type="button" class="button" @click=${() => this.goTo(this.step + 1)}>${this.step === total ? t.finish : t.next}</button>
@@ -561,10 +598,10 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
           <button type="button" class="button tertiary" aria-expanded=${this.stepListOpen ? 'true' : 'false'} aria-controls="step-list" @click=${() => (this.stepListOpen = !this.stepListOpen)}>
             ${this.stepListOpen ? t.stepListClose : t.stepList}
           </button>
-          <ol id="step-list" ?hidden=${!this.stepListOpen} lang=${CONTENT_LANG}>
+          <ol id="step-list" ?hidden=${!this.stepListOpen} lang=${CONTENT_LANG} dir=${CONTENT_DIR}>
             ${tutorial.steps.map(
               (s, i) => html`<li>
-                <button type="button" class="link" aria-current=${i + 1 === this.step ? 'step' : nothing} @click=${() => this.goTo(i + 1)}>
+                <button type="button" class=${i + 1 === this.step ? 'link current' : 'link'} @click=${() => this.goTo(i + 1)}>
                   ${s.title}${i + 1 === this.step ? html`<span class="visually-hidden"> ${t.currentStep}</span>` : this.seen.has(i + 1) ? html`<span class="visually-hidden"> ${t.doneStep}</span>` : nothing}
                 </button>
               </li>`,
@@ -596,7 +633,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     return html`
       ${tutorial.links.length
         ? html`${this.heading(this.headingLevel + 1, t.usefulLinks)}
-            <ul class="links" lang=${CONTENT_LANG}>
+            <ul class="links" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>
               ${tutorial.links.map(
                 (l) => html`<li><a href=${l.url} target="_blank" rel="noopener noreferrer">${l.title}<span class="visually-hidden"> (${t.newWindow})</span></a></li>`,
               )}
