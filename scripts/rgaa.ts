@@ -302,7 +302,7 @@ function main() {
       else problems.push(...checkResults(grid, JSON.parse(readFileSync(resultsFile, 'utf8'))));
     }
     const rate = conformanceRate(grid);
-    console.log(`RGAA ${grid.standard} : ${rate.conforme} conformes, ${rate.nonConforme} non conformes, ${rate.nonApplicable} non applicables`);
+    console.log(`${grid.standard} : ${rate.conforme} conformes, ${rate.nonConforme} non conformes, ${rate.nonApplicable} non applicables`);
     console.log(`taux de conformité : ${rate.rate} %`);
     for (const problem of problems) console.log(`  problème : ${problem}`);
     // One line for the CI total: the grid holds, or it does not.

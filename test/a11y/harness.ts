@@ -217,9 +217,12 @@ const contrastScript = `
 const deepQueryScript = `
   window.__aideDeep = function (hostSelector, selector) {
     const out = [];
+    // In flat-tree order, as Tab goes: a nested shadow root's controls come where its host is.
     function walk(root) {
-      for (const el of root.querySelectorAll(selector)) out.push(el);
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches(selector)) out.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
     }
     // Widget hosts may sit inside another widget's shadow root (a component inside the panel).
     const hosts = [];

@@ -534,7 +534,8 @@ test.describe('RGAA criteria checked in the browser', () => {
     const mismatches = async () =>
       page.evaluate(() => {
         // Compared without white space: the text nodes of a label may split a word from its parenthesis.
-        const norm = (t: string) => t.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, '');
+        // Case, spaces and punctuation do not count (WCAG 2.5.3's understanding): a hidden pause is fine.
+        const norm = (t: string) => t.toLowerCase().replace(/[\s\p{P}]+/gu, '');
         /** Text a sighted person sees in an element: rendered text nodes, not visually hidden, not aria-hidden. */
         const seen = (el: Element) => {
           let out = '';
@@ -616,6 +617,36 @@ test.describe('RGAA criteria checked in the browser', () => {
     const results = await run('locator: results');
     await goToView(page, 'feedback');
     await run('feedback: form');
+  });
+
+  test('changes of language and direction are marked: French content in the Arabic and English interfaces, announcements in the interface language (RGAA 8.7, 8.10)', async ({ page }) => {
+    await openView(page, 'tutorials', '/?locale=ar');
+    await walkthrough(page).locator('.card').first().click();
+    const overviewTitle = walkthrough(page).locator('.step-heading [lang=fr], .step-heading[lang=fr]').first();
+    await expect(overviewTitle).toHaveAttribute('dir', 'ltr');
+    await walkthrough(page).locator('.actions .button').first().click();
+    const content = walkthrough(page).locator('.step-content');
+    await expect(content).toHaveAttribute('lang', 'fr');
+    await expect(content).toHaveAttribute('dir', 'ltr');
+    expect(await content.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    // The interface around it stays right to left.
+    expect(await walkthrough(page).evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('#progress')!).direction)).toBe('rtl');
+    // Every French passage of the Arabic interface says so, with its direction.
+    const unmarked = await walkthrough(page).evaluate((el) => [...el.shadowRoot!.querySelectorAll('[lang=fr]')].filter((e) => e.getAttribute('dir') !== 'ltr').map((e) => e.outerHTML.slice(0, 80)));
+    expect(unmarked).toEqual([]);
+
+    // A fresh visit in English (the panel would otherwise come back in the view it was in).
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto('/?locale=en');
+    await launcher(page).click();
+    await page.locator('aide-panel').locator('.entry[data-view=locator]').click();
+    const phoneLine = locator(page).locator('.phone-line [lang=fr]');
+    await expect(phoneLine.first()).toHaveAttribute('dir', 'ltr');
+    await locator(page).getByRole('combobox', { name: 'Postal code or town' }).fill('75011');
+    await locator(page).getByRole('combobox', { name: 'Postal code or town' }).press('Enter');
+    await expectAnnouncement(page, /places near Paris 11e/);
+    const regionLang = await page.evaluate(() => document.querySelector('aide-live-region')!.shadowRoot!.querySelector('[aria-live=polite]')!.getAttribute('lang'));
+    expect(regionLang, 'the English announcement is read with an English voice').toBe('en');
   });
 
   test.describe('the widget’s own pages', () => {

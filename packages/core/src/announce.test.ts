@@ -26,4 +26,13 @@ describe('announcer', () => {
     await waitUntil(() => region('assertive').textContent === 'Code postal introuvable');
     expect(region('assertive').getAttribute('lang')).to.equal('fr');
   });
+
+  it('a message without a language does not keep the previous one', async () => {
+    announce('Step 2 of 6', 'polite', 'en');
+    await waitUntil(() => region('polite').textContent === 'Step 2 of 6');
+    expect(region('polite').getAttribute('lang')).to.equal('en');
+    announce('Étape 3 sur 6');
+    await waitUntil(() => region('polite').textContent === 'Étape 3 sur 6');
+    expect(region('polite').hasAttribute('lang')).to.equal(false);
+  });
 });

@@ -54,7 +54,9 @@ export function announce(message: string, politeness: Politeness = 'polite', lan
   const region = politeness === 'polite' ? element.polite : element.assertive;
   window.clearTimeout(timers.get(region));
   region.textContent = '';
+  // Without a language the message takes the page's, not the one a previous message left.
   if (lang) region.setAttribute('lang', lang);
+  else region.removeAttribute('lang');
   timers.set(
     region,
     window.setTimeout(() => {

@@ -5,6 +5,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { directionOf, pickStrings, resolveLocale, type Catalogues, type Locale } from './i18n.ts';
+import { announce, type Politeness } from './announce.ts';
 
 export abstract class AideElement<Strings extends object = Record<string, never>> extends LitElement {
   /** Locale of the component; when empty, the closest `lang` above it, then the page's. */
@@ -48,6 +49,14 @@ export abstract class AideElement<Strings extends object = Record<string, never>
       node = node instanceof ShadowRoot ? node.host : node.parentNode;
     }
     return '';
+  }
+
+  /**
+   * Says a message through the widget's live regions, in the component's language: the regions sit at the end of
+   * the page, whose lang may differ (RGAA 8.7), so the voice would be the wrong one.
+   */
+  protected announce(message: string, politeness: Politeness = 'polite'): void {
+    announce(message, politeness, this.locale);
   }
 
   /** Dispatches a bubbling, composed, optionally cancelable event; returns false if it was cancelled. */

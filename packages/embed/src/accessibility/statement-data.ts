@@ -2,8 +2,8 @@
 export const statement = {
   "standard": "RGAA 4.1.2",
   "auditDate": "2026-12-02",
-  "rate": 92.4,
-  "conforme": 61,
-  "nonConforme": 5,
-  "nonApplicable": 40
+  "rate": 100,
+  "conforme": 65,
+  "nonConforme": 0,
+  "nonApplicable": 41
 } as const;

@@ -285,7 +285,7 @@ export class AidePanel extends AideElement<PanelStrings> {
           (v) => html`<li>
             <button type="button" class="entry" data-view=${v.view} @click=${() => this.setView(v.view)}>
               <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${v.icon}</svg>
-              <span class="entry-title">${this.viewTitle(v.view)}</span>
+              <span class="entry-title">${this.viewTitle(v.view)}<span class="visually-hidden">.</span></span>
               <span class="entry-description">${this.viewDescription(v.view)}</span>
             </button>
           </li>`,
@@ -366,7 +366,7 @@ export class AidePanel extends AideElement<PanelStrings> {
       </section>
       <div class="bar" part="bar" ?hidden=${!showBar}>
         <button type="button" class="button" aria-expanded="false" @click=${this.expand}>
-          <span>${this.barLabel}</span><span aria-hidden="true">—</span><span>${t.show}</span>
+          <span>${this.barLabel}</span><span aria-hidden="true">—</span><span class="visually-hidden">:</span> <span>${t.show}</span>
         </button>
       </div>
     `;
