@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define.ts';
-import { prepareAnnouncer } from '@aide/core/announce';
 import type { AideFeedback } from './feedback.ts';
+import { listenToAnnouncements, pause } from '@aide/core/testing';
 
 const $ = (el: AideFeedback, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s)!;
 const $$ = (el: AideFeedback, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
@@ -17,27 +17,7 @@ function captureFetch(status = 201) {
   return { sent, restore: () => (window.fetch = original) };
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Every text the widget's live regions receive from now on (the text heard, after the announcer's delay). Waits
- * first for what an earlier test left on its way (the announcer fills a region 120 ms after the call).
- */
-async function listen() {
-  prepareAnnouncer();
-  await pause(200);
-  const heard: string[] = [];
-  const host = document.querySelector('aide-live-region');
-  const observer = new MutationObserver((mutations) => {
-    for (const m of mutations) {
-      const region = (m.target instanceof Element ? m.target : m.target.parentElement)?.closest('[aria-live]');
-      const text = region?.textContent?.trim();
-      if (region && text) heard.push(`${region.getAttribute('aria-live')}: ${text}`);
-    }
-  });
-  if (host?.shadowRoot) observer.observe(host.shadowRoot, { subtree: true, childList: true, characterData: true });
-  return { heard, stop: () => observer.disconnect() };
-}
 
 async function panelForm(attrs: { questions?: string; lang?: string } = {}) {
   const el = await fixture<AideFeedback>(html`<aide-feedback in-panel heading-level="3" endpoint="/api/v1/feedback" procedure="demande-logement" step="2" questions=${attrs.questions ?? 'all'} lang=${attrs.lang ?? 'fr'} .persist=${false}></aide-feedback>`);
@@ -88,7 +68,7 @@ describe('<aide-feedback>', () => {
 
   it('without an answer to the required question: a message tied to each face, focus on the first one, said once', async () => {
     const el = await panelForm();
-    const live = await listen();
+    const live = await listenToAnnouncements();
     const submit = $(el, 'button[type=submit]') as HTMLButtonElement;
     submit.focus();
     submit.click();
@@ -140,7 +120,7 @@ describe('<aide-feedback>', () => {
   it('announces the characters left only near the limit, once typing pauses, and not twice the same', async () => {
     const el = await panelForm();
     const area = $(el, 'textarea') as HTMLTextAreaElement;
-    const live = await listen();
+    const live = await listenToAnnouncements();
     const type = (value: string) => {
       area.value = value;
       area.dispatchEvent(new InputEvent('input'));
@@ -164,7 +144,7 @@ describe('<aide-feedback>', () => {
     const capture = captureFetch(201);
     try {
       const el = await panelForm();
-      const live = await listen();
+      const live = await listenToAnnouncements();
       ($(el, '#satisfaction-bad') as HTMLInputElement).click();
       ($(el, '#clarity-2') as HTMLInputElement).click();
       ($(el, '#difficulty-attachments') as HTMLInputElement).click();
@@ -194,7 +174,7 @@ describe('<aide-feedback>', () => {
     const capture = captureFetch(503);
     try {
       const el = await panelForm();
-      const live = await listen();
+      const live = await listenToAnnouncements();
       ($(el, '#satisfaction-good') as HTMLInputElement).click();
       ($(el, 'button[type=submit]') as HTMLButtonElement).click();
       await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define.ts';
 import type { AideLocator } from './locator.ts';
 import { displayPhone } from './locator.ts';
-import { prepareAnnouncer } from '@aide/core/announce';
+import { listenToAnnouncements, pause } from '@aide/core/testing';
 
 // The data built by `pnpm run build` (the test command builds before running the component tests).
 const SRC = '/dist/aide/places/index.json';
@@ -12,23 +12,7 @@ async function render(lang = 'fr') {
   await el.updateComplete;
   return el;
 }
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every text the live regions receive from now on; waits first for what an earlier test left on its way. */
-async function listen() {
-  prepareAnnouncer();
-  await pause(700);
-  const heard: string[] = [];
-  const observer = new MutationObserver((mutations) => {
-    for (const m of mutations) {
-      const region = (m.target instanceof Element ? m.target : m.target.parentElement)?.closest('[aria-live]');
-      const text = region?.textContent?.trim();
-      if (region && text) heard.push(`${region.getAttribute('aria-live')}: ${text}`);
-    }
-  });
-  observer.observe(document.querySelector('aide-live-region')!.shadowRoot!, { subtree: true, childList: true, characterData: true });
-  return { heard, stop: () => observer.disconnect() };
-}
 const $ = (el: AideLocator, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 const $$ = (el: AideLocator, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 /** Searches a postal code and waits for the ten nearest places. */
@@ -92,7 +76,7 @@ describe('<aide-locator>', () => {
 
   it('says the number of suggestions once typing pauses, not after every key; the list has its own name', async () => {
     const el = await render();
-    const live = await listen();
+    const live = await listenToAnnouncements(700);
     for (const text of ['s', 'st', 'st ', 'st e', 'st et', 'st eti', 'st etie']) {
       await type(el, text);
       await pause(250);
@@ -107,7 +91,7 @@ describe('<aide-locator>', () => {
   it('an error reached from a button: focus goes to the field, which says it; from the field, the live region says it', async () => {
     const el = await render();
     await type(el, '7500');
-    const live = await listen();
+    const live = await listenToAnnouncements(700);
     const submit = $(el, 'button[type=submit]') as HTMLButtonElement;
     submit.focus();
     submit.click();
@@ -130,7 +114,7 @@ describe('<aide-locator>', () => {
     await el.updateComplete;
     const free = $(el, '#filter-free') as HTMLInputElement;
     free.focus();
-    const live = await listen();
+    const live = await listenToAnnouncements(700);
     free.click();
     await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 5000 });
     await pause(300);

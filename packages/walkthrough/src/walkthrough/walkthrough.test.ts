@@ -3,29 +3,13 @@ import '../define.ts';
 import type { AideWalkthrough } from './walkthrough.ts';
 import { matchesProcedure } from './walkthrough.ts';
 import type { StepChangeDetail } from '@aide/core/events';
-import { prepareAnnouncer } from '@aide/core/announce';
+import { listenToAnnouncements, pause } from '@aide/core/testing';
 
 /** Firefox in a busy CI machine needs more than the default second to load and store. */
 const waitUntil = (predicate: () => unknown, message?: string, options: { timeout?: number } = {}) =>
   waitUntilShort(predicate, message, { timeout: 8000, ...options });
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every text the live regions receive from now on; waits first for what an earlier test left on its way. */
-async function listen() {
-  prepareAnnouncer();
-  await pause(200);
-  const heard: string[] = [];
-  const observer = new MutationObserver((mutations) => {
-    for (const m of mutations) {
-      const region = (m.target instanceof Element ? m.target : m.target.parentElement)?.closest('[aria-live]');
-      const text = region?.textContent?.trim();
-      if (region && text) heard.push(`${region.getAttribute('aria-live')}: ${text}`);
-    }
-  });
-  observer.observe(document.querySelector('aide-live-region')!.shadowRoot!, { subtree: true, childList: true, characterData: true });
-  return { heard, stop: () => observer.disconnect() };
-}
 
 // Tutorials built by `pnpm run build` (the test command builds first).
 const SRC = '/dist/aide/tutorials/index.json';
@@ -87,7 +71,7 @@ describe('<aide-walkthrough>', () => {
     const el = await render({ tutorial: 'declarer-revenus' });
     button(el, 'Commencer').click();
     await waitUntil(() => $(el, '#progress'));
-    const live = await listen();
+    const live = await listenToAnnouncements();
     button(el, 'Étape suivante').click();
     await waitUntil(() => live.heard.length > 0, 'announced');
     await pause(300);
@@ -135,7 +119,7 @@ describe('<aide-walkthrough>', () => {
   it('announces the number of results once typing pauses, not after every letter', async () => {
     const el = await render();
     const input = $(el, '#search') as HTMLInputElement;
-    const live = await listen();
+    const live = await listenToAnnouncements();
     // Typed slowly: each letter comes after the search ran on the one before.
     for (const text of ['r', 're', 'rev', 'reve', 'reven', 'revenu', 'revenus']) {
       input.value = text;
