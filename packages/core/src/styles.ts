@@ -101,6 +101,12 @@ a:hover { text-decoration-thickness: 2px; }
 [tabindex='-1']:focus { outline: none; }
 [tabindex='-1']:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
 button, input, select, textarea { font: inherit; color: inherit; letter-spacing: inherit; word-spacing: inherit; }
+/* Text fields, DSFR style: a contrasted background and a bottom border (3:1 with the background, RGAA 3.3). */
+input[type='text'], input[type='search'], textarea {
+  width: 100%; min-height: var(--_target); padding: 0.5rem 0.75rem;
+  border: 0; border-block-end: 2px solid var(--_border); border-radius: var(--_radius) var(--_radius) 0 0;
+  background: var(--_bg-contrast); color: var(--_text);
+}
 .button {
   display: inline-flex; align-items: center; justify-content: center; gap: 0.5rem;
   min-height: var(--_target); min-width: var(--_target); padding: 0.5rem 1rem;

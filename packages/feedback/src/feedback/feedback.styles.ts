@@ -110,14 +110,7 @@ export const feedbackStyles = css`
   }
   textarea {
     display: block;
-    width: 100%;
     min-height: 6rem;
-    padding: 0.5rem 0.75rem;
-    border: 0;
-    border-block-end: 2px solid var(--_border);
-    border-radius: var(--_radius) var(--_radius) 0 0;
-    background: var(--_bg-contrast);
-    color: var(--_text);
     resize: vertical;
   }
   .warning {

@@ -32,16 +32,6 @@ export const locatorStyles = css`
   .combobox {
     position: relative;
   }
-  input[type='text'] {
-    width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5rem 0.75rem;
-    border: 0;
-    border-block-end: 2px solid var(--_border);
-    border-radius: var(--_radius) var(--_radius) 0 0;
-    background: var(--_bg-contrast);
-    color: var(--_text);
-  }
   input[aria-invalid='true'] {
     border-block-end-color: var(--_error);
     box-shadow: inset 0 -2px 0 0 var(--_error);

@@ -25,16 +25,6 @@ export const walkthroughStyles = css`
   .hint {
     margin: 0 0 0.25rem;
   }
-  input[type='search'] {
-    width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5rem 0.75rem;
-    border: 0;
-    border-block-end: 2px solid var(--_border);
-    border-radius: var(--_radius) var(--_radius) 0 0;
-    background: var(--_bg-contrast);
-    color: var(--_text);
-  }
   section {
     margin-block: 1rem;
   }
