@@ -1,8 +1,16 @@
 import { defineConfig, devices } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 
 // Debian's chromium: Playwright's own browser download is not possible on these machines.
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const port = Number(process.env.AIDE_E2E_PORT || 4310);
+// A free port per run, so that a server left behind by an interrupted run (or another checkout's run) never
+// collides. Chosen once in the main process; the workers inherit it through the environment.
+process.env.AIDE_E2E_PORT ||= execFileSync(
+  process.execPath,
+  ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"],
+  { encoding: 'utf8' },
+);
+const port = Number(process.env.AIDE_E2E_PORT);
 
 export default defineConfig({
   testDir: './test/e2e',
@@ -44,9 +52,9 @@ export default defineConfig({
     // The demo server serves what `pnpm run build` produced (dist/aide), like a real deployment.
     command: `node --import tsx scripts/serve-demo.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    // The RGAA harness runs a dozen checks per UI state, a full keyboard walk included: long lists take time.
-  timeout: 120_000,
+    // Never reuse: on a free port there is nothing of ours to reuse, and a stranger's server must not be tested.
+    reuseExistingServer: false,
+    timeout: 120_000,
     env: { AIDE_COLLECTOR_DB: ':memory:' },
   },
 });
