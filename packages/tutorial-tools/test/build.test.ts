@@ -32,7 +32,7 @@ describe('build', async () => {
       assert.match(t.file, new RegExp(`^${t.slug}\\.[0-9a-f]{10}\\.json$`));
       assert.ok(existsSync(join(paths.out, `${t.slug}.print.html`)));
     }
-    assert.ok(existsSync(join(paths.out, 'images/scanner-document-smartphone.svg')));
+    assert.ok(readdirSync(join(paths.out, 'images')).some((f) => /^scanner-document-smartphone\.[0-9a-f]{8}\.svg$/.test(f)));
   });
 
   test('the corpus covers every theme', () => {
@@ -49,7 +49,9 @@ describe('build', async () => {
     assert.equal(chunk.licence.name, 'Licence Ouverte 2.0 (Etalab)');
     const scan = index.tutorials.find((t) => t.slug === 'scanner-document-smartphone')!;
     const scanChunk = JSON.parse(readFileSync(join(paths.out, scan.file), 'utf8')) as TutorialChunk;
-    assert.match(scanChunk.introHtml, /<img src="images\/scanner-document-smartphone.svg" alt="[^"]+" width="480" height="300" loading="lazy">/);
+    assert.match(scanChunk.introHtml, /<img src="images\/scanner-document-smartphone\.[0-9a-f]{8}\.svg" width="480" height="300" alt="[^"]+" loading="lazy">/);
+    assert.equal(scanChunk.introImages?.[0]?.fallback.type, 'image/svg+xml');
+    assert.ok(existsSync(join(paths.out, scanChunk.introImages![0]!.src)));
   });
 
   test('search: accent-, case- and plural-insensitive, ranked', () => {
@@ -86,14 +88,29 @@ describe('build', async () => {
     for (const f of files) assert.equal(readFileSync(join(a.out, f), 'utf8'), readFileSync(join(b.out, f), 'utf8'), f);
   });
 
-  test('a tutorial with errors stops the publication and names them', async () => {
+  test('a tutorial with errors is left out and named; the others are published', async () => {
     const broken = copyCorpus();
     writeFileSync(join(broken.source, 'casse.md'), '---\ntitle: Cassé\n---\n\n<script>alert(1)</script>\n');
     const result = await buildCorpus(broken);
     assert.equal(result.failed.length, 1);
     assert.equal(result.failed[0]!.slug, 'casse');
     assert.ok(result.failed[0]!.diagnostics.some((d) => d.rule === 'raw-html'));
-    assert.ok(!existsSync(join(broken.out, 'index.json')));
+    assert.equal(result.published, true);
+    const published = JSON.parse(readFileSync(join(broken.out, 'index.json'), 'utf8')) as TutorialIndex;
+    assert.equal(published.tutorials.length, index.tutorials.length);
+    assert.ok(!published.tutorials.some((t) => t.slug === 'casse'));
+  });
+
+  test('strict (CI): a tutorial with errors stops the whole publication, the previous output stays', async () => {
+    const broken = copyCorpus();
+    await buildCorpus(broken);
+    const before = readFileSync(join(broken.out, 'index.json'), 'utf8');
+    writeFileSync(join(broken.source, 'casse.md'), '---\ntitle: Cassé\n---\n\n<script>alert(1)</script>\n');
+    writeFileSync(join(broken.source, 'passer-appel-video.md'), `${readFileSync(join(broken.source, 'passer-appel-video.md'), 'utf8')}\nUne phrase de plus.\n`);
+    const result = await buildCorpus({ ...broken, strict: true });
+    assert.equal(result.published, false);
+    assert.deepEqual(result.failed.map((f) => f.slug), ['casse']);
+    assert.equal(readFileSync(join(broken.out, 'index.json'), 'utf8'), before);
   });
 });
 
