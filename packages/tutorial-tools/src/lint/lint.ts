@@ -184,13 +184,13 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
   const glossary = Array.isArray(data.glossary) ? (data.glossary as { term?: unknown }[]).map((g) => String(g?.term ?? '')).filter(Boolean) : [];
 
   // Template text left in place (« À compléter : … » from `tutorials new` and `tutorials import`).
-  if (parsed.data) {
-    for (const [field, value] of Object.entries(data)) {
-      if (typeof value === 'string' && PLACEHOLDER.test(value)) {
-        report(fmOffset(fmNode([field]) ?? 0), 'error', 'placeholder', `Le champ « ${field} » contient encore le texte du modèle.`, 'Remplacez « À compléter … » par votre texte.');
-      }
-    }
-  }
+  const placeholders = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string' && PLACEHOLDER.test(value)) {
+      report(fmOffset(fmNode(path) ?? 0), 'error', 'placeholder', `Le champ « ${path.filter((p) => typeof p === 'string').join(' › ')} » contient encore le texte du modèle.`, 'Remplacez « À compléter … » par votre texte.');
+    } else if (Array.isArray(value)) value.forEach((v, i) => placeholders(v, [...path, i]));
+    else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) placeholders(v, [...path, k]);
+  };
+  if (parsed.data) placeholders(data, []);
 
   // Sources and check date.
   if (parsed.data) {

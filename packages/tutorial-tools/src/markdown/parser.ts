@@ -7,6 +7,7 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
 import type { Root } from 'mdast';
 import { dialectLines, dialectLinesFromMarkdown, type DialectLine } from './dialect-lines.ts';
 
@@ -31,4 +32,13 @@ export function markdownProcessor(): Processor<Root> {
 
 export function parseMarkdown(text: string): Root {
   return markdownProcessor().parse(text);
+}
+
+/** Markdown out (tutorials import): the project's style, « - » lists, « ** » for bold. */
+export function markdownStringifier(): Processor<Root> {
+  return unified()
+    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fence: '`', rule: '-', listItemIndent: 'one', incrementListMarker: true })
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDialectLines) as unknown as Processor<Root>;
 }
