@@ -115,12 +115,15 @@ describe('build', async () => {
 });
 
 describe('new', () => {
-  test('creates a tutorial that passes lint without error', () => {
+  test('creates a tutorial whose only errors are the placeholders to complete', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aide-new-'));
     const file = newTutorial(dir, 'Payer une amende en ligne', 'démarches administratives', new Date('2026-11-22T10:00:00Z'));
     assert.equal(file, join(dir, 'payer-une-amende-en-ligne.md'));
-    const { lint } = compileTutorial(file);
-    assert.deepEqual(lint.diagnostics.filter((d) => d.severity === 'error'), []);
+    const errors = compileTutorial(file).lint.diagnostics.filter((d) => d.severity === 'error');
+    assert.ok(errors.length > 0 && errors.every((d) => d.rule === 'placeholder'), JSON.stringify(errors));
+    // Completed (the placeholders replaced by text), it passes.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/À compléter : /g, ''));
+    assert.deepEqual(compileTutorial(file).lint.diagnostics.filter((d) => d.severity === 'error'), []);
     assert.throws(() => newTutorial(dir, 'Payer une amende en ligne'), /existe déjà/);
     assert.throws(() => newTutorial(dir, 'Autre', 'cuisine' as never), /Thème inconnu/);
   });
