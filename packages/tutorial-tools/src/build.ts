@@ -24,6 +24,7 @@ import { PRINT_CSS, printPage } from './print.ts';
 import { loadRegistry, REGISTRY_FILE, type Registry } from './procedures.ts';
 import { describeImage, filesOf, overBudget, PIPELINE_VERSION, processImage, type ProcessedImage } from './images/pipeline.ts';
 import type { Diagnostic } from './lint/lint.ts';
+import { packageRoot } from './paths.ts';
 import { IMAGE_BUDGET_BYTES } from './lint/images.ts';
 
 /** Bump when the output of compile changes for the same input: invalidates every cache entry. */
@@ -104,7 +105,9 @@ async function compileInWorkers(jobs: { file: string; content: string }[], known
   const count = Math.min(4, Math.max(1, availableParallelism()));
   const results: CompileOutput[] = new Array(jobs.length);
   const workerData = { knownSlugs: [...knownSlugs], registry: { file: registry.file, procedures: registry.procedures } };
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./compile-worker.mjs', import.meta.url), { workerData, execArgv: [] }));
+  // From the sources (tsx), the worker registers tsx itself; compiled, it is dist/compile-worker.mjs.
+  const script = import.meta.url.endsWith('.ts') ? join(packageRoot, 'src/compile-worker.mjs') : join(packageRoot, 'dist/compile-worker.mjs');
+  const workers = Array.from({ length: count }, () => new Worker(script, { workerData, execArgv: [] }));
   let next = 0;
   try {
     await Promise.all(
