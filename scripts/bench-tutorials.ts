@@ -43,7 +43,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
   console.log(`  lint of one file, start-up included   median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (10 runs)   ${Math.max(...times) < 1000 ? 'ok' : 'MISSED'}`);
 
   const original = readFileSync(file, 'utf8');
-  const saves = async (label: string, args: string[], ready: RegExp, answered: (out: string, n: number) => boolean, after?: (port: number) => Promise<void>) => {
+  const saves = async (label: string, args: string[], ready: RegExp, answered: (out: string, n: number) => boolean, before?: (port: number) => Promise<() => Promise<void>>) => {
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -59,9 +59,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(out)?.[1] ?? 0);
     const measured: number[] = [];
     for (let n = 1; n <= 5; n++) {
+      // The reload event is listened to before the save, so that it cannot be missed.
+      const answer = before ? await before(port) : null;
       const t = performance.now();
       writeFileSync(file, `${original}\nUne phrase ajoutée numéro ${n}.\n`);
-      if (after) await after(port);
+      if (answer) await answer();
       else await until(() => answered(out, n));
       measured.push(performance.now() - t);
       await new Promise((r) => setTimeout(r, 300));
@@ -74,6 +76,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
   await saves('preview: save → page reloaded', ['preview', '--port', '0', '--source', corpus], /Aperçu des tutoriels/, () => false, async (port) => {
     const events = await fetch(`http://127.0.0.1:${port}/__preview/events`);
     const reader = events.body!.getReader();
+    await reader.read(); // « connecté »
+    return async () => {
     for (;;) {
       const { value } = await reader.read();
       if (new TextDecoder().decode(value).includes('reload')) break;
@@ -83,6 +87,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
     const index = await (await fetch(`http://127.0.0.1:${port}/__preview/tutorials/index.json`)).text();
     const chunk = await (await fetch(`http://127.0.0.1:${port}/__preview/tutorials/demande-aide-logement.json`)).text();
     if (!page.includes('aide-walkthrough') || !index.includes('demande-aide-logement') || !chunk.includes('Une phrase ajoutée')) throw new Error('preview: stale answer');
+    };
   });
   writeFileSync(file, original);
 }

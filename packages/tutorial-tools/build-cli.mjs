@@ -1,18 +1,19 @@
 // Compiles the editors' CLI to plain JavaScript (dist/cli.mjs, dist/compile-worker.mjs) with esbuild: no TypeScript
-// loader at each run. The workspace's own packages (@aide/*) are bundled in; npm dependencies stay external.
+// loader at each run. Everything is bundled in (resolving hundreds of small modules at each start-up costs more
+// than reading one file), except what cannot be: sharp (native), jsdom (loads files of its own), tsx and esbuild.
 // Writes dist/inputs.json (the source files and their times) for bin/aide-tutorials.mjs to know when to rebuild.
 import { build } from 'esbuild';
-import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@aide/'));
-// @aide/core and @aide/walkthrough depend on these too (bundled through them): keep them external as well.
-external.push('lit', 'lit/*', 'idb-keyval', 'dompurify', 'marked', 'minisearch', '@orama/stemmers');
+const external = ['sharp', 'jsdom', 'tsx', 'tsx/*', 'esbuild'];
+void pkg;
 
 export async function buildCli() {
+  rmSync(join(here, 'dist'), { recursive: true, force: true });
   mkdirSync(join(here, 'dist'), { recursive: true });
   const result = await build({
     absWorkingDir: here,
@@ -30,6 +31,12 @@ export async function buildCli() {
     logLevel: 'warning',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
+  if (process.env.AIDE_CLI_SIZES) {
+    for (const [file, output] of Object.entries(result.metafile.outputs)) {
+      const top = Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 6);
+      console.log(file, output.bytes, top.map(([i, v]) => `${i.split('node_modules/').pop()} ${v.bytesInOutput}`).join(' | '));
+    }
+  }
   const inputs = Object.keys(result.metafile.inputs).map((input) => join(here, input));
   inputs.push(join(here, 'package.json'), join(here, 'build-cli.mjs'));
   writeFileSync(join(here, 'dist/inputs.json'), JSON.stringify(inputs.map((file) => [relative(here, file), statSync(file).mtimeMs])));

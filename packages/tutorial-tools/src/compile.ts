@@ -2,6 +2,7 @@
  * One tutorial → the chunk the walkthrough reads: HTML from marked, shaped for the widget (callouts, glossary
  * terms, table headers, image sizes), sanitised by DOMPurify with the shared policy.
  */
+import './lint/html-parser.ts';
 import { Lexer, type MarkedExtension, type Tokens } from 'marked';
 import { dirname, join } from 'node:path';
 import { JSDOM } from 'jsdom';

@@ -1,5 +1,6 @@
 /**
- * `import <fichier ou dossier>`: converts each page (convert.ts), copies and checks its images into
+ * `import '../lint/html-parser.ts';
+import <fichier ou dossier>`: converts each page (convert.ts), copies and checks its images into
  * tutorials/images/<identifiant>-<n>.<ext> (lightened with sharp when over the budget or too wide, converted when
  * the format is not for the web), links pages imported together, writes the tutorials, and says in French what
  * could not be converted, at file:line, then what lint still finds in the result.

@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import type { Blockquote, Html, Image, Link, Nodes, Paragraph, Parent, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { fromHtml } from 'hast-util-from-html';
+import { htmlParser } from './html.ts';
 import { parse as parseSelector } from 'css-what';
 import { fold } from '@aide/core/text';
 import { endOf, isProcedureStepLine, startOf, TARGET_LINE, type ParsedTutorial, type Step } from '../parse.ts';
@@ -430,18 +430,23 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
           case 'html': {
             const raw = (node as Html).value.trim();
             if (/^<!--[\s\S]*-->$/.test(raw)) break;
-            const tree = fromHtml(raw, { fragment: true });
             const tags = new Set<string>();
             let handlers = false;
-            visit(tree, 'element', (element) => {
-              tags.add(`<${element.tagName}>`);
-              if (Object.keys(element.properties).some((p) => /^on[a-z]/i.test(p))) handlers = true;
-              if (element.tagName === 'img') {
-                const src = String(element.properties.src ?? '');
-                const alt = element.properties.alt === undefined ? '' : String(element.properties.alt);
-                if (src && !/^(javascript|data|vbscript):/i.test(src)) imageProblems(src, alt, startOf(node));
-              }
-            });
+            const parse = htmlParser();
+            if (parse) {
+              visit(parse(raw), 'element', (element) => {
+                tags.add(`<${element.tagName}>`);
+                if (Object.keys(element.properties).some((p) => /^on[a-z]/i.test(p))) handlers = true;
+                if (element.tagName === 'img') {
+                  const src = String(element.properties.src ?? '');
+                  const alt = element.properties.alt === undefined ? '' : String(element.properties.alt);
+                  if (src && !/^(javascript|data|vbscript):/i.test(src)) imageProblems(src, alt, startOf(node));
+                }
+              });
+            } else {
+              for (const m of raw.matchAll(/<\s*([a-z][a-z0-9-]*)/gi)) tags.add(`<${m[1]!.toLowerCase()}>`);
+              handlers = /\son[a-z]+\s*=/i.test(raw);
+            }
             // JSX components of MDX (Docusaurus <Tabs>, <TabItem>…) keep their capital letters in the source.
             const component = /<([A-Z][A-Za-z]+)/.exec(raw);
             const what = component ? `<${component[1]}> (composant MDX)` : [...tags, ...(handlers ? ['onerror'] : [])].join(', ') || raw.slice(0, 30);

@@ -8,6 +8,7 @@ import { parseTutorial, slugOf } from '../parse.ts';
 import { loadRegistry, REGISTRY_FILE } from '../procedures.ts';
 import { formatHuman, formatJson } from '../report.ts';
 import { lintTutorial, type LintResult } from './lint.ts';
+import { loadHtmlParser } from './html.ts';
 
 const tutorialsIn = (source: string) =>
   readdirSync(source)
@@ -19,9 +20,11 @@ export function lintOne(file: string, source: string, knownSlugs: Set<string>): 
   return lintTutorial(parseTutorial(file, readFileSync(file, 'utf8')), { knownSlugs, registry: loadRegistry(source) });
 }
 
-export function lintFiles(options: { source: string; files: string[]; json: boolean; strict: boolean; color?: boolean }): number {
+export async function lintFiles(options: { source: string; files: string[]; json: boolean; strict: boolean; color?: boolean }): Promise<number> {
   const all = tutorialsIn(options.source);
   const files = options.files.length ? options.files : all;
+  // The HTML parser only when some file has raw HTML (it is a megabyte of code).
+  if (files.some((f) => /<[a-zA-Z!/]/.test(readFileSync(f, 'utf8')))) await loadHtmlParser();
   const knownSlugs = new Set(all.map(slugOf));
   const registry = loadRegistry(options.source);
   const results = files.map((f) => lintOne(f, options.source, knownSlugs));
@@ -33,7 +36,8 @@ export function lintFiles(options: { source: string; files: string[]; json: bool
 }
 
 /** Lints again each file when it is saved (and every file when the registry changes). Never returns. */
-export function watchLint(options: { source: string; files: string[]; json: boolean }): Promise<number> {
+export async function watchLint(options: { source: string; files: string[]; json: boolean }): Promise<number> {
+  await loadHtmlParser();
   const only = new Set(options.files.map((f) => resolve(f)));
   const run = (files: string[]) => {
     const knownSlugs = new Set(tutorialsIn(options.source).map(slugOf));
