@@ -22,7 +22,8 @@ import type { TutorialIndex } from '../packages/walkthrough/src/format.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'packages/tutorial-tools/bin/aide-tutorials.mjs');
-const sharp = createRequire(join(root, 'packages/tutorial-tools/package.json'))('sharp') as typeof import('sharp').default;
+// sharp is a dependency of the tutorial tools, not of the workspace root.
+const sharp = createRequire(join(root, 'packages/tutorial-tools/package.json'))('sharp') as (input?: Buffer) => { png(): { toBuffer(): Promise<Buffer> } };
 const dir = mkdtempSync(join(tmpdir(), 'aide-bench-tutorials-'));
 const source = join(dir, 'tutorials');
 mkdirSync(join(source, 'images'), { recursive: true });

@@ -12,15 +12,20 @@ import type { TutorialChunk, TutorialIndex } from '@aide/walkthrough/format';
 
 const corpus = fileURLToPath(new URL('../../../tutorials', import.meta.url));
 
+/** The images encoded by the first build: later copies start with them (encoding is tested in rules.test.ts). */
+let encodedImages: string | undefined;
+
 function copyCorpus(): { source: string; out: string; cache: string } {
   const dir = mkdtempSync(join(tmpdir(), 'aide-tutorials-'));
   cpSync(corpus, join(dir, 'tutorials'), { recursive: true });
+  if (encodedImages) cpSync(encodedImages, join(dir, 'cache/images'), { recursive: true });
   return { source: join(dir, 'tutorials'), out: join(dir, 'out'), cache: join(dir, 'cache') };
 }
 
 describe('build', async () => {
   const paths = copyCorpus();
   const first = await buildCorpus(paths);
+  encodedImages = join(paths.cache, 'images');
   const index = JSON.parse(readFileSync(join(paths.out, 'index.json'), 'utf8')) as TutorialIndex;
   const search = loadSearchIndex(readFileSync(join(paths.out, index.search), 'utf8'));
 
