@@ -195,7 +195,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     }
     await this.store!.set(`progress:${tutorial.slug}`, { step: this.step, seen: [...this.seen], updated: new Date().toISOString() } satisfies Progress);
     await this.updateComplete;
-    this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]!.target) !== null;
+    this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]?.target) !== null;
     const moved = options.focus !== false && focusElement(this.stepHeading);
     if (inStep) {
       const stepTitle = tutorial.steps[this.step - 1]!.title;
