@@ -197,7 +197,8 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     await this.updateComplete;
     this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]?.target) !== null;
     const moved = options.focus !== false && focusElement(this.stepHeading);
-    if (inStep) {
+    // Another navigation may have moved the step while this one was saving: only the current step is announced.
+    if (inStep && tutorial.steps[this.step - 1]) {
       const stepTitle = tutorial.steps[this.step - 1]!.title;
       // Focus on the step's heading already says its title: the live region adds only what focus does not say
       // ("Étape 2 sur 6"), so the title is not heard twice. Without a focus move, it says both.
