@@ -35,13 +35,24 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
   cpSync(join(root, 'tutorials'), corpus, { recursive: true });
   const file = join(corpus, 'demande-aide-logement.md');
   spawnSync(process.execPath, [cli, 'lint', file]); // compiles the CLI if its sources changed: not measured
+  // Wall time, and the CPU time of the process (user + system, from GNU time): on a machine shared with other
+  // work the wall time includes waiting for a core, the CPU time does not.
+  const cpu: number[] = [];
   const times = Array.from({ length: 10 }, () => {
     const t = performance.now();
-    spawnSync(process.execPath, [cli, 'lint', file], { encoding: 'utf8' });
-    return performance.now() - t;
+    const run = existsSync('/usr/bin/time')
+      ? spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, cli, 'lint', file], { encoding: 'utf8' })
+      : spawnSync(process.execPath, [cli, 'lint', file], { encoding: 'utf8' });
+    const wall = performance.now() - t;
+    const [user, system] = (run.stderr ?? '').trim().split('\n').pop()!.split(' ').map(Number);
+    if (user !== undefined && system !== undefined && !Number.isNaN(user + system)) cpu.push((user + system) * 1000);
+    return wall;
   });
   console.log('\nTutorials: the editor saves a file (compiled CLI; target < 1 s)');
-  console.log(`  lint of one file, start-up included   median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (10 runs)   ${Math.max(...times) < 1000 ? 'ok' : 'MISSED'}`);
+  console.log(
+    `  lint of one file, start-up included   median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (10 runs)   ${Math.max(...times) < 1000 ? 'ok' : 'MISSED'}` +
+      (cpu.length ? `\n  (CPU time of those runs: median ${median(cpu).toFixed(0)} ms; load average now ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).availableParallelism()} cores)` : ''),
+  );
 
   const original = readFileSync(file, 'utf8');
   const saves = async (label: string, args: string[], ready: RegExp, answered: (out: string, n: number) => boolean, before?: (port: number) => Promise<() => Promise<void>>) => {
