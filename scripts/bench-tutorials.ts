@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { loadSearchIndex } from '../packages/walkthrough/src/search/search.ts';
-import type { TutorialIndex } from '../packages/walkthrough/src/format.ts';
+import { loadSearchIndex } from '@aide/walkthrough/search';
+import type { TutorialIndex } from '@aide/walkthrough/format';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'aide-bench-tutorials-'));
@@ -39,7 +39,7 @@ for (let i = 0; i < 1000; i++) {
 }
 
 function timedBuild(label: string) {
-  const script = `import { buildCorpus } from './packages/tutorial-tools/src/build.ts';
+  const script = `import { buildCorpus } from ${JSON.stringify(import.meta.resolve('@aide/tutorial-tools'))};
     const t = performance.now();
     const r = await buildCorpus({ source: ${JSON.stringify(source)}, out: ${JSON.stringify(join(dir, 'out'))}, cache: ${JSON.stringify(join(dir, 'cache'))} });
     console.log(JSON.stringify({ ms: performance.now() - t, built: r.built.length, reused: r.reused.length, failed: r.failed.length }));`;

@@ -9,14 +9,14 @@ import { Worker } from 'node:worker_threads';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildSearchIndex, type SearchDocument } from '@aide/walkthrough/search/search';
+import { buildSearchIndex, type SearchDocument } from '@aide/walkthrough/search';
 import { LICENCE, THEMES, type TutorialChunk, type TutorialIndex, type TutorialSummary } from '@aide/walkthrough/format';
 import { compileTutorial, type Compiled } from './compile.ts';
 import { PRINT_CSS, printPage } from './print.ts';
 import type { Diagnostic } from './lint/lint.ts';
 
 /** Bump when the output of compile changes for the same input: invalidates every cache entry. */
-export const COMPILER_VERSION = '2';
+const COMPILER_VERSION = '2';
 
 export interface BuildOptions {
   /** Folder of the tutorials (*.md, images/). */
@@ -71,7 +71,7 @@ const PARALLEL_FROM = 40;
 /** Compiles files in worker threads (one per core, at most 4), in the order given. */
 async function compileInWorkers(jobs: { file: string; content: string }[], knownSlugs: Set<string>): Promise<CompileOutput[]> {
   const count = Math.min(4, Math.max(1, availableParallelism()));
-  const results: CompileOutput[] = new Array(jobs.length);
+  const results = new Array<CompileOutput>(jobs.length);
   const workers = Array.from({ length: count }, () => new Worker(new URL('./compile-worker.mjs', import.meta.url), { workerData: { knownSlugs: [...knownSlugs] }, execArgv: [] }));
   let next = 0;
   try {

@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string', default: '5174' },
     },
   });
-  const source = resolve(values.source!);
+  const source = resolve(values.source);
   switch (command) {
     case 'new': {
       const file = newTutorial(source, positionals.join(' ').trim(), values.theme as Theme | undefined);
@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'build': {
       const started = performance.now();
-      const result = await buildCorpus({ source, out: resolve(values.out!), cache: resolve(values.cache!) });
+      const result = await buildCorpus({ source, out: resolve(values.out), cache: resolve(values.cache) });
       if (result.failed.length) {
         console.error(formatHuman(result.failed.map((f) => ({ file: f.slug, slug: f.slug, diagnostics: f.diagnostics, readability: [] }))));
         console.error(`\nPublication arrêtée : ${result.failed.length} tutoriel(s) avec des erreurs.`);

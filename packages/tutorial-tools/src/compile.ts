@@ -6,20 +6,20 @@ import { readFileSync } from 'node:fs';
 import type { MarkedExtension, Tokens } from 'marked';
 import { dirname, join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { createMarkdownRenderer, type MarkdownRenderer } from '@aide/core/markdown/render';
-import { fold } from '@aide/core/text';
+import { createMarkdownRenderer, type MarkdownRenderer } from '@aide/core/markdown';
+import { fold } from '@aide/core';
 import { LICENCE, type GlossaryEntry, type Level, type Theme, type TutorialChunk } from '@aide/walkthrough/format';
 import { parseTutorial, type ParsedTutorial } from './parse.ts';
 import { calloutOf, lintTutorial, type LintOptions, type LintResult } from './lint/lint.ts';
 
 // jsdom runs no script: the rendered Markdown is shaped in its DOM, then sanitised in place.
 let renderer: MarkdownRenderer | undefined;
-const markdown = () => (renderer ??= createMarkdownRenderer(() => new JSDOM('<!doctype html><html><body></body></html>').window as never));
+const markdown = () => (renderer ??= createMarkdownRenderer(() => new JSDOM('<!doctype html><html><body></body></html>').window));
 
 export const slugify = (text: string) => fold(text).replace(/ /g, '-');
 
 /** Width and height of an SVG (viewBox or attributes) or a PNG, so images take their place before loading. */
-export function imageSize(path: string): { width: number; height: number } | null {
+function imageSize(path: string): { width: number; height: number } | null {
   try {
     const data = readFileSync(path);
     if (path.endsWith('.png') && data.length > 24 && data.toString('ascii', 1, 4) === 'PNG') {
@@ -147,15 +147,15 @@ export function compileTutorial(file: string, options: LintOptions & { force?: b
   const tutorial: TutorialChunk = {
     v: 1,
     slug: parsed.slug,
-    title: String(data.title ?? parsed.slug),
-    summary: String(data.summary ?? ''),
+    title: String((data.title as string | undefined) ?? parsed.slug),
+    summary: String((data.summary as string | undefined) ?? ''),
     theme: data.theme as Theme,
     level: data.level as Level,
     duration: Number(data.duration ?? 0),
     prerequisites: list(data.prerequisites),
     procedures: list(data.procedures),
     // YAML reads an unquoted date as a Date.
-    updated: data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data.updated ?? ''),
+    updated: data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String((data.updated as string | undefined) ?? ''),
     tags: list(data.tags),
     licence: LICENCE,
     introHtml: parsed.introMarkdown.trim() ? introHtml! : '',

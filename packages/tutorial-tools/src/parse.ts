@@ -8,13 +8,13 @@ import { basename } from 'node:path';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 
-export interface Position {
+interface Position {
   line: number;
   column: number;
 }
 
 /** Offsets → 1-based line and column. */
-export class Lines {
+class Lines {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1);
@@ -136,7 +136,7 @@ export function parseTutorial(file: string, source = readFileSync(file, 'utf8'))
       });
     }
     if (document.errors.length === 0) {
-      const value = document.toJS();
+      const value: unknown = document.toJS();
       if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
       else problems.push({ offset: frontMatterOffset, message: 'L’en-tête doit être une liste de champs « nom: valeur ».', fix: 'Écrivez un champ par ligne, par exemple « title: Créer une adresse e-mail ».' });
     }

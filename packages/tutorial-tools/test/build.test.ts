@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCorpus } from '../src/build.ts';
 import { newTutorial } from '../src/new.ts';
 import { compileTutorial } from '../src/compile.ts';
-import { loadSearchIndex } from '@aide/walkthrough/search/search';
+import { loadSearchIndex } from '@aide/walkthrough/search';
 import type { TutorialChunk, TutorialIndex } from '@aide/walkthrough/format';
 
 const corpus = fileURLToPath(new URL('../../../tutorials', import.meta.url));

@@ -3,7 +3,7 @@
  * passive-voice and nominalisation hints, and a readability score per step (Kandel & Moles' French adaptation
  * of Flesch: 207 − 1.015 × words per sentence − 73.6 × syllables per word).
  */
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 import lexiconFile from './lexicon-fr.json' with { type: 'json' };
 
 export const SENTENCE_MAX_WORDS = 25;
@@ -14,7 +14,7 @@ export const READABILITY_MIN = 50;
 /** Acronyms anyone reads without help. */
 export const KNOWN_ACRONYMS = new Set(['PDF', 'SMS', 'OK', 'TV', 'USB', 'QR', 'WIFI', 'GPS', 'PC', 'CB', 'RDV']);
 
-export interface LexiconEntry {
+interface LexiconEntry {
   pattern: string;
   suggestion: string;
   kind: 'jargon' | 'nominalisation';
@@ -38,7 +38,7 @@ export function findLexicon(text: string): TextFinding[] {
   const out: TextFinding[] = [];
   for (const m of text.matchAll(LEXICON)) {
     const i = Number(Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0].slice(1));
-    out.push({ index: m.index!, rule: lexicon[i]!.kind, match: m[0], suggestion: lexicon[i]!.suggestion });
+    out.push({ index: m.index, rule: lexicon[i]!.kind, match: m[0], suggestion: lexicon[i]!.suggestion });
   }
   return out;
 }
@@ -51,7 +51,7 @@ export function findPassives(text: string): TextFinding[] {
   const out: TextFinding[] = [];
   for (const m of text.matchAll(PASSIVE)) {
     if (MOTION.test(m[2]!.toLowerCase())) continue;
-    out.push({ index: m.index!, rule: 'passive', match: m[0], suggestion: 'dites qui fait l’action (« le site envoie un code » plutôt que « un code est envoyé »)' });
+    out.push({ index: m.index, rule: 'passive', match: m[0], suggestion: 'dites qui fait l’action (« le site envoie un code » plutôt que « un code est envoyé »)' });
   }
   return out;
 }
@@ -111,7 +111,7 @@ export function readabilityLabel(score: number): string {
 
 /** Acronyms (two capitals or more) and whether the text explains them. */
 export function acronymsIn(text: string): { acronym: string; index: number }[] {
-  return [...text.matchAll(/(?<![\p{L}\p{N}])([A-ZÉÈ]{2,}[0-9]?)(?![\p{L}\p{N}])/gu)].map((m) => ({ acronym: m[1]!, index: m.index! }));
+  return [...text.matchAll(/(?<![\p{L}\p{N}])([A-ZÉÈ]{2,}[0-9]?)(?![\p{L}\p{N}])/gu)].map((m) => ({ acronym: m[1]!, index: m.index }));
 }
 
 /** "Caisse d'allocations familiales (CAF)" or "CAF (Caisse…)": the acronym is explained where it appears. */

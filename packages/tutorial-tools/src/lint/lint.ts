@@ -6,23 +6,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Tokens } from 'marked';
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 import { flatten, type Located, type ParsedTutorial, type Step } from '../parse.ts';
 import { checkFrontMatter } from '../schema.ts';
-import {
-  KNOWN_ACRONYMS,
-  PARAGRAPH_MAX_WORDS,
-  READABILITY_MIN,
-  SENTENCE_MAX_WORDS,
-  acronymsIn,
-  findLexicon,
-  findPassives,
-  isExpandedAt,
-  kandelMoles,
-  readabilityLabel,
-  sentences,
-  wordsOf,
-} from './language.ts';
+import { KNOWN_ACRONYMS, PARAGRAPH_MAX_WORDS, READABILITY_MIN, SENTENCE_MAX_WORDS, acronymsIn, findLexicon, findPassives, isExpandedAt, kandelMoles, readabilityLabel, sentences, wordsOf } from './language.ts';
 
 export type Severity = 'error' | 'warning' | 'hint';
 
@@ -36,7 +23,7 @@ export interface Diagnostic {
   fix: string;
 }
 
-export interface StepReadability {
+interface StepReadability {
   step: number;
   title: string;
   score: number;
@@ -50,7 +37,7 @@ export interface LintResult {
   readability: StepReadability[];
 }
 
-export const CALLOUTS: Record<string, { kind: string; title: string }> = {
+const CALLOUTS: Record<string, { kind: string; title: string }> = {
   astuce: { kind: 'astuce', title: 'Astuce' },
   attention: { kind: 'attention', title: 'Attention' },
   'a savoir': { kind: 'a-savoir', title: 'À savoir' },
@@ -121,7 +108,7 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
     report(0, 'error', 'file-name', `Le nom du fichier « ${parsed.slug}.md » ne convient pas.`, 'Utilisez des minuscules sans accent et des tirets, par exemple « creer-adresse-email.md ».');
   }
   const data = parsed.data ?? {};
-  const glossary = Array.isArray(data.glossary) ? (data.glossary as { term?: unknown }[]).map((g) => String(g.term ?? '')).filter(Boolean) : [];
+  const glossary = Array.isArray(data.glossary) ? (data.glossary as { term?: unknown }[]).map((g) => String((g.term as string | undefined) ?? '')).filter(Boolean) : [];
 
   // Structure.
   if (parsed.steps.length === 0) {
@@ -229,7 +216,7 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
   const acronymsSeen = new Set<string>([...KNOWN_ACRONYMS]);
   for (const term of glossary) for (const a of acronymsIn(term)) acronymsSeen.add(a.acronym);
   // Explained in the summary, the prerequisites or a definition: the reader has met it before the steps.
-  const before = [data.summary, ...(Array.isArray(data.prerequisites) ? data.prerequisites : []), ...(Array.isArray(data.glossary) ? (data.glossary as { definition?: unknown }[]).map((g) => g.definition) : [])]
+  const before = [data.summary, ...(Array.isArray(data.prerequisites) ? (data.prerequisites as unknown[]) : []), ...(Array.isArray(data.glossary) ? (data.glossary as { definition?: unknown }[]).map((g) => g.definition) : [])]
     .filter((v): v is string => typeof v === 'string');
   for (const text of before) for (const a of acronymsIn(text)) if (isExpandedAt(text, a.index, a.acronym)) acronymsSeen.add(a.acronym);
 

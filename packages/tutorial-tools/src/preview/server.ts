@@ -3,7 +3,7 @@
  * lint messages beside it; the page reloads by itself when a tutorial file changes. Tutorials with errors are
  * shown too (their content is sanitised like any other), so that the editor sees both.
  */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -36,7 +36,7 @@ export function startPreview(options: PreviewOptions): void {
   }
   const serveWidget = sirv(widget, { dev: true });
   const serveImages = sirv(options.source, { dev: true });
-  const clients = new Set<import('node:http').ServerResponse>();
+  const clients = new Set<ServerResponse>();
 
   const compileAll = () => {
     const files = tutorialFiles(options.source);

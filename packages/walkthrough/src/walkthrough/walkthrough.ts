@@ -17,14 +17,9 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { property, query, state } from 'lit/decorators.js';
-import { AideElement } from '@aide/core/element';
-import { sharedStyles } from '@aide/core/lit-styles';
-import { focusElement } from '@aide/core/focus';
-import { createStore, type KeyValueStore } from '@aide/core/storage';
-import { sanitizeHtml } from '@aide/core/markdown/sanitize';
-import { findPageTarget, showPageTarget } from '@aide/core/page-target';
-import type { StepChangeDetail } from '@aide/core/events';
-import { readHelpContext } from '@aide/core/context';
+import { AideElement, booleanConverter, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
+import { focusElement, createStore, type KeyValueStore, findPageTarget, showPageTarget, type StepChangeDetail, readHelpContext } from '@aide/core';
+import { sanitizeHtml } from '@aide/core/markdown';
 import type { TutorialChunk, TutorialIndex, TutorialSummary } from '../format.ts';
 import type { TutorialSearch } from '../search/search.ts';
 import { walkthroughStrings, CONTENT_LANG, CONTENT_DIR, type WalkthroughStrings } from './strings.ts';
@@ -60,11 +55,11 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   /** Procedure id: its tutorials are suggested first. */
   @property() procedure = '';
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-  @property({ type: Boolean, attribute: 'in-panel' }) inPanel = false;
+  @property({ attribute: 'in-panel', converter: booleanConverter }) inPanel = false;
   /** Collector endpoint for anonymous "Je suis bloqué" counts (…/api/v1/feedback); empty: nothing is sent. */
   @property({ attribute: 'blocked-endpoint' }) blockedEndpoint = '';
-  /** false keeps progress in memory only. */
-  @property({ type: Boolean }) persist = true;
+  /** false keeps progress in memory only; in HTML, the `no-persist` attribute. */
+  @property({ attribute: 'no-persist', converter: negatedBooleanConverter }) persist = true;
 
   @state() private index: TutorialIndex | null = null;
   @state() private loadFailed = false;
@@ -86,7 +81,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   @query('dialog') private imageDialog?: HTMLDialogElement;
 
   private store?: KeyValueStore;
-  private search?: Promise<TutorialSearch>;
+  private search: Promise<TutorialSearch> | undefined;
   private searchTimer?: number;
   private countTimer?: number;
   /** The last result count announced, not repeated while it stays the same. */
@@ -193,8 +188,11 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     if (inStep) {
       this.emit<StepChangeDetail>('aide-step-change', { tutorial: tutorial.slug, title: tutorial.title, step: this.step, total, stepTitle: tutorial.steps[this.step - 1]!.title });
     }
-    await this.store!.set(`progress:${tutorial.slug}`, { step: this.step, seen: [...this.seen], updated: new Date().toISOString() } satisfies Progress);
+    const shown = this.step;
+    await this.store!.set(`progress:${tutorial.slug}`, { step: shown, seen: [...this.seen], updated: new Date().toISOString() } satisfies Progress);
     await this.updateComplete;
+    // A newer navigation (a second click while storage was writing) owns focus and the announcement.
+    if (this.current !== tutorial || this.step !== shown) return;
     this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]!.target) !== null;
     const moved = options.focus !== false && focusElement(this.stepHeading);
     if (inStep) {
