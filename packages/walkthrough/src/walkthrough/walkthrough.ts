@@ -161,17 +161,22 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       return;
     }
     this.notFound = '';
+    let chunk: TutorialChunk;
     try {
-      this.current = await this.loadChunk(summary);
+      chunk = await this.loadChunk(summary);
     } catch {
       this.loadFailed = true;
       return;
     }
     const saved = await this.store!.get<Progress>(`progress:${slug}`);
+    const resumeAt = options.step ?? (saved && saved.step >= 1 && saved.step <= chunk.steps.length ? saved.step : 0);
+    // The tutorial and the step it opens at are shown together: a click on an overview shown in between would be
+    // undone by the step chosen here.
+    this.current = chunk;
     this.seen = new Set(saved?.seen ?? []);
-    const resumeAt = options.step ?? (saved && saved.step >= 1 && saved.step <= this.current.steps.length ? saved.step : 0);
-    await this.store!.set('last', slug);
+    const remembered = this.store!.set('last', slug);
     await this.goTo(resumeAt, { focus: options.focus ?? true, resumed: (options.resumed ?? options.step === undefined) && resumeAt > 0 });
+    await remembered;
   }
 
   private async goTo(step: number, options: { focus?: boolean; resumed?: boolean } = {}): Promise<void> {
