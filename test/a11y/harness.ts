@@ -514,6 +514,8 @@ export async function expectForcedColors(page: Page, state: string, widget: stri
 
 /** RGAA 13.8: with reduced motion, no animation or transition keeps running. */
 export async function expectReducedMotion(page: Page, state: string): Promise<void> {
+  // A colour transition the previous check started (forced colours off again) is no motion under 'reduce'.
+  await settleTransitions(page);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   try {
     await page.evaluate(deepQueryScript);
