@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { buildCollector } from '../packages/collector/src/app.ts';
+import { buildCollector } from '@aide/collector';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -81,7 +81,7 @@ async function main() {
   });
   const port = Number(values.port);
   const collector = await demoCollector();
-  const server = createDemoServer({ port, host: values.host!, api: collector });
+  const server = createDemoServer({ port, host: values.host, api: collector });
   server.listen(port, values.host, () => {
     console.log(`\nDémonstration d'Aide numérique : http://${values.host}:${port}/\n`);
     console.log(`  page sous CSP stricte : http://${values.host}:${port}/csp.html`);
