@@ -40,11 +40,12 @@ export const EMAIL = new RegExp(
 // ---- phone numbers ----
 
 /**
- * French national notation: 0 + 9 digits, contiguous or grouped 2-2-2-2-2, 4-2-2-2, 4-3-3, 1-3-3-3, 2-4-4. Within
- * one grouping every separator is there, so a date and a time (« 06.12.2024 10 ») never read as one.
+ * French national notation: 0 + 9 digits, contiguous or grouped 2-2-2-2-2, 4-2-2-2, 4-3-3, 1-3-3-3, 2-4-4. One
+ * separator throughout (group 1, repeated by \1): a date, a time (« 06.12.2024 10 ») or a list of dates
+ * (« 15/11/22 - 13/12/22 ») never reads as a number.
  */
 export const PHONE_FR = new RegExp(
-  r`0(?:[1-9]\d{8}|[1-9](?:${SEP}\d\d){4}|[1-9]\d\d(?:${SEP}\d\d){3}|[1-9]\d\d${SEP}\d{3}${SEP}\d{3}|${SP}[1-9]\d\d${SEP}\d{3}${SEP}\d{3}|[1-9]${SEP}\d{4}${SEP}\d{4})(?!\d)`,
+  r`0(?:[1-9]\d{8}|[1-9](${SEP})\d\d(?:\1\d\d){3}|[1-9]\d\d(${SEP})\d\d(?:\2\d\d){2}|[1-9]\d\d(${SEP})\d{3}\3\d{3}|${SP}[1-9]\d\d(${SEP})\d{3}\4\d{3}|[1-9](${SEP})\d{4}\5\d{4})(?!\d)`,
   'gu',
 );
 /** +33 / 0033 / (+33) (0)6…: any grouping after the country code, with or without the trunk 0. */
@@ -251,7 +252,7 @@ export const IBAN_CONTEXT = /iban|rib(?![\p{L}])|bancaire|banque|virement|compte
 /** Words around a 9-digit number that make it a SIREN. */
 export const COMPANY_CONTEXT = /siren|siret|entreprise|entrepreneur|soci[ée]t[ée]|sarl|eurl|sas(?![\p{L}])|kbis|urssaf/iu;
 /** A group of letters and digits inside a value. */
-export const VALUE_GROUP = /[A-Za-z0-9]+/g;
+export const VALUE_GROUP = /[A-Za-z0-9]{1,40}/g;
 /** A short code in capitals ending an identifier (« 1234567 A »). */
 export const SHORT_CODE = /^[A-Z]{1,3}$/;
 /** A code in capitals inside an identifier, between or before digits (« AB 123 456 », « 2024-ANTS-778899 »). */
@@ -259,15 +260,15 @@ export const INNER_CODE = /^[A-Z]{1,6}$/;
 /** A number plate after a cue, any case: SIV (AB-123-CD) or the former FNI (123 ABC 75). */
 export const PLATE_VALUE = /^(?:[A-HJ-NP-TV-Z]{2}[ \-]?\d{3}[ \-]?[A-HJ-NP-TV-Z]{2}|\d{1,4}[ \-]?[A-Z]{1,3}[ \-]?(?:\d\d|2[AB]|97\d))(?![A-Z0-9])/i;
 /** Groups of an IBAN typed by four (lengths as « 4,4,4,3 »). */
-export const GROUPED_BY_FOUR = /^(?:4,)+[1-4]$/;
+export const GROUPED_BY_FOUR = /^(?:4,){1,8}[1-4]$/;
 /** A value that is a date written with digits (12/03/2024, 12 03 2024, 2024-03-12, 12.03.24). */
 export const DATE_SHAPE = /^(?:\d{1,2} ?[.\-/ ] ?\d{1,2} ?[.\-/ ] ?(?:\d{4}|\d\d)|\d{4}[.\-/ ]\d\d[.\-/ ]\d\d)$/;
 /** A value that starts with a date and its four-digit year (« 12/03/2024 10 » is a date and a time). */
 export const DATED_VALUE = /^(?:\d{1,2} ?[.\-/ ] ?\d{1,2} ?[.\-/ ] ?(?:19|20)\d\d|(?:19|20)\d\d[.\-/ ]\d\d[.\-/ ]\d\d)(?!\d)/;
 /** A compound first name, « Jean-Pierre », « Marie-Hélène »: no nationality or adjective looks like that. */
-export const COMPOUND_NAME = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
+export const COMPOUND_NAME = /^\p{Lu}\p{Ll}{1,24}-\p{Lu}\p{Ll}{1,24}$/u;
 /** A word made of digits only. */
-export const DIGITS_ONLY = /^\d+$/;
+export const DIGITS_ONLY = /^\d{1,48}$/;
 /** A year. */
 export const YEAR = /^(?:19|20)\d\d$/;
 /** Anything but digits, to compare numbers whatever their spacing. */
@@ -275,7 +276,9 @@ export const NON_DIGITS = /\D/g;
 /** One ASCII letter or digit, to reach the ends of a code. */
 export const ALPHANUMERIC = /^[0-9A-Za-z]$/;
 /** Anything but letters and digits, to read identifiers and their groups. */
-export const NON_ALPHANUMERIC = /[^0-9A-Za-z]+/g;
+export const NON_ALPHANUMERIC = /[^0-9A-Za-z]{1,40}/g;
+/** Webmail domains people write without their ending (« jean@gmail »). */
+export const WEBMAIL = /^(?:gmail|hotmail|yahoo|outlook|live|msn|orange|wanadoo|free|sfr|neuf|laposte|icloud|aol|gmx|proton(?:mail)?|bbox|numericable|yopmail)$/iu;
 /** Characters of an e-mail's local part, to reach its start when it is long. */
 export const LOCAL_PART_CHAR = /[\p{L}\p{N}._%+\-]/u;
 /** What an identifier's value must not run into: « cerfa 12345*03 », « 15 % », « 3 h ». */

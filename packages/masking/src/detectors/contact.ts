@@ -10,6 +10,7 @@ import {
   PHONE_FR,
   PHONE_FR_INTL,
   PHONE_INTL,
+  WEBMAIL,
 } from '../patterns.ts';
 import { type Candidate, eachMatch, startsWord, tailGroupStart } from '../scan.ts';
 
@@ -21,7 +22,9 @@ export function findEmails(text: string, out: Candidate[]): void {
   eachMatch(EMAIL, text, (match) => {
     const marker = match[1]!;
     const dottedDomain = match[2]!.length > 0;
-    if (!(marker === '@' || marker === '＠') && !dottedDomain) return false;
+    // Without a dotted domain only « jean@gmail » counts: « Cyber@base », « M@ison » are names of places.
+    const domain = match[0].slice(match[0].indexOf(marker) + marker.length);
+    if (!dottedDomain && !((marker === '@' || marker === '＠') && WEBMAIL.test(domain))) return false;
     // A local part longer than the pattern's bound, or after dots it did not take: reach its real start.
     let start = match.index;
     for (let steps = 0; steps < 128 && start > 0 && LOCAL_PART_CHAR.test(text[start - 1]!); steps++) start--;
@@ -30,9 +33,11 @@ export function findEmails(text: string, out: Candidate[]): void {
   });
 }
 
-/** A number followed by €, % (an amount), or continuing one (« 2 005 123 456 »). */
-const isAmount = (text: string, start: number, end: number): boolean =>
-  AMOUNT_AFTER.test(text.slice(end, end + 8)) || NUMBER_BEFORE.test(text.slice(Math.max(0, start - 2), start));
+/** A number followed by €, % (an amount). */
+const isAmount = (text: string, end: number): boolean => AMOUNT_AFTER.test(text.slice(end, end + 8));
+/** « 2 005 123 456 »: 00 there continues an amount, it is no international prefix. */
+const continuesNumber = (text: string, start: number): boolean =>
+  text.startsWith('00', start) && NUMBER_BEFORE.test(text.slice(Math.max(0, start - 2), start));
 
 /**
  * National form of a French number, to recognise the administration's own lines: 08 numbers are services
@@ -56,7 +61,7 @@ export function findPhones(text: string, out: Candidate[]): void {
     const start = match.index;
     const end = start + match[0].length;
     if (!startsWord(text, start) || text[start - 1] === '+') return false;
-    if (isAmount(text, start, end) || isServiceLine(match[0])) return false;
+    if (isAmount(text, end) || continuesNumber(text, start) || isServiceLine(match[0])) return false;
     out.push({ start, end, kind: 'phone' });
     return true;
   };
@@ -68,7 +73,7 @@ export function findPhones(text: string, out: Candidate[]): void {
     const value = match[1]!;
     const start = tailGroupStart(match, value);
     const end = start + value.length;
-    if (DATE_SHAPE.test(value) || DATED_VALUE.test(value) || isAmount(text, start, end) || isServiceLine(value)) return false;
+    if (DATE_SHAPE.test(value) || DATED_VALUE.test(value) || isAmount(text, end) || isServiceLine(value)) return false;
     out.push({ start, end, kind: 'phone' });
     return true;
   });

@@ -147,7 +147,8 @@ export function findNames(text: string, out: Candidate[]): void {
     return push(out, nameAfterTitle(text, match.index + match[0].length, LOWER_CASE_TITLES.has(title) ? 'any' : 'capital'));
   });
   eachMatch(TITLE_CASED, text, (match) => {
-    if (!startsWord(text, match.index)) return false;
+    // « C.I.M.E.S. »: a capital after a dotted initial is part of an acronym.
+    if (!startsWord(text, match.index) || text[match.index - 1] === '.') return false;
     return push(out, nameAfterTitle(text, match.index + match[0].length, 'capital'));
   });
   eachMatch(NAME_INTRO, text, (match) => {
