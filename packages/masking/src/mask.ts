@@ -147,13 +147,22 @@ function placeholdersFor(options: MaskOptions): Placeholders {
 
 /** Placeholders of every language, and the caller's own: masked text that comes back is recognised. */
 function findPlaceholders(text: string, own: Placeholders, out: Candidate[]): void {
-  const known: [string, PersonalDataKind][] = [];
-  for (const catalogue of [own, PLACEHOLDERS.fr, PLACEHOLDERS.en, PLACEHOLDERS.ar]) {
-    for (const kind of PERSONAL_DATA_KINDS) if (catalogue[kind]) known.push([catalogue[kind], kind]);
+  const known = new Map<string, PersonalDataKind>();
+  for (const catalogue of [PLACEHOLDERS.ar, PLACEHOLDERS.en, PLACEHOLDERS.fr, own]) {
+    for (const kind of PERSONAL_DATA_KINDS) if (catalogue[kind]) known.set(catalogue[kind], kind);
   }
+  const longest = Math.max(...[...known.keys()].map((placeholder) => placeholder.length));
   for (let index = text.indexOf('['); index >= 0; index = text.indexOf('[', index + 1)) {
-    const hit = known.find(([placeholder]) => text.startsWith(placeholder, index));
-    if (hit) out.push({ start: index, end: index + hit[0].length, kind: hit[1] });
+    // Only as far as the longest placeholder: never a scan to the end of the text for each « [ ».
+    const reach = text.slice(index, index + longest);
+    // Own placeholders may hold brackets: try each « ] » within reach, shortest first.
+    for (let close = reach.indexOf(']'); close > 0; close = reach.indexOf(']', close + 1)) {
+      const kind = known.get(reach.slice(0, close + 1));
+      if (kind) {
+        out.push({ start: index, end: index + close + 1, kind });
+        break;
+      }
+    }
   }
 }
 

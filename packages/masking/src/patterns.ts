@@ -37,6 +37,9 @@ export const EMAIL = new RegExp(
   'giu',
 );
 
+/** What every e-mail address holds, plain or spelled out: the e-mail pattern only runs around one of these. */
+export const AT_MARKER = /[@＠]|arr?obas|\(at\)|\[at\]|\{at\}| at /giu;
+
 // ---- phone numbers ----
 
 /**
@@ -50,7 +53,7 @@ export const PHONE_FR = new RegExp(
 );
 /** +33 / 0033 / (+33) (0)6…: any grouping after the country code, with or without the trunk 0. */
 export const PHONE_FR_INTL = new RegExp(
-  r`\(?(?:\+|00)${SP}?33\)?${SP}?(?:\(0\)${SP}?|0${SP}?)?[1-9](?:${SEP}?\d){8}(?!\d)`,
+  r`\(?(?:\+|00)${SP}?33\)?${SEP}?(?:\(0\)${SP}?|0${SEP}?)?[1-9](?:${SEP}?\d){8}(?!\d)`,
   'gu',
 );
 /** Other international numbers (overseas +262, +590…, Belgium, Morocco…): + or 00, country code, 6 to 12 digits. */
@@ -92,6 +95,8 @@ export const COMPANY_ID = new RegExp(r`\d{3}${GSEP}?\d{3}${GSEP}?\d{3}(?:${GSEP}
 export const VEHICLE_PLATE = /[A-HJ-NP-TV-Z]{2}[ \-]?\d{3}[ \-]?[A-HJ-NP-TV-Z]{2}(?![A-Za-z0-9])/gu;
 /** A run of 9 digits or more: whatever it is, it identifies something (no date, amount or year is that long). */
 export const LONG_DIGITS = /\d{9,40}/g;
+/** A decimal separator just before a number: what follows is its fractional part (« 0,612345678 »). */
+export const DECIMAL_BEFORE = /\d[,.]$/;
 /** What follows an amount or a percentage: a number so followed is not personal data. */
 export const AMOUNT_AFTER = new RegExp(r`^${SP}?(?:€|euros?(?![\p{L}])|eur(?![\p{L}])|%|k€|m€)`, 'iu');
 /** A number written just before this one (« 2 005 123 456 »), so this one is the tail of an amount. */

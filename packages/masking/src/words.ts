@@ -61,13 +61,14 @@ export const ELISIONS = set("l d j m t s n c qu jusqu lorsqu puisqu");
 export const STREET_STOP_WORDS = set(
   'et a à au aux depuis pour mais ou où qui que car donc je j il elle on nous vous ils elles mon ma mes son sa ' +
     'ses dans avec sans chez puis alors quand est etait ai avait sont ce c ca en y ne n me m se s sur sous par ' +
-    'vers tres plus pendant lors apres avant rien comme si quand depuis ' +
-    // a flat or a building: the street name ends there, the address goes on
-    'appartement appart appt apt batiment bat escalier etage logement chambre',
+    'vers tres plus pendant lors apres avant rien comme si quand depuis',
 );
 
 /** What « 1 place de … » also means: a seat or a space, not a square. */
 export const NOT_PLACES = set('parking stationnement libre cinema spectacle concert theatre creche garderie train avion bus match');
+
+/** A flat, a building, a PO box: the street name ends there, the address goes on. */
+export const ADDRESS_COMPLEMENTS = set('appartement appart appt apt batiment bat escalier etage logement chambre bp cs');
 
 /** Month names: a number after one is a year, part of a street name (« rue du 8 Mai 1945 »). */
 export const MONTHS = set('janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre');

@@ -47,6 +47,9 @@ export const emails: MaskingCase[] = [
   mask('mailto link', 'cliquez mailto:paul.roux@outlook.com', 'cliquez mailto:{email}'),
   mask('an agent’s address at a public body', "l'agent m'a donné son mail c.moreau@caf.fr", "l'agent m'a donné son mail {email}"),
   mask('a long local part with many dots', 'a.b.c.d.e.f.g.h@exemple.fr', '{email}'),
+  mask('address in angle brackets', 'Jean <jean.d@free.fr>', 'Jean <{email}>'),
+  mask('digits only in the local part', '0612345678@sfr.fr', '{email}'),
+  mask('list with commas and semicolons', 'prenom.nom@domaine.fr,autre@x.org;third@y.net', '{email},{email};{email}'),
 ];
 
 export const phones: MaskingCase[] = [
@@ -77,6 +80,12 @@ export const phones: MaskingCase[] = [
   mask('two numbers', 'le 06 12 34 56 78 ou le 01 23 45 67 89', 'le {phone} ou le {phone}'),
   mask('a number then a count', 'appelé au 06 12 34 56 78 23 fois', 'appelé au {phone} 23 fois'),
   mask('slashes', 'num 06/12/34/56/78', 'num {phone}'),
+  mask('2-4-4', 'appelez moi au 06 1234 5678', 'appelez moi au {phone}'),
+  mask('1-3-3-3', 'au 0 612 345 678', 'au {phone}'),
+  mask('two numbers after one cue', 'tel : 06 12 34 56 78 / 07 98 76 54 32', 'tel : {phone} / {phone}'),
+  mask('two numbers in a row', '06 12 34 56 78 07 98 76 54 32', '{phone} {phone}'),
+  mask('phone then NIR, no words', 'Tél 0612345678 NIR 185057800608491', 'Tél {phone} NIR {nir}'),
+  mask('+33 with dots', '+33.6.12.34.56.78', '{phone}'),
 ];
 
 export const socialSecurity: MaskingCase[] = [
@@ -108,6 +117,9 @@ export const bankAndCards: MaskingCase[] = [
   mask('IBAN, one wrong digit, grouped by four', 'FR76 3000 6000 0112 3456 7890 188', '{iban}'),
   mask('IBAN, RIB grouping', 'iban FR76 30006 00001 12345678901 89', 'iban {iban}'),
   mask('IBAN then words', 'FR7630006000011234567890189 et le BIC', '{iban} et le BIC'),
+  mask('IBAN missing a digit, after « IBAN : »', 'IBAN: FR76 3000 6000 0112 3456 7890 18', 'IBAN: {iban}'),
+  mask('French RIB in four parts', 'mon rib 30006 00001 12345678901 89', 'mon rib {iban}'),
+  mask('Tunisian IBAN', 'TN59 1000 6035 1835 9847 8831', '{iban}'),
   mask('card', 'ils ont débité ma carte 4111 1111 1111 1111 deux fois', 'ils ont débité ma carte {payment-card} deux fois'),
   mask('card, contiguous', 'CB 5555555555554444', 'CB {payment-card}'),
   mask('card, American Express', 'amex 3782 822463 10005', 'amex {payment-card}'),
@@ -139,6 +151,9 @@ export const identifiers: MaskingCase[] = [
   mask('SIREN after a cue', 'mon siren 130 025 265 radié par erreur', 'mon siren {company-id} radié par erreur'),
   mask('number plate', "ma voiture AB-123-CD n'apparaît pas sur l'ANTS", "ma voiture {vehicle-registration} n'apparaît pas sur l'ANTS"),
   mask('number plate, lower case, after a cue', 'immatriculée ab-123-cd', 'immatriculée {vehicle-registration}'),
+ mask('ma demande n°', 'Ma demande n° 2024-12345 du 12 mars 2024', 'Ma demande n° {file-number} du 12 mars 2024'),
+  mask('code with letters inside', 'dossier n° 2024-ANTS-778899', 'dossier n° {file-number}'),
+  mask('former plate format after a cue', 'plaque 1234 AB 59', 'plaque {vehicle-registration}'),
   mask('long digit run', 'colis numéro 6A12345678901 et facture 202400001234', 'colis numéro {file-number} et facture {file-number}'),
 ];
 
@@ -163,6 +178,15 @@ export const addresses: MaskingCase[] = [
   mask('quai, postcode with a space', '9 quai de la Fosse 44 000 Nantes', '{address}'),
   mask('address then a phone', '12 rue des Lilas 06 12 34 56 78', '{address} {phone}'),
   mask('range of numbers', 'aux 12-14 rue Nationale', 'aux {address}'),
+  mask('Grande Rue', "j'habite au 305 Grande Rue à Attignat", "j'habite au {address} à Attignat"),
+  mask('official abbreviation in capitals', '902 CHE DE MALARIAS 07400 LE TEIL', '{address}'),
+  mask('street without a type, with postcode', '6 Le Bourg, 24140 Clermont-de-Beauregard', '{address}'),
+  mask('number and name after « j’habite »', "J'habite 23 Les Verchères du Port", "J'habite {address}"),
+  mask('place, lower case, with « de la »', 'rdv au 2 place de la mairie', 'rdv au {address}'),
+  mask('route with a place', 'au 36 route de nice', 'au {address}'),
+  mask('apostrophe typed apart', "au 62 Rue de l' eveche", 'au {address}'),
+  mask('letter after the number, glued', '14c RUE DES FUSILLES', '{address}'),
+  mask('PO box after the street', '25 RUE ARISTIDE BRIAND BP 60160 02000 Laon', '{address}'),
 ];
 
 export const names: MaskingCase[] = [
@@ -197,6 +221,13 @@ export const names: MaskingCase[] = [
   mask('merci then a capitalised name', 'Merci Amandine 🙏', 'Merci {name} 🙏'),
   mask('signature with emoji in between', 'Cordialement 🙂 Lucie Fabre', 'Cordialement 🙂 {name}'),
   mask('Mr', 'mr dupont au guichet 3', 'mr {name} au guichet 3'),
+  mask('compound first name after je suis', "Je suis Jean-Pierre et j'habite à Lens", "Je suis {name} et j'habite à Lens"),
+  mask('form written inline', 'nom: martin prenom: julie', 'nom: {name} prenom: {name}'),
+  mask('family', 'Cordialement\nLa famille Martin', 'Cordialement\nLa famille {name}'),
+  mask('maiden name', 'Mme Martin née Dupont', 'Mme {name} née {name}'),
+  mask('two given names and two family names', "Je m'appelle Ahmed Ben Salah", "Je m'appelle {name}"),
+  mask('couple in a signature', 'Bien cordialement\n\nMonsieur et Madame DURAND', 'Bien cordialement\n\nMonsieur et Madame {name}'),
+  mask('d’ particle', "M. d'Artagnan", 'M. {name}'),
 ];
 
 export const birthDates: MaskingCase[] = [
@@ -208,6 +239,8 @@ export const birthDates: MaskingCase[] = [
   mask('née à … le', 'née à Saint-Denis le 5 juin 1978', 'née à Saint-Denis le {birth-date}'),
   mask('né en + year', 'mon père né en 1942 ne sait pas utiliser internet', 'mon père né en {birth-date} ne sait pas utiliser internet'),
   mask('nee without accent', 'nee le 14 02 1990', 'nee le {birth-date}'),
+  mask('born in a country', 'Je suis née en Algérie en 1960', 'Je suis née en Algérie en {birth-date}'),
+  mask('born in a town with brackets', 'né à Oran (Algérie) le 3 mai 1960', 'né à Oran (Algérie) le {birth-date}'),
 ];
 
 /** What must never be masked: no false positive here is acceptable. */
@@ -291,6 +324,28 @@ export const mustKeep: MaskingCase[] = [
   keep('reference to a cerfa', 'référence cerfa 12345*03'),
   keep('amount after a cue', 'mon compte a 150000 € de découvert, non 1500 €'),
   keep('plus sign in an amount', '+10 % de loyer, soit 1 200 €'),
+  keep('list of dates', 'Passage les 15/11/22 - 13/12/22 - 10/01/23 - 07/03/23'),
+  keep('dates with dashes in a row', 'permanences 06-12-24 08-01-25 05-02-25'),
+  keep('a place with @ in its name', "l'espace Cyber@base de Valence"),
+  keep('acronym with dots', 'la Manufacture des C.I.M.E.S. de Gréolières'),
+  keep('parking space', "j'ai 1 place de parking"),
+  keep('a year before a street word', "en 2019 j'ai déménagé"),
+  keep('procedure steps with numbers', 'étape 2 : cliquer sur « Valider », étape 3 : 15 jours d’attente'),
+  keep('hours and amounts together', 'le 3 mars à 14 h, 1 500,00 € versés, 20 % retenus'),
+  keep('RSA amount', 'RSA de 607,75 € pour une personne seule'),
+  keep('postcode ranges', 'pour les codes postaux 59000 à 59999'),
+  keep('service line with spaces', 'appelez le 0 800 130 000 (numéro vert)'),
+  keep('mixed case service name', 'j’ai écrit à ma CAF via le site caf.fr'),
+  keep('website', 'sur www.service-public.fr et impots.gouv.fr'),
+  keep('the agent (function, no name)', "l'agent d'accueil m'a renvoyée vers la conseillère"),
+  keep('Monsieur alone then a verb', 'Monsieur, vous ne répondez jamais'),
+  keep('M. le maire', "J'ai contacté M. le maire"),
+  keep('Docteur alone', 'Docteur, je vous écris car'),
+  keep('years and ages', 'né(e)s après 1990, les jeunes de 18 à 25 ans'),
+  keep('numéro de dossier without number', 'on m’a demandé mon numéro de dossier mais je ne l’ai pas'),
+  keep('an identifier cue then a year', 'mon identifiant depuis 2019 ne marche plus'),
+  keep('SIREN without a cue', 'le montant 732 829 320 apparaît'),
+  keep('decimal figures', 'taux de 0,612345678 appliqué'),
 ];
 
 /** Whole stories, as they arrive: several kinds mixed, with typos and emoji. */

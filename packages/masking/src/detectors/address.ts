@@ -16,7 +16,7 @@ import {
   STREET_TYPE_AT,
 } from '../patterns.ts';
 import { type Candidate, type Token, eachMatch, hasCapital, isAllCaps, isCapitalised, skipSpaces, startsWord, wordsFrom } from '../scan.ts';
-import { DETERMINERS, MONTHS, NOT_PLACES, PARTICLES, STREET_STOP_WORDS } from '../words.ts';
+import { ADDRESS_COMPLEMENTS, DETERMINERS, MONTHS, NOT_PLACES, PARTICLES, STREET_STOP_WORDS } from '../words.ts';
 
 const isNumber = (token: Token | undefined): boolean => token !== undefined && DIGITS_ONLY.test(token.key);
 const LINK_WORDS = new Set(['du', 'de', 'des', 'au']);
@@ -31,6 +31,7 @@ function streetWords(text: string, index: number): Token[] {
   const kept: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (ADDRESS_COMPLEMENTS.has(token.key)) break;
     // A grammar word ends the name, unless the address is written in capitals (« 19 BIS RUE AUX BOEUFS »).
     if (STREET_STOP_WORDS.has(token.key) && !(isAllCaps(token.text) && token.text.length > 1 && kept.every((k) => isAllCaps(k.text)))) break;
     if (isNumber(token)) {

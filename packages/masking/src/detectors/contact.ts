@@ -1,5 +1,6 @@
 import {
   AMOUNT_AFTER,
+  AT_MARKER,
   DATE_SHAPE,
   DATED_VALUE,
   EMAIL,
@@ -19,16 +20,34 @@ import { type Candidate, eachMatch, startsWord, tailGroupStart } from '../scan.t
  * needs a dotted domain (« gmail point com ») to be told from a sentence.
  */
 export function findEmails(text: string, out: Candidate[]): void {
-  eachMatch(EMAIL, text, (match) => {
+  // Most stories hold no address: scan only around each « @ » or « arobase », 200 characters either side.
+  let windowStart = -1;
+  let windowEnd = -1;
+  AT_MARKER.lastIndex = 0;
+  for (let marker = AT_MARKER.exec(text); ; marker = AT_MARKER.exec(text)) {
+    if (marker && windowStart >= 0 && marker.index - 200 <= windowEnd) {
+      windowEnd = Math.min(text.length, marker.index + 200);
+      continue;
+    }
+    if (windowStart >= 0) findEmailsIn(text, windowStart, windowEnd, out);
+    if (!marker) break;
+    windowStart = Math.max(0, marker.index - 200);
+    windowEnd = Math.min(text.length, marker.index + 200);
+  }
+}
+
+function findEmailsIn(text: string, from: number, to: number, out: Candidate[]): void {
+  const window = text.slice(from, to);
+  eachMatch(EMAIL, window, (match) => {
     const marker = match[1]!;
     const dottedDomain = match[2]!.length > 0;
     // Without a dotted domain only « jean@gmail » counts: « Cyber@base », « M@ison » are names of places.
     const domain = match[0].slice(match[0].indexOf(marker) + marker.length);
     if (!dottedDomain && !((marker === '@' || marker === '＠') && WEBMAIL.test(domain))) return false;
     // A local part longer than the pattern's bound, or after dots it did not take: reach its real start.
-    let start = match.index;
+    let start = from + match.index;
     for (let steps = 0; steps < 128 && start > 0 && LOCAL_PART_CHAR.test(text[start - 1]!); steps++) start--;
-    out.push({ start, end: match.index + match[0].length, kind: 'email' });
+    out.push({ start, end: from + match.index + match[0].length, kind: 'email' });
     return true;
   });
 }

@@ -4,6 +4,7 @@ import {
   AMOUNT_AFTER,
   COMPANY_CONTEXT,
   COMPANY_ID,
+  DECIMAL_BEFORE,
   GROUPED_BY_FOUR,
   IBAN,
   IBAN_CONTEXT,
@@ -143,6 +144,7 @@ export function findLongDigitRuns(text: string, out: Candidate[]): void {
     let start = match.index;
     let end = start + match[0].length;
     if (followedByAmount(text, end) || (match[0].length === 10 && match[0].startsWith('08'))) return true;
+    if (DECIMAL_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return true;
     // The whole code it belongs to (« 6A12345678901 »), not only its digits.
     for (let steps = 0; steps < 40 && start > 0 && ALPHANUMERIC.test(text[start - 1]!); steps++) start--;
     for (let steps = 0; steps < 40 && end < text.length && ALPHANUMERIC.test(text[end]!); steps++) end++;
