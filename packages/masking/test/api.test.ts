@@ -1,10 +1,19 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { PERSONAL_DATA_KINDS, PLACEHOLDERS, maskPersonalData, maskRanges } from '../src/index.ts';
 import { allCases, stories } from './corpus.ts';
 import { hostileInputs } from './hostile.ts';
 
 const story = stories[0]!.text;
+
+describe('README', () => {
+  test('the example at the top is what the library gives', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const [input, output] = readme.split('```text\n')[1]!.split('\n```')[0]!.split('\n');
+    assert.equal(maskPersonalData(input!).text, output);
+  });
+});
 
 describe('maskPersonalData', () => {
   test('found gives each placeholder’s kind and place in the masked text, never a value', () => {
