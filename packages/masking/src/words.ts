@@ -20,7 +20,9 @@ export const STOP_WORDS = set(
     'beaucoup infiniment avance cordialement salutations cdt cdlt signe urgent attention ps nb ' +
     'rien personne quelqu\'un quelqu autre autres concernant objet suite reponse ' +
     // the next field of a form written inline (« nom: martin prenom: julie »)
-    'nom prenom adresse tel telephone mail email courriel ne nee date',
+    'nom prenom adresse tel telephone mail email courriel ne nee date ' +
+    // questions and exclamations that end a story (« Merci. Pourquoi ? », « Merci\nBravo »)
+    'pourquoi comment combien bravo super nul aucun aucune sinon ok dommage helas courage vivement',
 );
 
 /** Determiners before a function: « Madame la Maire », « Monsieur le Préfet », « Maître l'huissier ». */

@@ -174,6 +174,7 @@ export const addresses: MaskingCase[] = [
   mask('no number, after « j’habite »', 'j’habite rue des Lilas à Lille', 'j’habite {address} à Lille'),
   mask('no number, after « domicilié »', 'domiciliée avenue Foch', 'domiciliée {address}'),
   mask('lieu-dit', 'au lieu-dit Les Granges 24200 Sarlat', 'au {address}'),
+  mask('lieu dit without hyphen, capitalised', 'je vis au lieu dit La Motte', 'je vis au {address}'),
   mask('résidence', 'au 4 résidence les Pins bâtiment C', 'au {address}'),
   mask('quai, postcode with a space', '9 quai de la Fosse 44 000 Nantes', '{address}'),
   mask('address then a phone', '12 rue des Lilas 06 12 34 56 78', '{address} {phone}'),
@@ -228,6 +229,10 @@ export const names: MaskingCase[] = [
   mask('two given names and two family names', "Je m'appelle Ahmed Ben Salah", "Je m'appelle {name}"),
   mask('couple in a signature', 'Bien cordialement\n\nMonsieur et Madame DURAND', 'Bien cordialement\n\nMonsieur et Madame {name}'),
   mask('d’ particle', "M. d'Artagnan", 'M. {name}'),
+  mask('initial and name after cdt', 'cdt\nP. Durand', 'cdt\n{name}'),
+  mask('first name and initial under merci', 'Merci !!! 😡\nSophie M.', 'Merci !!! 😡\n{name}'),
+  mask('couple, abbreviated', 'Cordialement\n\nMme et M. Lefebvre', 'Cordialement\n\nMme et M. {name}'),
+  mask('first name after merci d’avance', "Merci d'avance, Paul", "Merci d'avance, {name}"),
 ];
 
 export const birthDates: MaskingCase[] = [
@@ -308,6 +313,11 @@ export const mustKeep: MaskingCase[] = [
   keep('closing alone', 'Cordialement.'),
   keep('merci beaucoup', 'merci beaucoup pour votre aide'),
   keep('last line not a name', "j'attends toujours.\nBonne journée"),
+  keep('a question after merci', 'Merci. Pourquoi ?'),
+  keep('an exclamation under merci', 'Merci\nBravo'),
+  keep('an elided verb after a closing', "À bientôt J'espère"),
+  keep('a signature that is no name', 'Salutations\nCitoyen en colère'),
+  keep('a function as signature', 'Cordialement\nLe directeur'),
   keep('service on the last line', 'Merci de votre réponse\nService Public'),
   // things that look like addresses
   keep('lessons', "j'ai suivi 3 cours de maths"),
@@ -346,6 +356,7 @@ export const mustKeep: MaskingCase[] = [
   keep('an identifier cue then a year', 'mon identifiant depuis 2019 ne marche plus'),
   keep('SIREN without a cue', 'le montant 732 829 320 apparaît'),
   keep('decimal figures', 'taux de 0,612345678 appliqué'),
+  keep('« lieu dit » as a verb', 'chaque bouton d’un lieu dit de quel lieu il s’agit'),
 ];
 
 /** Whole stories, as they arrive: several kinds mixed, with typos and emoji. */

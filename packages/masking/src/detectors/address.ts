@@ -15,7 +15,7 @@ import {
   STREET_CODE,
   STREET_TYPE_AT,
 } from '../patterns.ts';
-import { type Candidate, type Token, eachMatch, hasCapital, isAllCaps, isCapitalised, skipSpaces, startsWord, wordsFrom } from '../scan.ts';
+import { type Candidate, type Token, eachMatch, hasCapital, isAllCaps, isCapitalised, skipSpaces, startsWord, wordAt, wordsFrom } from '../scan.ts';
 import { ADDRESS_COMPLEMENTS, DETERMINERS, MONTHS, NOT_PLACES, PARTICLES, STREET_STOP_WORDS } from '../words.ts';
 
 const isNumber = (token: Token | undefined): boolean => token !== undefined && DIGITS_ONLY.test(token.key);
@@ -161,6 +161,9 @@ export function findAddresses(text: string, out: Candidate[]): void {
   });
   eachMatch(LIEU_DIT, text, (match) => {
     if (!startsWord(text, match.index)) return false;
+    // « le lieu dit de quel lieu il s'agit »: without its hyphen, only before a capitalised name.
+    const next = wordAt(text, skipSpaces(text, match.index + match[0].length));
+    if (!match[0].includes('-') && !(next && hasCapital(next))) return false;
     const end = streetNameEnd(text, match.index + match[0].length, 'lieu-dit');
     return end >= 0 && found(match.index, end);
   });

@@ -41,12 +41,11 @@ function isNameWord(token: Token, wordCase: Case): boolean {
   if (token.end > token.start + token.text.length) return true;
   if (STOP_WORDS.has(key) || ORGANISATIONS.has(key) || FUNCTIONS.has(key) || TITLES.has(key)) return false;
   if (PARTICLES.has(key) || DETERMINERS.has(key)) return false;
-  if (isCapitalised(token.text)) return true;
   const elided = afterElision(token);
-  // « d'Artagnan », « d'Alembert »: a particle glued to a capitalised name.
-  if (elided && elided.elision === 'd' && isCapitalised(token.text.slice(2))) return true;
-  if (wordCase === 'capital') return false;
-  return !(elided && ELISIONS.has(elided.elision));
+  // « J'espère », « L'agent », « m'a »: a pronoun or an article, never a name; « d'Artagnan » is one.
+  if (elided && ELISIONS.has(elided.elision)) return elided.elision === 'd' && isCapitalised(token.text.slice(2));
+  if (isCapitalised(token.text)) return true;
+  return wordCase === 'any';
 }
 
 interface Name {
