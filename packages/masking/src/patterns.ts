@@ -289,6 +289,21 @@ export const LOCAL_PART_CHAR = /[\p{L}\p{N}._%+\-]/u;
 /** What an identifier's value must not run into: « cerfa 12345*03 », « 15 % », « 3 h ». */
 export const VALUE_FOLLOWER = /^(?:\*|\s?%|\s?h(?![\p{L}])|\s?€|\s?euros?(?![\p{L}]))/iu;
 
+// ---- characters ----
+
+/** One letter or digit, of any script. */
+export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** One letter, of any script. */
+export const LETTER = /\p{L}/u;
+/** One white-space character. */
+export const WHITE_SPACE = /\s/;
+/** Combining marks (accents of decomposed letters), removed to compare words. */
+export const COMBINING_MARKS = /\p{M}/gu;
+/** Typographic apostrophes, written as ASCII to compare words. */
+export const TYPOGRAPHIC_APOSTROPHE = /’/g;
+/** An apostrophe, either kind. */
+export const APOSTROPHE = /['’]/;
+
 // ---- normalisation ----
 
 /** What does not count when comparing contacts to keep: spaces, dots, dashes, brackets. */

@@ -1,5 +1,5 @@
 import type { PersonalDataKind } from './kinds.ts';
-import { SPACES, WORD, WORD_GAP } from './patterns.ts';
+import { APOSTROPHE, COMBINING_MARKS, LETTER, LETTER_OR_DIGIT, SPACES, TYPOGRAPHIC_APOSTROPHE, WORD, WORD_GAP } from './patterns.ts';
 
 /** A passage of the input that holds personal data. */
 export interface Candidate {
@@ -8,8 +8,6 @@ export interface Candidate {
   kind: PersonalDataKind;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LETTER = /\p{L}/u;
 
 export const isLetterOrDigit = (char: string | undefined): boolean => char !== undefined && LETTER_OR_DIGIT.test(char);
 export const isLetter = (char: string | undefined): boolean => char !== undefined && LETTER.test(char);
@@ -39,9 +37,9 @@ export const tailGroupStart = (match: RegExpExecArray, group: string): number =>
 export const fold = (word: string): string =>
   word
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(COMBINING_MARKS, '')
     .toLowerCase()
-    .replace(/’/g, "'");
+    .replace(TYPOGRAPHIC_APOSTROPHE, "'");
 
 export interface Token {
   start: number;
@@ -90,7 +88,7 @@ export const isCapitalised = (word: string): boolean => {
 };
 /** A capital at the start or after an elision (« l'Église », « d'Armes »). */
 export const hasCapital = (token: Token): boolean => {
-  const apostrophe = token.text.search(/['’]/);
+  const apostrophe = token.text.search(APOSTROPHE);
   return isCapitalised(token.text) || (apostrophe > 0 && isCapitalised(token.text.slice(apostrophe + 1)));
 };
 export const isAllCaps = (word: string): boolean => word === word.toUpperCase() && word !== word.toLowerCase();

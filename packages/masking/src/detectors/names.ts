@@ -8,6 +8,7 @@ import {
   SIGNATURE_GAP,
   TITLE,
   TITLE_CASED,
+  WHITE_SPACE,
 } from '../patterns.ts';
 import {
   type Candidate,
@@ -186,7 +187,7 @@ function findSignatures(text: string, out: Candidate[]): void {
 
   // A name alone on the last line: « Jean Dupont », or « Sophie » under a closing line (« Merci pour tout »).
   let end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  while (end > 0 && WHITE_SPACE.test(text[end - 1]!)) end--;
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   if (lineStart === 0) return;
   let first = lineStart;
@@ -199,7 +200,7 @@ function findSignatures(text: string, out: Candidate[]): void {
   NO_LETTER_TO_LINE_END.lastIndex = name.end;
   if (!NO_LETTER_TO_LINE_END.test(text)) return;
   let previousEnd = lineStart - 1;
-  while (previousEnd > 0 && /\s/.test(text[previousEnd - 1]!)) previousEnd--;
+  while (previousEnd > 0 && WHITE_SPACE.test(text[previousEnd - 1]!)) previousEnd--;
   const previousLine = text.slice(text.lastIndexOf('\n', previousEnd - 1) + 1, previousEnd);
   const underClosing = contains(CLOSING, previousLine) || contains(CLOSING_FRIENDLY, previousLine);
   if (name.words >= 2 || underClosing) push(out, name);
