@@ -105,7 +105,10 @@ export function maskPersonalData(text: string, options: MaskOptions = {}): MaskR
   findPlaceholders(clean, placeholders, candidates);
   if (options.keep?.length) {
     const kept = new Set(options.keep.map(contactKey));
-    return apply(clean, candidates.filter((c) => !((c.kind === 'phone' || c.kind === 'email') && kept.has(contactKey(clean.slice(c.start, c.end))))), placeholders);
+    const keptContacts = candidates.filter((c) => (c.kind === 'phone' || c.kind === 'email') && kept.has(contactKey(clean.slice(c.start, c.end))));
+    // What lies inside a kept contact goes with it (« 0123456789 » is also a run of digits).
+    const inKeptContact = (c: Candidate) => keptContacts.some((k) => c.start >= k.start && c.end <= k.end);
+    return apply(clean, candidates.filter((c) => !inKeptContact(c)), placeholders);
   }
   return apply(clean, candidates, placeholders);
 }

@@ -61,6 +61,9 @@ describe('maskPersonalData', () => {
     const keep = ['01 23 45 67 89', 'Contact@Ma-Ville.fr'];
     const { text } = maskPersonalData('la mairie au +33 (0)1.23.45.67.89 ou contact@ma-ville.fr, moi au 06 12 34 56 78', { keep });
     assert.equal(text, 'la mairie au +33 (0)1.23.45.67.89 ou contact@ma-ville.fr, moi au [numéro de téléphone masqué]');
+    // Written without spaces it is also a run of digits: kept all the same.
+    assert.equal(maskPersonalData('la mairie au 0123456789', { keep }).text, 'la mairie au 0123456789');
+    assert.equal(maskPersonalData('tél mairie : 0123456789', { keep }).text, 'tél mairie : 0123456789');
   });
 
   test('every kind has a placeholder in every language, all different', () => {
