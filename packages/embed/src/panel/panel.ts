@@ -1,4 +1,7 @@
-/** <aide-panel>: the help panel (its views, its bar on small screens, its state across the pages). */
+/**
+ * <aide-panel>: the help panel (its views, its bar on small screens, its state across the pages). Slightly above
+ * 350 lines for a reason: its JSDoc is the published API; F6 and page focus are in page-focus.ts.
+ */
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement, sharedStyles, type ComponentView } from '@aide/core/element';
