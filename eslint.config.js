@@ -10,7 +10,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', 'dist/', 'test-results/', 'playwright-report/', '.data/', 'custom-elements.json'],
+    ignores: ['**/node_modules/', '**/dist/', 'test-results/', 'playwright-report/', '.data/', 'custom-elements.json'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -1,17 +1,19 @@
 /**
  * Makes a step's published HTML work inside the widget: heading levels under the step's title, images that
- * enlarge, links that open a new window or go to another step or tutorial, glossary terms that show their
+ * enlarge (in their responsive versions), tables that scroll sideways in a named region, links that open a new window or go to another step or tutorial, glossary terms that show their
  * definition, callouts as named notes (translated titles, "Trouver de l'aide" under « Si ça ne marche pas »).
  *
  * It rewrites the DOM that Lit rendered from the HTML string, once per step and locale (`key`). It depends on
  * nothing but its arguments, so that this work can move to the tutorial build (the HTML would then arrive ready,
  * and only the listeners would be attached here).
  */
-import type { GlossaryEntry } from '../format.ts';
+import type { GlossaryEntry, TutorialImage } from '../format.ts';
 
 interface EnhanceStrings {
   newWindow: string;
   enlarge(alt: string): string;
+  /** Name of the scrolling region around a table. */
+  tableRegion: string;
   definitionOf(term: string): string;
   findHelp: string;
   /** Callout titles by kind, for locales other than French (the content stays French). */
@@ -26,6 +28,8 @@ export interface EnhanceOptions {
   /** Address of the tutorial index: relative image sources are resolved against it. */
   base: URL;
   glossary: GlossaryEntry[];
+  /** Responsive versions of the container's images made by the build (AVIF, WebP, sizes), when the chunk has them. */
+  images: TutorialImage[];
   strings: EnhanceStrings;
   /** Translate callout titles (the widget is not in French). */
   translateCallouts: boolean;
@@ -42,6 +46,7 @@ export function enhanceTutorialHtml(container: HTMLElement | null, options: Enha
   container.dataset.enhanced = options.key;
   shiftHeadings(container, options.headingLevel);
   enlargeableImages(container, options);
+  scrollingTables(container, options);
   links(container, options);
   callouts(container, options, glossaryTerms(container, options, 0));
 }
@@ -67,8 +72,43 @@ function enlargeableImages(container: HTMLElement, options: EnhanceOptions): voi
     button.className = 'enlarge';
     button.setAttribute('aria-label', options.strings.enlarge(alt));
     img.replaceWith(button);
-    button.append(img);
-    button.addEventListener('click', () => options.onEnlargeImage(img.src, alt));
+    const responsive = options.images.find((image) => image.src === src);
+    const absolute = (srcset: string) =>
+      srcset
+        .split(', ')
+        .map((candidate) => candidate.replace(/^\S+/, (url) => new URL(url, options.base).href))
+        .join(', ');
+    if (responsive) {
+      const picture = document.createElement('picture');
+      for (const source of responsive.sources) {
+        const element = document.createElement('source');
+        element.type = source.type;
+        element.srcset = absolute(source.srcset);
+        element.sizes = responsive.sizes;
+        picture.append(element);
+      }
+      img.srcset = absolute(responsive.fallback.srcset);
+      img.sizes = responsive.sizes;
+      picture.append(img);
+      button.append(picture);
+    } else {
+      button.append(img);
+    }
+    const large = responsive ? new URL(responsive.full, options.base).href : img.src;
+    button.addEventListener('click', () => options.onEnlargeImage(large, alt));
+  }
+}
+
+/** A table wider than the panel scrolls sideways in its own focusable region (keyboard arrows scroll it). */
+function scrollingTables(container: HTMLElement, options: EnhanceOptions): void {
+  for (const table of container.querySelectorAll<HTMLTableElement>('table')) {
+    const region = document.createElement('div');
+    region.className = 'table-scroll';
+    region.tabIndex = 0;
+    region.setAttribute('role', 'region');
+    region.setAttribute('aria-label', options.strings.tableRegion);
+    table.replaceWith(region);
+    region.append(table);
   }
 }
 

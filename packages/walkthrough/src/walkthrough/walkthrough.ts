@@ -183,9 +183,9 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     await this.updateComplete;
     // A newer navigation (a second click while storage was writing) owns focus and the announcement.
     if (this.current !== tutorial || this.step !== shown) return;
-    this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]!.target) !== null;
+    this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]?.target) !== null;
     const moved = options.focus !== false && focusElement(this.stepHeading);
-    if (inStep) {
+    if (inStep && tutorial.steps[this.step - 1]) {
       const stepTitle = tutorial.steps[this.step - 1]!.title;
       // Focus on the step's heading already says its title: the live region adds only what focus does not say
       // ("Étape 2 sur 6"), so the title is not heard twice. Without a focus move, it says both.
@@ -313,8 +313,8 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       onTutorialLink: (slug: string) => void this.open(slug, { step: 0 }),
       onFindHelp: () => this.stuck(),
     };
-    enhanceTutorialHtml(this.renderRoot.querySelector<HTMLElement>('.step-content'), options);
-    enhanceTutorialHtml(this.renderRoot.querySelector<HTMLElement>('.intro-content'), options);
+    enhanceTutorialHtml(this.renderRoot.querySelector<HTMLElement>('.step-content'), { ...options, images: this.current?.steps[this.step - 1]?.images ?? [] });
+    enhanceTutorialHtml(this.renderRoot.querySelector<HTMLElement>('.intro-content'), { ...options, images: this.current?.introImages ?? [] });
   }
 
   /** What the templates (views.ts) show and the actions they offer. */
