@@ -44,6 +44,8 @@ export function createDemoServer(options: DemoServerOptions) {
     },
   });
   const demo: Handler = sirv(join(root, 'demo'), { dev: true, extensions: ['html'] });
+  // The documentation page's script and the merged manifest (scripts/build-docs.ts).
+  const docs: Handler = sirv(join(root, 'dist/docs'), { dev: true });
 
   return createServer((req, res) => {
     const url = req.url ?? '/';
@@ -59,6 +61,10 @@ export function createDemoServer(options: DemoServerOptions) {
     if (url.startsWith('/aide/')) {
       req.url = url.slice('/aide'.length);
       return widget(req, res, notFound);
+    }
+    if (url.startsWith('/docs/')) {
+      req.url = url.slice('/docs'.length);
+      return docs(req, res, notFound);
     }
     return demo(req, res, notFound);
   });
@@ -87,6 +93,7 @@ async function main() {
     console.log(`  page sous CSP stricte : http://${values.host}:${port}/csp.html`);
     console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html`);
     console.log(`  bouton d'avis seul    : http://${values.host}:${port}/avis.html`);
+    console.log(`  composants et intégration : http://${values.host}:${port}/composants.html`);
     console.log(`  tableau de bord       : http://${values.host}:${port}/dashboard\n`);
   });
   const stop = () => server.close(() => void collector.app.close().then(() => process.exit(0)));

@@ -294,13 +294,15 @@ test.describe('locator', () => {
   test.describe('opening a window on purpose', () => {
     test.use({ allowPopups: true });
   test('help sheet: chosen places, phone line and tutorial step, printable in its own page', async ({ page, context }) => {
-      await openLocator(page);
-      await page.evaluate(() =>
+      // The person followed a tutorial on an earlier page of the procedure: the tab's session has the step, which the
+      // panel reads when it starts and passes down to the locator.
+      await page.addInitScript(() =>
         sessionStorage.setItem(
           'aide:context',
           JSON.stringify({ tutorial: { tutorial: 'demande-aide-logement', title: 'Faire une demande d’aide au logement', step: 3, total: 7, stepTitle: 'Indiquer votre loyer' } }),
         ),
       );
+      await openLocator(page);
       await search(page, '35000');
       const boxes = locator(page).getByRole('checkbox', { name: /Ajouter à ma fiche d’aide/ });
       await boxes.nth(1).check();

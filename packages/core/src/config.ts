@@ -121,8 +121,18 @@ const OPTIONS: Option<keyof AideConfig>[] = [
   { key: 'persist', attr: 'no-persist', negated: true, accepted: 'attribut présent (ou true, false)', parse: bool },
 ];
 
-/** Every option's attribute and window.AideConfig key, for the README table. */
-export const CONFIG_OPTIONS: readonly { attr: string; key: keyof AideConfig }[] = OPTIONS.map(({ attr, key }) => ({ attr, key }));
+/** Every option's attribute, window.AideConfig key and accepted values, for the README table and the manifest. */
+export const CONFIG_OPTIONS: readonly { attr: string; key: keyof AideConfig; accepted: string }[] = OPTIONS.map(({ attr, key, accepted }) => ({ attr, key, accepted }));
+
+/**
+ * Checks one attribute's value as aide.js will read it (for forms that write the tag, like the demo's
+ * configurator): ok, or the accepted values in plain French. An empty value means "not set".
+ */
+export function checkOption(attr: string, value: string, base: URL): { ok: true } | { ok: false; accepted: string } {
+  const option = OPTIONS.find((o) => o.attr === attr);
+  if (!option) return { ok: false, accepted: '' };
+  return option.parse(value, base) === undefined ? { ok: false, accepted: option.accepted } : { ok: true };
+}
 
 export function defaultConfig(base: URL): AideConfig {
   return {

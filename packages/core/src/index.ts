@@ -15,3 +15,5 @@ export { tokensCss, baseCss } from './styles.ts';
 export * from './events.ts';
 export * from './context.ts';
 export * from './page-target.ts';
+export * from './phone-line.ts';
+export * from './pending-feedback.ts';

@@ -1,3 +1,5 @@
+// The locator's catalogue in its three locales (fr, en, ar): long for a reason, every string of the component is here,
+// side by side per locale, so that a translator reads one file.
 import { type Catalogues, type Locale, formatNumber, plural } from '@aide/core';
 
 export interface LocatorStrings {
