@@ -8,15 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { OPERATOR_TOKEN, send, startService, until } from './service.ts';
-
-export async function storedIds(url: string): Promise<Set<string>> {
-  const response = await fetch(`${url}/api/v1/export.csv`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
-  assert.equal(response.status, 200);
-  const rows = parse(await response.text(), { bom: true, columns: true }) as { id: string }[];
-  return new Set(rows.map((r) => r.id));
-}
+import { send, startService, storedIds, until } from './service.ts';
 
 describe('collector process', () => {
   test('kill -9 during a load: every acknowledged entry is there after a restart', async () => {

@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { freePort } from './postgres.ts';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -109,4 +110,12 @@ export async function send(url: string, key: string, body: unknown = feedback(ke
   } catch {
     return { status: 0, retryAfter: null, body: '' };
   }
+}
+
+/** The ids the service holds, read through its CSV export (as an agent would). */
+export async function storedIds(url: string): Promise<Set<string>> {
+  const response = await fetch(`${url}/api/v1/export.csv`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
+  if (response.status !== 200) throw new Error(`export : ${response.status} ${await response.text()}`);
+  const rows = parse(await response.text(), { bom: true, columns: true }) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
 }
