@@ -14,7 +14,8 @@ interface Pending<E, O> {
 export class GroupCommit<E, O> {
   private queue: Pending<E, O>[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
+  /** The commit loop while it runs: entries that arrive meanwhile wait for it and go in the next batch together. */
+  private running: Promise<void> | null = null;
 
   constructor(
     private readonly commit: (batch: E[]) => Promise<O[]> | O[],
@@ -25,7 +26,7 @@ export class GroupCommit<E, O> {
   push(entry: E): Promise<O> {
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
-      this.flushSoon(this.queue.length >= this.size ? 0 : this.windowMs);
+      if (!this.running) this.flushSoon(this.queue.length >= this.size ? 0 : this.windowMs);
     });
   }
 
@@ -49,37 +50,42 @@ export class GroupCommit<E, O> {
     }
   }
 
-  flush(): Promise<void> {
-    const batch = this.queue.splice(0, this.queue.length);
-    if (batch.length === 0) return this.running;
-    this.running = this.running.then(async () => {
-      try {
-        const outcomes = await this.attempt(batch.map((p) => p.entry));
-        batch.forEach((p, i) => p.resolve(outcomes[i]!));
-      } catch (error) {
-        const kind = classify(error);
-        if (batch.length > 1 && (kind === 'row' || kind === 'defect')) {
-          // One row spoiled the batch: each one alone, in order.
-          for (const p of batch) {
-            try {
-              p.resolve((await this.commit([p.entry]))[0]!);
-            } catch (single) {
-              p.reject(toWriteError(single));
-            }
+  private async commitBatch(batch: Pending<E, O>[]): Promise<void> {
+    try {
+      const outcomes = await this.attempt(batch.map((p) => p.entry));
+      batch.forEach((p, i) => p.resolve(outcomes[i]!));
+    } catch (error) {
+      const kind = classify(error);
+      if (batch.length > 1 && (kind === 'row' || kind === 'defect')) {
+        // One row spoiled the batch: each one alone, in order.
+        for (const p of batch) {
+          try {
+            p.resolve((await this.commit([p.entry]))[0]!);
+          } catch (single) {
+            p.reject(toWriteError(single));
           }
-        } else {
-          const reported = toWriteError(error);
-          for (const p of batch) p.reject(reported);
         }
+      } else {
+        const reported = toWriteError(error);
+        for (const p of batch) p.reject(reported);
       }
-    });
-    return this.running;
+    }
+  }
+
+  /** Commits what is queued, then what arrived during that commit, until nothing is left. */
+  flush(): Promise<void> {
+    if (!this.running && this.queue.length > 0) {
+      this.running = (async () => {
+        while (this.queue.length > 0) await this.commitBatch(this.queue.splice(0, this.size));
+        this.running = null;
+      })();
+    }
+    return this.running ?? Promise.resolve();
   }
 
   async drain(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.flush();
-    await this.running;
+    while (this.queue.length > 0 || this.running) await this.flush();
   }
 }
