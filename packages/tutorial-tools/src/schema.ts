@@ -22,6 +22,17 @@ export const FRONT_MATTER_SCHEMA = {
     prerequisites: { type: 'array', items: text(200) },
     procedures: { type: 'array', items: { type: 'string', pattern: '^([a-z0-9][a-z0-9._-]{0,63}|https://[^\\s]+)$' } },
     updated: { type: 'string', format: 'date' },
+    checked: { type: 'string', format: 'date' },
+    sources: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'url'],
+        properties: { title: text(160), url: { type: 'string', format: 'uri', pattern: '^https://' } },
+      },
+    },
     tags: { type: 'array', items: text(40), uniqueItems: true },
     glossary: {
       type: 'array',
@@ -53,6 +64,8 @@ const FIELD_HELP: Record<string, string> = {
   prerequisites: 'une liste, chaque élément sur une ligne qui commence par « - »',
   procedures: 'une liste d’identifiants en minuscules (declaration-revenus) ou d’adresses https://… (avec * pour « n’importe quelle suite »)',
   updated: 'une date au format AAAA-MM-JJ, par exemple 2026-04-10',
+  checked: 'la date de la dernière vérification auprès des sources, au format AAAA-MM-JJ',
+  sources: 'une liste d’entrées « - title: … » et « url: https://… » : les pages officielles qui ont servi à vérifier le contenu',
   tags: 'une liste de mots-clés, sans doublon',
   glossary: 'une liste d’entrées « - term: … » et « definition: … »',
   links: 'une liste d’entrées « - title: … » et « url: https://… »',
