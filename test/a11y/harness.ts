@@ -369,13 +369,15 @@ async function horizontalOverflow(page: Page, widget: string): Promise<string[]>
     if (document.documentElement.scrollWidth > width + 1) out.push(`page scrollWidth ${document.documentElement.scrollWidth} > ${width}`);
     for (const el of w.__aideDeep(hostSelector, '*') as HTMLElement[]) {
       if (!w.__aideVisible(el) || el.closest('.visually-hidden') || el.matches('svg *')) continue;
+      // Data tables may scroll sideways (WCAG 1.4.10 exception): their cells beyond the edge are in the scroller.
+      if (el.matches('table, table *') && el.closest('.table-scroll')) continue;
       const r = el.getBoundingClientRect();
       if (r.right > width + 1 || r.left < -1) {
         const style = getComputedStyle(el);
         if (style.position === 'fixed' || style.position === 'absolute' || r.width > 0) out.push(`${w.__aideDescribe(el)} spans ${Math.round(r.left)}..${Math.round(r.right)} of ${width}`);
       }
       const s = getComputedStyle(el);
-      if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && !el.matches('table, table *, pre, pre *')) {
+      if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && !el.matches('table, table *, pre, pre *, .table-scroll')) {
         out.push(`${w.__aideDescribe(el)} scrolls horizontally`);
       }
     }

@@ -120,7 +120,7 @@ export function checkFrontMatter(data: unknown, document: Document): SchemaProbl
         problems.push({
           offset: keyOffset(document, path, extra) ?? at,
           message: `Le champ « ${extra} » n’est pas connu.`,
-          fix: `Vérifiez l’orthographe. Les champs possibles sont : ${Object.keys(path.length ? (FRONT_MATTER_SCHEMA.properties[field as 'glossary']?.items?.properties ?? {}) : FRONT_MATTER_SCHEMA.properties).join(', ')}.`,
+          fix: `Vérifiez l’orthographe. Les champs possibles sont : ${Object.keys(path.length ? ((FRONT_MATTER_SCHEMA.properties[field as 'glossary'] as { items?: { properties?: object } } | undefined)?.items?.properties ?? {}) : FRONT_MATTER_SCHEMA.properties).join(', ')}.`,
         });
         break;
       }
@@ -135,23 +135,24 @@ export function checkFrontMatter(data: unknown, document: Document): SchemaProbl
       case 'minimum':
       case 'maximum':
       case 'uniqueItems':
+      case 'minItems':
         problems.push({
           offset: at,
           message:
             error.keyword === 'maxLength'
               ? `« ${field} » est trop long (${(error.params as { limit: number }).limit} caractères au plus).`
-              : error.keyword === 'minLength'
+              : error.keyword === 'minLength' || error.keyword === 'minItems'
                 ? `« ${field} » est vide.`
                 : error.keyword === 'uniqueItems'
                   ? `« ${field} » contient un doublon.`
-                  : field === 'links' && error.keyword === 'pattern'
-                    ? 'Un lien utile doit être une adresse sécurisée https://.'
+                  : (field === 'links' || field === 'sources') && error.keyword === 'pattern'
+                    ? `Une adresse de « ${field} » doit être une adresse sécurisée https://.`
                     : `« ${field} » n’a pas la bonne forme.`,
           fix: `Attendu : ${help}.`,
         });
         break;
       default:
-        problems.push({ offset: at, message: `« ${field} » : ${error.message ?? 'valeur refusée'}.`, fix: `Attendu : ${help}.` });
+        problems.push({ offset: at, message: `« ${field} » n’a pas une valeur acceptée.`, fix: `Attendu : ${help}.` });
     }
   }
   return problems;

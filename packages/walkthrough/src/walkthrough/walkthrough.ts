@@ -25,7 +25,7 @@ import { sanitizeHtml } from '@aide/core/markdown/sanitize';
 import { findPageTarget, showPageTarget } from '@aide/core/page-target';
 import type { StepChangeDetail } from '@aide/core/events';
 import { readHelpContext } from '@aide/core/context';
-import type { TutorialChunk, TutorialIndex, TutorialSummary } from '../format.ts';
+import type { TutorialChunk, TutorialImage, TutorialIndex, TutorialSummary } from '../format.ts';
 import type { TutorialSearch } from '../search/search.ts';
 import { walkthroughStrings, CONTENT_LANG, CONTENT_DIR, type WalkthroughStrings } from './strings.ts';
 import { walkthroughStyles } from './walkthrough.styles.ts';
@@ -195,9 +195,10 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     }
     await this.store!.set(`progress:${tutorial.slug}`, { step: this.step, seen: [...this.seen], updated: new Date().toISOString() } satisfies Progress);
     await this.updateComplete;
-    this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]!.target) !== null;
+    this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]?.target) !== null;
     const moved = options.focus !== false && focusElement(this.stepHeading);
-    if (inStep) {
+    // Another navigation may have moved the step while this one was saving: only the current step is announced.
+    if (inStep && tutorial.steps[this.step - 1]) {
       const stepTitle = tutorial.steps[this.step - 1]!.title;
       // Focus on the step's heading already says its title: the live region adds only what focus does not say
       // ("Étape 2 sur 6"), so the title is not heard twice. Without a focus move, it says both.
@@ -328,7 +329,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   }
 
   /** Makes the sanitised step HTML work in the widget: terms, links, images, heading levels. */
-  private enhance(container: HTMLElement | null, headingLevel: number): void {
+  private enhance(container: HTMLElement | null, headingLevel: number, images: TutorialImage[] = []): void {
     if (!container || container.dataset.enhanced === this.renderKey) return;
     container.dataset.enhanced = this.renderKey;
     const t = this.t;
@@ -350,8 +351,41 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       button.className = 'enlarge';
       button.setAttribute('aria-label', t.enlarge(alt));
       img.replaceWith(button);
-      button.append(img);
-      button.addEventListener('click', () => this.openImage(img.src, alt));
+      // Responsive versions made by the build (AVIF, WebP, sizes), when the chunk has them.
+      const responsive = images.find((image) => image.src === src);
+      const absolute = (srcset: string) =>
+        srcset
+          .split(', ')
+          .map((candidate) => candidate.replace(/^\S+/, (url) => new URL(url, this.base).href))
+          .join(', ');
+      if (responsive) {
+        const picture = document.createElement('picture');
+        for (const source of responsive.sources) {
+          const element = document.createElement('source');
+          element.type = source.type;
+          element.srcset = absolute(source.srcset);
+          element.sizes = responsive.sizes;
+          picture.append(element);
+        }
+        img.srcset = absolute(responsive.fallback.srcset);
+        img.sizes = responsive.sizes;
+        picture.append(img);
+        button.append(picture);
+      } else {
+        button.append(img);
+      }
+      const large = responsive ? new URL(responsive.full, this.base).href : img.src;
+      button.addEventListener('click', () => this.openImage(large, alt));
+    }
+    // A table wider than the panel scrolls sideways in its own focusable region (keyboard arrows scroll it).
+    for (const table of container.querySelectorAll<HTMLTableElement>('table')) {
+      const region = document.createElement('div');
+      region.className = 'table-scroll';
+      region.tabIndex = 0;
+      region.setAttribute('role', 'region');
+      region.setAttribute('aria-label', t.tableRegion);
+      table.replaceWith(region);
+      region.append(table);
     }
     for (const link of container.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       const href = link.getAttribute('href') ?? '';
@@ -445,8 +479,8 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const level = this.headingLevel + 1;
-    this.enhance(this.renderRoot.querySelector<HTMLElement>('.step-content'), level);
-    this.enhance(this.renderRoot.querySelector<HTMLElement>('.intro-content'), level);
+    this.enhance(this.renderRoot.querySelector<HTMLElement>('.step-content'), level, this.current?.steps[this.step - 1]?.images);
+    this.enhance(this.renderRoot.querySelector<HTMLElement>('.intro-content'), level, this.current?.introImages);
   }
 
   // --- Rendering ---------------------------------------------------------------------------------------------
