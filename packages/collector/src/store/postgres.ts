@@ -8,17 +8,11 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { COUNTER_COLUMNS, type Schema } from './schema.ts';
+import { COUNTER_COLUMNS, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
 import { classify, StoreUnavailable } from './errors.ts';
 import { BLOCKED_DAILY_UPSERT, FEEDBACK_DAILY_UPSERT, rollupIncrements } from './rollups.ts';
-import { migrate } from './sqlite.ts';
 import type { CounterStore, Insert, Readiness, Store, StoreOptions, WriteOutcome } from './index.ts';
-
-const COLUMNS: Record<Insert['table'], string[]> = {
-  feedback: ['id', 'body_hash', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at', 'received_at'],
-  blocked: ['id', 'body_hash', 'tutorial', 'step', 'procedure', 'received_at'],
-};
 
 /** Database time in milliseconds: every instance counts on the same clock. */
 const NOW_MS = '(extract(epoch from clock_timestamp()) * 1000)::bigint';
@@ -82,7 +76,7 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
         for (const table of ['feedback', 'blocked'] as const) {
           const rows = batch.map((entry, i) => ({ entry, i })).filter((x) => x.entry.table === table);
           if (rows.length === 0) continue;
-          const columns = COLUMNS[table];
+          const columns = INSERT_COLUMNS[table];
           const values: unknown[] = [];
           const tuples = rows.map(({ entry }) => `(${columns.map((c) => `$${values.push((entry.row as unknown as Record<string, unknown>)[c])}`).join(', ')})`);
           const inserted = await client.query<{ id: string }>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`, values);

@@ -3,7 +3,7 @@
  * Column sizes here and `maxLength` in ../schemas.ts say the same thing: a test compares them on PostgreSQL, where
  * the sizes are enforced, so that a value the API accepts is always a value the database stores.
  */
-import { Kysely, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, sql, type Migration } from 'kysely';
 
 export interface FeedbackTable {
   id: string;
@@ -200,3 +200,15 @@ export const migrations: Record<string, Migration> = {
     },
   },
 };
+
+/** The columns a write inserts, in order, per table. */
+export const INSERT_COLUMNS = {
+  feedback: ['id', 'body_hash', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at', 'received_at'],
+  blocked: ['id', 'body_hash', 'tutorial', 'step', 'procedure', 'received_at'],
+} as const;
+
+export async function migrate(db: Kysely<Schema>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw Object.assign(new Error(`Migration impossible (${failed?.migrationName ?? ''}) : ${String(error ?? '')}`), { cause: error });
+}

@@ -1,25 +1,14 @@
 /** The SQLite store: one writer connection on the main thread, readers in a worker thread (sqlite-reader.ts). */
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import Database from 'better-sqlite3';
 import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { migrations, COUNTER_COLUMNS, type Schema } from './schema.ts';
+import { COUNTER_COLUMNS, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
 import { classify, StoreUnavailable } from './errors.ts';
 import { BLOCKED_DAILY_UPSERT, FEEDBACK_DAILY_UPSERT, rollupIncrements } from './rollups.ts';
 import { SqliteReader, readerDialect } from './sqlite-reader-dialect.ts';
 import { MemoryCounters, type Insert, type Readiness, type Store, type StoreOptions, type WriteOutcome } from './index.ts';
-
-const COLUMNS: Record<Insert['table'], string[]> = {
-  feedback: ['id', 'body_hash', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at', 'received_at'],
-  blocked: ['id', 'body_hash', 'tutorial', 'step', 'procedure', 'received_at'],
-};
-
-export async function migrate(db: Kysely<Schema>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw Object.assign(new Error(`Migration impossible (${failed?.migrationName ?? ''}) : ${String(error ?? '')}`), { cause: error });
-}
 
 export async function sqliteStore(path: string, options: StoreOptions): Promise<Store> {
   const memory = path === ':memory:';
@@ -34,8 +23,8 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
   const reader = memory ? db : new Kysely<Schema>({ dialect: readerDialect(new SqliteReader(path)) });
 
   const insert = {
-    feedback: database.prepare(`INSERT INTO feedback (${COLUMNS.feedback.join(', ')}) VALUES (${COLUMNS.feedback.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
-    blocked: database.prepare(`INSERT INTO blocked (${COLUMNS.blocked.join(', ')}) VALUES (${COLUMNS.blocked.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
+    feedback: database.prepare(`INSERT INTO feedback (${INSERT_COLUMNS.feedback.join(', ')}) VALUES (${INSERT_COLUMNS.feedback.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
+    blocked: database.prepare(`INSERT INTO blocked (${INSERT_COLUMNS.blocked.join(', ')}) VALUES (${INSERT_COLUMNS.blocked.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
   };
   const existing = {
     feedback: database.prepare('SELECT body_hash, received_at FROM feedback WHERE id = ?'),
