@@ -43,8 +43,8 @@ const { values } = parseArgs({
     'phase-seconds': { type: 'string', default: '30' },
   },
 });
-const only = new Set(values.only!.split(','));
-const databases = values.databases!.split(',') as ('sqlite' | 'postgres')[];
+const only = new Set(values.only.split(','));
+const databases = values.databases.split(',') as ('sqlite' | 'postgres')[];
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const problems: string[] = [];

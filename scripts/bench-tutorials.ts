@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { loadSearchIndex } from '../packages/walkthrough/src/search/search.ts';
-import type { TutorialIndex } from '../packages/walkthrough/src/format.ts';
+import { loadSearchIndex } from '@aide/walkthrough/search';
+import type { TutorialIndex } from '@aide/walkthrough/format';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'packages/tutorial-tools/bin/aide-tutorials.mjs');

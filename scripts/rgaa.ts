@@ -299,7 +299,7 @@ function main() {
     if (resultsAt !== -1) {
       const resultsFile = join(root, process.argv[resultsAt + 1] ?? '');
       if (!existsSync(resultsFile)) problems.push(`${process.argv[resultsAt + 1]} introuvable : lancez d'abord les tests de bout en bout`);
-      else problems.push(...checkResults(grid, JSON.parse(readFileSync(resultsFile, 'utf8'))));
+      else problems.push(...checkResults(grid, JSON.parse(readFileSync(resultsFile, 'utf8')) as Parameters<typeof checkResults>[1]));
     }
     const rate = conformanceRate(grid);
     console.log(`${grid.standard} : ${rate.conforme} conformes, ${rate.nonConforme} non conformes, ${rate.nonApplicable} non applicables`);

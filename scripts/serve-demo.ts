@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { buildCollector } from '../packages/collector/src/app.ts';
+import { buildCollector } from '@aide/collector';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -88,9 +88,9 @@ async function main() {
   });
   const port = Number(values.port);
   // Served beyond the loopback, the demo's well-known token would open the dashboard to anyone: a random one then.
-  const loopback = /^(127\.|::1$|localhost$)/.test(values.host!);
+  const loopback = /^(127\.|::1$|localhost$)/.test(values.host);
   const collector = await demoCollector(undefined, process.env.AIDE_OPERATOR_TOKEN || (loopback ? DEMO_OPERATOR_TOKEN : randomBytes(18).toString('base64url')));
-  const server = createDemoServer({ port, host: values.host!, api: collector });
+  const server = createDemoServer({ port, host: values.host, api: collector });
   server.listen(port, values.host, () => {
     console.log(`\nDémonstration d'Aide numérique : http://${values.host}:${port}/\n`);
     console.log(`  page sous CSP stricte : http://${values.host}:${port}/csp.html`);

@@ -54,7 +54,7 @@ function serveDemo(): Promise<Server> {
 async function regionOf(page: Page, parts: Locator[]) {
   // boundingBox() is relative to the viewport; the full-page clip wants page coordinates.
   const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
-  const boxes = await Promise.all(parts.map(async (p) => (await p.boundingBox()) ?? Promise.reject(new Error(`Élément introuvable : ${p}`))));
+  const boxes = await Promise.all(parts.map(async (p) => (await p.boundingBox()) ?? Promise.reject(new Error(`Élément introuvable : ${p.toString()}`))));
   const margin = 8;
   const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - margin);
   const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - margin);

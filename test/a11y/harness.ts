@@ -151,9 +151,9 @@ export async function expectHostColoursIgnored(page: Page, state: string, widget
 export async function expectDecorativeImagesIgnored(page: Page, state: string, widget: string): Promise<void> {
   await installScripts(page);
   const problems = await page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const out: string[] = [];
-    for (const el of w.__aideDeep(hostSelector, 'svg, img, [role=img]') as Element[]) {
+    for (const el of w.__aideDeep(hostSelector, 'svg, img, [role=img]')) {
       if (el.closest('svg') !== el && el.closest('svg')) continue;
       const hidden = el.closest('[aria-hidden=true]') !== null;
       const named = !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.querySelector(':scope > title'));
@@ -172,11 +172,11 @@ export async function expectDecorativeImagesIgnored(page: Page, state: string, w
 export async function expectNoPresentationalMarkup(page: Page, state: string, widget: string): Promise<void> {
   await installScripts(page);
   const problems = await page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const selector =
       'font, center, big, blink, marquee, strike, tt, basefont, [align], [bgcolor], [color]:not(svg *):not(input), [face], ' +
       '[valign], [hspace], [vspace], [border]:not(table), [background]:not(svg *), :not(img, svg, canvas, video, iframe, input, rect, svg *)[width], :not(img, svg, canvas, video, iframe, input, rect, svg *)[height]';
-    return (w.__aideDeep(hostSelector, selector) as Element[]).map((el) => w.__aideDescribe(el));
+    return (w.__aideDeep(hostSelector, selector)).map((el) => w.__aideDescribe(el));
   }, widget);
   expect(problems, `RGAA 10.1 presentational markup in state "${state}"`).toEqual([]);
 }
@@ -265,6 +265,16 @@ const deepQueryScript = `
   };
 `;
 
+/** What the scripts above add to the page's window, as the checks run by page.evaluate see it. */
+type Rgba = [number, number, number, number];
+interface HarnessWindow {
+  __aideContrast: { rgba(color: string): Rgba; background(el: Element): Rgba; ratio(a: Rgba, b: Rgba): number; blend(top: Rgba, bottom: Rgba): Rgba };
+  __aideDeep(hostSelector: string, selector: string): Element[];
+  __aideDescribe(el: Element): string;
+  __aideAnimations(): Animation[];
+  __aideVisible(el: Element): boolean;
+}
+
 async function installScripts(page: Page): Promise<void> {
   await page.evaluate(`${contrastScript}; ${deepQueryScript}`);
   // Measure the settled layout, not a frame of an entrance animation.
@@ -277,7 +287,7 @@ async function installScripts(page: Page): Promise<void> {
 export async function expectComponentContrast(page: Page, state: string, widget: string): Promise<void> {
   await installScripts(page);
   const problems = await page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const c = w.__aideContrast;
     const out: string[] = [];
     for (const el of w.__aideDeep(hostSelector, 'input:not([type=hidden]), select, textarea') as HTMLElement[]) {
@@ -345,7 +355,7 @@ export async function recordAriaSnapshot(page: Page, state: string, widget: stri
 async function clippedElements(page: Page, widget: string): Promise<string[]> {
   await installScripts(page);
   return page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const out: string[] = [];
     for (const el of w.__aideDeep(hostSelector, '*') as HTMLElement[]) {
       if (!w.__aideVisible(el) || el.closest('.visually-hidden') || el.matches('svg *, svg')) continue;
@@ -363,7 +373,7 @@ async function clippedElements(page: Page, widget: string): Promise<string[]> {
 async function horizontalOverflow(page: Page, widget: string): Promise<string[]> {
   await installScripts(page);
   return page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const out: string[] = [];
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth > width + 1) out.push(`page scrollWidth ${document.documentElement.scrollWidth} > ${width}`);
@@ -451,7 +461,7 @@ export async function expectTextSpacing(page: Page, state: string, widget: strin
 async function interactiveElements(page: Page, widget: string): Promise<{ key: string; id: string }[]> {
   await installScripts(page);
   return page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable=""], [contenteditable="true"]';
     const groups = new Set<string>();
     const out: { key: string; id: string }[] = [];
@@ -481,7 +491,7 @@ export async function expectForcedColors(page: Page, state: string, widget: stri
   try {
     await installScripts(page);
     const problems = await page.evaluate((hostSelector) => {
-      const w = window as unknown as Record<string, any>;
+      const w = window as unknown as HarnessWindow;
       const out: string[] = [];
       for (const el of w.__aideDeep(hostSelector, 'button, input:not([type=hidden]), select, textarea, a[href]') as HTMLElement[]) {
         if (!w.__aideVisible(el)) continue;
@@ -506,6 +516,8 @@ export async function expectForcedColors(page: Page, state: string, widget: stri
 
 /** RGAA 13.8: with reduced motion, no animation or transition keeps running. */
 export async function expectReducedMotion(page: Page, state: string): Promise<void> {
+  // A colour transition the previous check started (forced colours off again) is no motion under 'reduce'.
+  await settleTransitions(page);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   try {
     await page.evaluate(deepQueryScript);
@@ -532,7 +544,7 @@ export async function expectKeyboardWalk(page: Page, state: string, widget: stri
   const expected = await interactiveElements(page, widget);
   if (expected.length === 0) return;
   const positive = await page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     return (w.__aideDeep(hostSelector, '[tabindex]') as HTMLElement[]).filter((el) => el.tabIndex > 0).map((el) => w.__aideDescribe(el));
   }, widget);
   expect(positive, `RGAA 12.8: positive tabindex in state "${state}"`).toEqual([]);
@@ -543,7 +555,7 @@ export async function expectKeyboardWalk(page: Page, state: string, widget: stri
     firstKey = await start.evaluate((el) => (el as HTMLElement).dataset.aideWalk ?? null);
   } else {
     await page.evaluate((hostSelector) => {
-      const w = window as unknown as Record<string, any>;
+      const w = window as unknown as HarnessWindow;
       const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
       const first = (w.__aideDeep(hostSelector, selector) as HTMLElement[]).find((el) => w.__aideVisible(el) && !el.matches(':disabled'));
       first?.focus();
@@ -559,7 +571,7 @@ export async function expectKeyboardWalk(page: Page, state: string, widget: stri
   const seen = new Set<string>();
   for (let i = 0; i < expected.length + 40; i++) {
     const info = await page.evaluate((hostSelector) => {
-      const w = window as unknown as Record<string, any>;
+      const w = window as unknown as HarnessWindow;
       let el: Element | null = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
       if (!el || el === document.body) return null;

@@ -192,7 +192,7 @@ test.describe('collector dashboard', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     // Without JavaScript, the filter form works by keyboard.
-    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, httpCredentials: agentCredentials });
+    const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), javaScriptEnabled: false, httpCredentials: agentCredentials });
     const noScript = await context.newPage();
     await noScript.goto('/dashboard?procedure=demande-logement');
     await noScript.getByLabel('Démarche').selectOption('');

@@ -116,7 +116,7 @@ test.describe('locator', () => {
   test('the same instant on a device in New York gives the same Paris opening state', async ({ browser, baseURL }) => {
     const texts: string[][] = [];
     for (const timezoneId of ['Europe/Paris', 'America/New_York']) {
-      const context = await browser.newContext({ timezoneId, baseURL });
+      const context = await browser.newContext({ timezoneId, ...(baseURL ? { baseURL } : {}) });
       const page = await context.newPage();
       await page.clock.setFixedTime(SATURDAY_15H);
       await openLocator(page);
@@ -198,7 +198,7 @@ test.describe('locator', () => {
     await locator(page).evaluate(() => {
       // Chromium headless answers a prompt with "denied" only after a delay: answer at once, like a refusal.
       navigator.geolocation.getCurrentPosition = (_ok, error) =>
-        error?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' } as GeolocationPositionError);
+        error?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' });
     });
     await locator(page).getByRole('button', { name: 'Utiliser ma position' }).click();
     await expect(locator(page).locator('#location-error')).toHaveText(/Vous n’avez pas autorisé l’accès à votre position/);

@@ -65,8 +65,8 @@ for (const [label, width, height] of [['320 px', 320, 640], ['200 % zoom', 640, 
         const words = [...(text.textContent ?? '').matchAll(/\S+/g)];
         return words.filter((m) => {
           const range = document.createRange();
-          range.setStart(text, m.index!);
-          range.setEnd(text, m.index! + m[0].length);
+          range.setStart(text, m.index);
+          range.setEnd(text, m.index + m[0].length);
           return range.getClientRects().length > 1;
         }).map((m) => m[0]);
       }),

@@ -27,7 +27,7 @@ export interface Agent {
 export type Authenticator = (request: FastifyRequest) => Promise<Agent | 'invalid' | null> | Agent | 'invalid' | null;
 
 /** What an anonymous visitor of an agents' page gets (HTML routes: `config: { agentPage: true }`). */
-export type SignIn = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
+type SignIn = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,7 +44,7 @@ declare module 'fastify' {
   }
 }
 
-export const OPERATOR: Agent = { id: 'operator', name: 'Opérateur du service', roles: ['administrator'], via: 'operator-token' };
+const OPERATOR: Agent = { id: 'operator', name: 'Opérateur du service', roles: ['administrator'], via: 'operator-token' };
 // Header values are Latin-1: no accents here.
 const REALM = 'Aide numerique - agents';
 

@@ -34,29 +34,29 @@ export const DEFAULT_TIMEOUTS: Timeouts = { requestMs: 10_000, headersMs: 5000, 
 
 export interface CollectorOptions {
   /** postgres://… ; SQLite otherwise. */
-  databaseUrl?: string;
-  sqlitePath?: string;
+  databaseUrl?: string | undefined;
+  sqlitePath?: string | undefined;
   /** Origins allowed to post from a browser (CORS); empty: same origin only. */
-  corsOrigins?: string[];
+  corsOrigins?: string[] | undefined;
   /** The operator's token: opens the dashboard, the statistics and the export. Without one, they are closed. */
-  operatorToken?: string;
+  operatorToken?: string | undefined;
   /** Writes (POST) per client per minute. */
-  rateLimitMax?: number;
+  rateLimitMax?: number | undefined;
   /** Every other request per client per minute (the health checks are not counted). */
-  rateLimitOtherMax?: number;
+  rateLimitOtherMax?: number | undefined;
   /** Which proxies to believe about the client's address (X-Forwarded-For): hop count or addresses/CIDR. */
-  trustProxy?: number | string[];
+  trustProxy?: number | string[] | undefined;
   /** Pseudonymises client addresses for the rate limits; instances on one database share one by default. */
-  rateLimitSecret?: string;
+  rateLimitSecret?: string | undefined;
   /** Opens GET /api/v1/public/stats (satisfaction totals of one procedure, cached). */
-  publicStats?: boolean;
-  timeouts?: Partial<Timeouts>;
+  publicStats?: boolean | undefined;
+  timeouts?: Partial<Timeouts> | undefined;
   /** SQLite: free bytes under which writes are refused (503) and the service is not ready. */
-  minFreeBytes?: number;
-  logger?: FastifyServerOptions['logger'];
+  minFreeBytes?: number | undefined;
+  logger?: FastifyServerOptions['logger'] | undefined;
   /** Group-commit settings (see store/group-commit.ts). */
-  batchWindowMs?: number;
-  batchSize?: number;
+  batchWindowMs?: number | undefined;
+  batchSize?: number | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -83,7 +83,7 @@ export function clientAddress(ip: string): string {
   const [head = '', tail = ''] = ip.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  const groups: string[] = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
   return `${groups.slice(0, 4).map((g) => g.toLowerCase().padStart(4, '0')).join(':')}::/64`;
 }
 

@@ -8,14 +8,14 @@ import { DEFAULT_TIMEOUTS, type Timeouts } from './app.ts';
 export interface ServiceConfig {
   port: number;
   host: string;
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   sqlitePath: string;
   corsOrigins: string[];
-  operatorToken?: string;
+  operatorToken?: string | undefined;
   rateLimitMax: number;
   rateLimitOtherMax: number;
-  rateLimitSecret?: string;
-  trustProxy?: number | string[];
+  rateLimitSecret?: string | undefined;
+  trustProxy?: number | string[] | undefined;
   publicStats: boolean;
   timeouts: Timeouts;
   minFreeBytes: number;

@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Schema, FeedbackTable } from './store/index.ts';
 import type { StatsQuery } from './schemas.ts';
 
-export const EXPORT_COLUMNS = ['id', 'received_at', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at'] as const;
+const EXPORT_COLUMNS = ['id', 'received_at', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at'] as const;
 const PAGE = 1000;
 
 type Row = Pick<FeedbackTable, (typeof EXPORT_COLUMNS)[number]>;

@@ -108,8 +108,8 @@ export function installNotFound(app: FastifyInstance, bodyLimit: number): void {
         error: query ? 'invalid_query' : 'invalid_body',
         message: query ? 'Les paramètres de l’adresse ne sont pas valides.' : 'La requête ne respecte pas le schéma.',
         fields: error.validation.map((v) => ({
-          field: v.instancePath || (v.params.missingProperty ? `/${String(v.params.missingProperty)}` : v.params.additionalProperty ? `/${String(v.params.additionalProperty)}` : '/'),
-          message: v.params.additionalProperty ? `champ inconnu « ${String(v.params.additionalProperty)} »` : (v.message ?? 'valeur refusée'),
+          field: v.instancePath || (v.params.missingProperty ? `/${v.params.missingProperty as string}` : v.params.additionalProperty ? `/${v.params.additionalProperty as string}` : '/'),
+          message: v.params.additionalProperty ? `champ inconnu « ${v.params.additionalProperty as string} »` : (v.message ?? 'valeur refusée'),
         })),
       };
     } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

@@ -13,13 +13,13 @@ import { DIFFICULTY_COLUMNS, HELP_COLUMNS } from './store/schema.ts';
 import { DIFFICULTIES, HELP, SATISFACTION, type StatsQuery } from './schemas.ts';
 
 /** The five-point value of each answer (EU Single Digital Gateway user feedback: a score out of 5). */
-export const SCORE_OUT_OF_5 = { bad: 1, medium: 3, good: 5 } as const;
+const SCORE_OUT_OF_5 = { bad: 1, medium: 3, good: 5 } as const;
 /** The Observatoire de la qualité des démarches en ligne's weighting: Très bien 10, Moyen 5, Pas bien 0. */
-export const SCORE_OUT_OF_10 = { bad: 0, medium: 5, good: 10 } as const;
+const SCORE_OUT_OF_10 = { bad: 0, medium: 5, good: 10 } as const;
 /** At most this many rows per list (procedures, page steps, tutorial steps); `truncated` says which were cut. */
-export const MAX_GROUPS = 500;
+const MAX_GROUPS = 500;
 /** At most this many days in the list per day: the most recent ones. */
-export const MAX_DAYS = 400;
+const MAX_DAYS = 400;
 
 export interface Satisfaction {
   count: number;
@@ -45,7 +45,7 @@ export interface Stats {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function satisfaction(bad: unknown, medium: unknown, good: unknown): Satisfaction {
+function satisfaction(bad: unknown, medium: unknown, good: unknown): Satisfaction {
   const answers = { bad: Number(bad ?? 0), medium: Number(medium ?? 0), good: Number(good ?? 0) };
   const count = answers.bad + answers.medium + answers.good;
   const weighted = (w: Record<string, number>) => (count === 0 ? null : round(SATISFACTION.reduce((s, a) => s + w[a]! * answers[a], 0) / count));

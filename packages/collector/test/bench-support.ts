@@ -70,7 +70,7 @@ async function loadRows(kind: 'sqlite' | 'postgres', b: Backend, rows: number) {
   const store = {
     db:
       kind === 'sqlite'
-        ? new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(b.env.AIDE_SQLITE_PATH!) }) })
+        ? new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(b.env.AIDE_SQLITE_PATH) }) })
         : new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: b.env.DATABASE_URL, max: 1 }) }) }),
   };
   try {

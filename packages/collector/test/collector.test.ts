@@ -174,7 +174,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       // Streamed: no length known in advance.
       assert.equal(ok.headers['content-length'], undefined);
       assert.match(ok.body, /^\uFEFFid,received_at,procedure/);
-      const rows = parse(ok.body, { bom: true, columns: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>(ok.body, { bom: true, columns: true });
       assert.deepEqual(rows.map((r) => r.id), keys);
       assert.deepEqual(
         rows.map((r) => r.comment),

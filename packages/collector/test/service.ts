@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { freePort } from './postgres.ts';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-export const MAIN_JS = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const MAIN_JS = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 export const OPERATOR_TOKEN = 'jeton-operateur-de-test-0123456789';
 
 let built = false;
@@ -43,8 +43,8 @@ export async function startService(env: Record<string, string>, options: { port?
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
-  child.stderr!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+  child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+  child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
@@ -90,7 +90,7 @@ export async function until<T>(what: string, check: () => Promise<T | undefined 
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`délai dépassé en attendant : ${what}${last ? ` (${String(last)})` : ''}`);
+    if (Date.now() > deadline) throw new Error(`délai dépassé en attendant : ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -116,6 +116,6 @@ export async function send(url: string, key: string, body: unknown = feedback(ke
 export async function storedIds(url: string): Promise<Set<string>> {
   const response = await fetch(`${url}/api/v1/export.csv`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
   if (response.status !== 200) throw new Error(`export : ${response.status} ${await response.text()}`);
-  const rows = parse(await response.text(), { bom: true, columns: true }) as { id: string }[];
+  const rows = parse<{ id: string }>(await response.text(), { bom: true, columns: true });
   return new Set(rows.map((r) => r.id));
 }

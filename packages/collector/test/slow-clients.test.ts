@@ -17,7 +17,7 @@ function open(port: number) {
   const socket = connect(port, '127.0.0.1');
   const state = { received: '', closed: false, socket };
   socket.setEncoding('utf8');
-  socket.on('data', (d) => (state.received += d));
+  socket.on('data', (d: string) => (state.received += d));
   socket.on('close', () => (state.closed = true));
   socket.on('error', () => undefined);
   return new Promise<typeof state>((resolve) => socket.once('connect', () => resolve(state)));

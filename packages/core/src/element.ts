@@ -1,11 +1,32 @@
 /**
- * The one base class of the widget's Lit elements: typed events, safe registration, reactive lang/dir
- * and the locale catalogue of the component.
+ * `@aide/core/element`, the Lit layer: the one base class of the widget's elements (typed events, safe
+ * registration, reactive lang/dir and the locale catalogue of the component), the shared styles, and the contract
+ * by which a component offers itself as a view of the help panel.
  */
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { directionOf, pickStrings, resolveLocale, type Catalogues, type Locale } from './i18n.ts';
 import { announce, type Politeness } from './announce.ts';
+import { booleanAttribute } from './attributes.ts';
+
+/**
+ * The widget's one convention for Boolean attributes, as in HTML and as on the script tag (see config.ts): present =
+ * on, absent = off, and "false" = off too (Lit's own Boolean converter would read "false" as on).
+ * `@property({ attribute: 'in-panel', converter: booleanConverter }) inPanel = false`.
+ */
+export const booleanConverter: ComplexAttributeConverter<boolean> = {
+  fromAttribute: (value) => booleanAttribute(value),
+  toAttribute: (value) => (value ? '' : null),
+};
+
+/**
+ * An option on by default, written in HTML as its negation: `no-persist` sets `persist = false`.
+ * `@property({ attribute: 'no-persist', converter: negatedBooleanConverter }) persist = true`.
+ */
+export const negatedBooleanConverter: ComplexAttributeConverter<boolean> = {
+  fromAttribute: (value) => !booleanAttribute(value),
+  toAttribute: (value) => (value ? null : ''),
+};
 
 export abstract class AideElement<Strings extends object = Record<string, never>> extends LitElement {
   /** Locale of the component; when empty, the closest `lang` above it, then the page's. */
@@ -60,7 +81,7 @@ export abstract class AideElement<Strings extends object = Record<string, never>
   }
 
   /** Dispatches a bubbling, composed, optionally cancelable event; returns false if it was cancelled. */
-  protected emit<T>(name: `aide-${string}`, detail?: T, options: { cancelable?: boolean } = {}): boolean {
+  protected emit<T>(name: `aide-${string}`, detail: T, options: { cancelable?: boolean } = {}): boolean {
     return this.dispatchEvent(
       new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
     );
@@ -80,3 +101,6 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   }
   customElements.define(tag, constructor);
 }
+
+export { sharedStyles } from './lit-styles.ts';
+export type { ComponentView, ViewContext } from './panel-view.ts';

@@ -1,5 +1,5 @@
 import { html, svg } from 'lit';
-import type { ComponentView } from '@aide/core/panel-view';
+import type { ComponentView } from '@aide/core/element';
 
 /** The feedback form as a view of the help panel; offered only when the administration set an endpoint. */
 export const feedbackView: ComponentView = {
@@ -16,7 +16,7 @@ export const feedbackView: ComponentView = {
     procedure=${config.procedure ?? ''}
     step=${config.step ?? ''}
     questions=${config.feedbackQuestions}
-    .persist=${config.persist}
+    ?no-persist=${!config.persist}
   ></aide-feedback>`,
   available: (config) => config.feedbackEndpoint !== null,
 };

@@ -1,5 +1,5 @@
 import { html, svg } from 'lit';
-import type { ComponentView } from '@aide/core/panel-view';
+import type { ComponentView } from '@aide/core/element';
 
 /** The locator as a view of the help panel. */
 export const locatorView: ComponentView = {

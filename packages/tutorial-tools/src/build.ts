@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildSearchIndex, type SearchDocument } from '@aide/walkthrough/search/search';
+import { buildSearchIndex, type SearchDocument } from '@aide/walkthrough/search';
 import { LICENCE, THEMES, type TutorialChunk, type TutorialImage, type TutorialIndex, type TutorialSummary } from '@aide/walkthrough/format';
 import { compileTutorial, type Compiled, type ImageRef } from './compile.ts';
 import { PRINT_CSS, printPage } from './print.ts';
@@ -28,7 +28,7 @@ import { packageRoot } from './paths.ts';
 import { IMAGE_BUDGET_BYTES } from './lint/images.ts';
 
 /** Bump when the output of compile changes for the same input: invalidates every cache entry. */
-export const COMPILER_VERSION = '3';
+const COMPILER_VERSION = '3';
 
 export interface BuildOptions {
   /** Folder of the tutorials (*.md, images/, procedures.yml). */
@@ -103,7 +103,7 @@ const PARALLEL_FROM = 40;
 /** Compiles files in worker threads (one per core, at most 4), in the order given. */
 async function compileInWorkers(jobs: { file: string; content: string }[], knownSlugs: Set<string>, registry: Registry): Promise<CompileOutput[]> {
   const count = Math.min(4, Math.max(1, availableParallelism()));
-  const results: CompileOutput[] = new Array(jobs.length);
+  const results = new Array<CompileOutput>(jobs.length);
   const workerData = { knownSlugs: [...knownSlugs], registry: { file: registry.file, procedures: registry.procedures } };
   // From the sources (tsx), the worker registers tsx itself; compiled, it is dist/compile-worker.mjs.
   const script = import.meta.url.endsWith('.ts') ? join(packageRoot, 'src/compile-worker.mjs') : join(packageRoot, 'dist/compile-worker.mjs');
@@ -137,7 +137,7 @@ async function compileInWorkers(jobs: { file: string; content: string }[], known
 
 /** Runs `task` over `items`, `limit` at a time. */
 async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -154,7 +154,7 @@ const unescapeAttribute = (value: string) => value.replace(/&amp;/g, '&').replac
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /** Points the <img> of rendered HTML at the published fallback, with its size. */
-export function rewriteImages(html: string, bySrc: Map<string, TutorialImage>): string {
+function rewriteImages(html: string, bySrc: Map<string, TutorialImage>): string {
   return html.replace(/<img\b[^>]*>/g, (tag) => {
     const src = /\ssrc="([^"]*)"/.exec(tag)?.[1];
     const image = src === undefined ? undefined : bySrc.get(unescapeAttribute(src));

@@ -21,7 +21,7 @@ interface Command {
 
 const common: Options = { help: { type: 'boolean', short: 'h' }, source: { type: 'string' } };
 const defaults = { source: join(repoRoot, 'tutorials'), out: join(repoRoot, 'dist/aide/tutorials'), cache: join(repoRoot, '.cache/tutorials') };
-const sourceOf = (values: Record<string, unknown>) => resolve(String(values.source ?? defaults.source));
+const sourceOf = (values: Record<string, unknown>) => resolve(typeof values.source === 'string' ? values.source : defaults.source);
 
 const COMMANDS: Record<string, Command> = {
   new: {

@@ -6,8 +6,8 @@ import './lint/html-parser.ts';
 import { Lexer, type MarkedExtension, type Tokens } from 'marked';
 import { dirname, join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { createMarkdownRenderer, type MarkdownRenderer } from '@aide/core/markdown/render';
-import { fold } from '@aide/core/text';
+import { createMarkdownRenderer, type MarkdownRenderer } from '@aide/core/markdown';
+import { fold } from '@aide/core';
 import { LICENCE, type GlossaryEntry, type Level, type Theme, type TutorialChunk } from '@aide/walkthrough/format';
 import { parseTutorial, type ParsedTutorial } from './parse.ts';
 import { calloutOf, lintTutorial, type LintOptions, type LintResult } from './lint/lint.ts';
@@ -16,12 +16,12 @@ import { findStep, loadRegistry } from './procedures.ts';
 
 // jsdom runs no script: the rendered Markdown is shaped in its DOM, then sanitised in place.
 let renderer: MarkdownRenderer | undefined;
-const markdown = () => (renderer ??= createMarkdownRenderer(() => new JSDOM('<!doctype html><html><body></body></html>').window as never));
+const markdown = () => (renderer ??= createMarkdownRenderer(() => new JSDOM('<!doctype html><html><body></body></html>').window));
 
 export const slugify = (text: string) => fold(text).replace(/ /g, '-');
 
 /** Width and height of an image file (every format, from its header), so images take their place before loading. */
-export function imageSize(path: string): { width: number; height: number } | null {
+function imageSize(path: string): { width: number; height: number } | null {
   try {
     const check = checkImage(path);
     return check.width && check.height ? { width: check.width, height: check.height } : null;
@@ -114,7 +114,7 @@ export interface Compiled {
 
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
 /** YAML reads an unquoted date as a Date. */
-const isoDate = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined ? '' : String(value));
+const isoDate = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /**
  * Parses, lints and renders one tutorial. `tutorial` is null when lint found errors, unless `force` (the preview
@@ -152,8 +152,8 @@ export function compileTutorial(file: string, options: LintOptions & { force?: b
   const tutorial: TutorialChunk = {
     v: 1,
     slug: parsed.slug,
-    title: String(data.title ?? parsed.slug),
-    summary: String(data.summary ?? ''),
+    title: typeof data.title === 'string' ? data.title : parsed.slug,
+    summary: typeof data.summary === 'string' ? data.summary : '',
     theme: data.theme as Theme,
     level: data.level as Level,
     duration: Number(data.duration ?? 0),

@@ -9,17 +9,17 @@ import { basename } from 'node:path';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 import { parseMarkdown } from './markdown/parser.ts';
 import { yamlErrorInFrench } from './yaml-fr.ts';
 
-export interface Position {
+interface Position {
   line: number;
   column: number;
 }
 
 /** Offsets → 1-based line and column. */
-export class Lines {
+class Lines {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1);
@@ -37,7 +37,7 @@ export class Lines {
 }
 
 /** A line « Étape de la démarche : [procédure /] étape » as written. */
-export interface ProcedureStepLine {
+interface ProcedureStepLine {
   /** The procedure id written before " / ", if any. */
   procedure?: string;
   /** A step id or title of the procedure. */
@@ -89,18 +89,17 @@ export interface ParsedTutorial {
 export const TARGET_LINE = /^Me montrer\s*:\s*(.*)$/i;
 /** « Étape de la démarche : … », accents and case aside. */
 export const isProcedureStepLine = (line: string) => /^etape de la demarche$/.test(fold(line.split(':')[0] ?? '')) && line.includes(':');
-export const isSpecialLine = (line: string) => TARGET_LINE.test(line.trim()) || isProcedureStepLine(line.trim());
 
 /** Slug of a file: its name without ".md". */
 export function slugOf(file: string): string {
   return basename(file).replace(/\.md$/i, '');
 }
 
-export const startOf = (node: { position?: { start: { offset?: number } } }) => node.position?.start.offset ?? 0;
-export const endOf = (node: { position?: { end: { offset?: number } } }) => node.position?.end.offset ?? 0;
+export const startOf = (node: { position?: { start: { offset?: number | undefined } } | undefined }) => node.position?.start.offset ?? 0;
+export const endOf = (node: { position?: { end: { offset?: number | undefined } } | undefined }) => node.position?.end.offset ?? 0;
 
 /** Reads « Étape de la démarche : demande-logement / Votre logement » (quotes around the value allowed). */
-export function readProcedureStep(line: string, offset: number): ProcedureStepLine | null {
+function readProcedureStep(line: string, offset: number): ProcedureStepLine | null {
   let value = line.slice(line.indexOf(':') + 1).trim();
   value = value.replace(/^[«"“]\s*/, '').replace(/\s*[»"”]$/, '').trim();
   if (!value) return null;
@@ -138,7 +137,7 @@ export function parseTutorial(file: string, source = readFileSync(file, 'utf8'))
     const error = document.errors[0];
     if (error) {
       const yamlText = first.value;
-      const lineStarts = [0, ...[...yamlText.matchAll(/\n/g)].map((m) => m.index! + 1)];
+      const lineStarts = [0, ...[...yamlText.matchAll(/\n/g)].map((m) => m.index + 1)];
       const errorLine = lineStarts.filter((s) => s <= (error.pos[0] ?? 0)).length - 1;
       const unclosed = lineStarts.slice(0, errorLine + 1).findIndex((start, i) => {
         const line = yamlText.slice(start, lineStarts[i + 1] ?? yamlText.length).replace(/#.*$/, '');
@@ -149,7 +148,7 @@ export function parseTutorial(file: string, source = readFileSync(file, 'utf8'))
       else problems.push({ offset: frontMatterOffset + (error.pos[0] ?? 0), ...yamlErrorInFrench(error) });
     }
     if (document.errors.length === 0) {
-      const value = document.toJS();
+      const value: unknown = document.toJS();
       if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
       else problems.push({ offset: frontMatterOffset, message: 'L’en-tête doit être une liste de champs « nom: valeur ».', fix: 'Écrivez un champ par ligne, par exemple « title: Créer une adresse e-mail ».' });
     }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 import { yamlErrorInFrench } from './yaml-fr.ts';
 import type { Diagnostic } from './lint/lint.ts';
 

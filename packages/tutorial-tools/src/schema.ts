@@ -9,7 +9,7 @@ import { LEVELS, THEMES } from '@aide/walkthrough/format';
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
 
-export const FRONT_MATTER_SCHEMA = {
+const FRONT_MATTER_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['title', 'summary', 'theme', 'level', 'duration', 'updated'],

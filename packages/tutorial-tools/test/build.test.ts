@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCorpus } from '../src/build.ts';
 import { newTutorial } from '../src/new.ts';
 import { compileTutorial } from '../src/compile.ts';
-import { loadSearchIndex } from '@aide/walkthrough/search/search';
+import { loadSearchIndex } from '@aide/walkthrough/search';
 import type { TutorialChunk, TutorialIndex } from '@aide/walkthrough/format';
 
 const corpus = fileURLToPath(new URL('../../../tutorials', import.meta.url));
@@ -57,7 +57,7 @@ describe('build', async () => {
     const scanChunk = JSON.parse(readFileSync(join(paths.out, scan.file), 'utf8')) as TutorialChunk;
     assert.match(scanChunk.introHtml, /<img src="images\/scanner-document-smartphone\.[0-9a-f]{8}\.svg" width="480" height="300" alt="[^"]+" loading="lazy">/);
     assert.equal(scanChunk.introImages?.[0]?.fallback.type, 'image/svg+xml');
-    assert.ok(existsSync(join(paths.out, scanChunk.introImages![0]!.src)));
+    assert.ok(existsSync(join(paths.out, scanChunk.introImages[0].src)));
   });
 
   test('search: accent-, case- and plural-insensitive, ranked', () => {

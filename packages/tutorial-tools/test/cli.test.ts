@@ -50,7 +50,7 @@ describe('CLI in French', () => {
     assert.equal(normal.status, 1);
     assert.match(normal.stdout, /Tutoriels publiés : \d+/);
     assert.match(normal.stderr, /Laissés de côté \(non publiés\) : 1 tutoriel\(s\) avec des erreurs : casse\./);
-    assert.match(normal.stderr, /casse\.md:\d+:\d+  erreur/);
+    assert.match(normal.stderr, /casse\.md:\d+:\d+ {2}erreur/);
   });
   test('lint of one file: its messages at file:line:column with a fix line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aide-cli-'));

@@ -145,7 +145,7 @@ describe('plain French: what was missed', () => {
   test('« subséquemment », « afin d’ », « saisies »', () => {
     const d = lint('\n## Ouvrir le site\n\nSubséquemment, ouvrez le site afin d’envoyer vos saisies.\n');
     const words = rules(d, 'jargon').map((x) => x.message);
-    for (const word of ['Subséquemment', 'afin d’', 'saisies']) assert.ok(words.some((m) => m.includes(`« ${word}`)), `${word} in ${words}`);
+    for (const word of ['Subséquemment', 'afin d’', 'saisies']) assert.ok(words.some((m) => m.includes(`« ${word}`)), `${word} in ${words.join(' | ')}`);
   });
 });
 

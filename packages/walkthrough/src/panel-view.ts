@@ -1,5 +1,5 @@
 import { html, svg } from 'lit';
-import type { ComponentView } from '@aide/core/panel-view';
+import type { ComponentView } from '@aide/core/element';
 
 /** The walkthrough as a view of the help panel. */
 export const walkthroughView: ComponentView = {
@@ -15,7 +15,7 @@ export const walkthroughView: ComponentView = {
     src=${config.tutorialsUrl}
     procedure=${config.procedure ?? ''}
     blocked-endpoint=${config.reportBlocked && config.feedbackEndpoint ? config.feedbackEndpoint : ''}
-    .persist=${config.persist}
+    ?no-persist=${!config.persist}
   ></aide-walkthrough>`,
   available: () => true,
 };

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { BlockedTable, FeedbackTable, Schema } from './schema.ts';
 
-export type { Schema, FeedbackTable, BlockedTable } from './schema.ts';
+export type { Schema, FeedbackTable } from './schema.ts';
 export { StoreUnavailable, RowRejected } from './errors.ts';
 
 /** A row to insert, by table. */
@@ -53,17 +53,17 @@ export interface Store {
 
 export interface StoreOptions {
   /** postgres://… when set; otherwise SQLite at `sqlitePath`. */
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   /** A file path, or ':memory:' (tests: reads then run on the writer's connection). */
   sqlitePath: string;
   /** Group commit: the longest an entry waits for its batch (ms). */
-  batchWindowMs?: number;
+  batchWindowMs?: number | undefined;
   /** Group commit: the largest batch. */
-  batchSize?: number;
+  batchSize?: number | undefined;
   /** SQLite: below this many free bytes on the database's disk, writes are refused (503) before they fail. */
-  minFreeBytes?: number;
+  minFreeBytes?: number | undefined;
   /** Reports what the store does on its own (reconnections, migrations retried). */
-  log?: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void;
+  log?: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void | undefined;
 }
 
 export class MemoryCounters implements CounterStore {

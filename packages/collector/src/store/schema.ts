@@ -3,7 +3,7 @@
  * Column sizes here and `maxLength` in ../schemas.ts say the same thing: a test compares them on PostgreSQL, where
  * the sizes are enforced, so that a value the API accepts is always a value the database stores.
  */
-import { Kysely, Migrator, sql, type Migration } from 'kysely';
+import { type Kysely, Migrator, sql, type Migration } from 'kysely';
 
 export interface FeedbackTable {
   id: string;
@@ -52,8 +52,6 @@ export const HELP_COLUMNS = {
   other: 'h_other',
   none: 'h_none',
 } as const;
-export type DifficultyColumn = (typeof DIFFICULTY_COLUMNS)[keyof typeof DIFFICULTY_COLUMNS];
-export type HelpColumn = (typeof HELP_COLUMNS)[keyof typeof HELP_COLUMNS];
 export const COUNTER_COLUMNS = ['answers', 'bad', 'medium', 'good', 'clarity_sum', 'clarity_count', ...Object.values(DIFFICULTY_COLUMNS), ...Object.values(HELP_COLUMNS)] as const;
 export type CounterColumn = (typeof COUNTER_COLUMNS)[number];
 
@@ -73,13 +71,13 @@ export interface BlockedDailyTable {
 }
 
 /** Shared request counters (rate limits across instances); PostgreSQL only, unlogged: they live a minute. */
-export interface RateLimitTable {
+interface RateLimitTable {
   key: string;
   count: number;
   reset_at: number;
 }
 
-export interface CollectorSettingsTable {
+interface CollectorSettingsTable {
   name: string;
   value: string;
 }
@@ -118,7 +116,7 @@ export async function rebuildRollups(db: Kysely<Schema>): Promise<void> {
     from blocked group by coalesce(procedure, ''), substr(received_at, 1, 10), tutorial, step`.execute(db);
 }
 
-export const migrations: Record<string, Migration> = {
+const migrations: Record<string, Migration> = {
   '001-feedback-and-blocked': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -210,5 +208,5 @@ export const INSERT_COLUMNS = {
 export async function migrate(db: Kysely<Schema>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw Object.assign(new Error(`Migration impossible (${failed?.migrationName ?? ''}) : ${String(error ?? '')}`), { cause: error });
+  if (error || failed) throw Object.assign(new Error(`Migration impossible (${failed?.migrationName ?? ''}) : ${(error as { message?: string } | undefined)?.message ?? ''}`), { cause: error });
 }

@@ -7,8 +7,7 @@
  * @cssproperty --aide-color-primary - background of the button.
  * @event aide-launcher-activate - the person pressed the button (handled by the loader).
  */
-import { tokensCss } from '@aide/core/styles';
-import { directionOf, pickStrings, resolveLocale } from '@aide/core/i18n';
+import { tokensCss, directionOf, pickStrings, resolveLocale } from '@aide/core';
 import { launcherStrings } from './strings.ts';
 import { launcherCss } from './launcher.styles.ts';
 

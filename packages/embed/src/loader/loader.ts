@@ -5,16 +5,7 @@
  * use (the panel is preloaded when the browser is idle). A classic script, so it works with a plain
  * <script> tag; the chunks are ES modules loaded with import().
  */
-import {
-  attributeLayer,
-  datasetLayer,
-  defaultConfig,
-  objectLayer,
-  resolveConfig,
-  type AideConfig,
-} from '@aide/core/config';
-import { readSession } from '@aide/core/session';
-import type { PanelView } from '@aide/core/events';
+import { attributeLayer, datasetLayer, defaultConfig, objectLayer, resolveConfig, type AideConfig, readSession, type PanelView } from '@aide/core';
 import { AideHelpElement } from '../launcher/launcher.ts';
 import { chunkFiles, type ChunkMap } from '../chunks.ts';
 import type { PanelApi, PanelState } from '../panel/api.ts';
@@ -56,7 +47,7 @@ function start(script: HTMLScriptElement | null) {
 
   const present = launchers();
   if (present.length === 0 && (pageConfig.position === 'bottom-right' || pageConfig.position === 'bottom-left')) {
-    const floating = document.createElement(LAUNCHER_TAG) as AideHelpElement;
+    const floating = document.createElement(LAUNCHER_TAG);
     floating.setAttribute('data-floating', '');
     document.body.append(floating);
   }
@@ -118,9 +109,10 @@ function start(script: HTMLScriptElement | null) {
   if (saved?.open) void openPanel(undefined, false);
   else {
     const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: object) => void }).requestIdleCallback;
-    const preload = () => loadPanel().catch(() => {
-      panelModule = undefined; // offline now: try again on click
-    });
+    const preload = () =>
+      void loadPanel().catch(() => {
+        panelModule = undefined; // offline now: try again on click
+      });
     if (idle) idle(preload, { timeout: 5000 });
     else window.setTimeout(preload, 2000);
   }

@@ -13,20 +13,13 @@
  */
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { AideElement } from '@aide/core/element';
-import { sharedStyles } from '@aide/core/lit-styles';
-import { containsFocus, deepActiveElement, focusElement, isVisible } from '@aide/core/focus';
-import { readSession, writeSession } from '@aide/core/session';
-import { readHelpContext, writeHelpContext } from '@aide/core/context';
-import { prepareAnnouncer } from '@aide/core/announce';
-import type { AideConfig } from '@aide/core/config';
-import type { PanelView, StepChangeDetail } from '@aide/core/events';
-import { directionOf, resolveLocale, type Locale } from '@aide/core/i18n';
+import { AideElement, sharedStyles, type ComponentView } from '@aide/core/element';
+import { containsFocus, deepActiveElement, focusElement, isVisible, readSession, writeSession, readHelpContext, writeHelpContext, prepareAnnouncer, type AideConfig, type PanelView, type StepChangeDetail, directionOf, resolveLocale, type Locale } from '@aide/core';
 import type { AideHelpElement } from '../launcher/launcher.ts';
 import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
 import { panelStyles } from './panel.styles.ts';
-import { componentViews, type ComponentView } from './views.ts';
+import { componentViews } from './views.ts';
 import { conformanceLevel, renderStatement } from '../accessibility/statement-view.ts';
 import { statement } from '../accessibility/statement-data.ts';
 
@@ -105,7 +98,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   }
 
   /** Opens the panel (or brings it back from the bar) and optionally moves focus to its heading. */
-  async show(options: { moveFocus: boolean; view?: PanelView; restore?: PanelState }): Promise<void> {
+  async show(options: { moveFocus: boolean; view?: PanelView | undefined; restore?: PanelState | undefined }): Promise<void> {
     const restore = options.restore;
     const wasOpen = this.open;
     this.open = true;

@@ -6,7 +6,7 @@
  * exponential backoff, on the `online` event and at the next page load. Replays are harmless: the collector
  * answers a known key with its first answer.
  */
-import { createStore, type KeyValueStore } from '@aide/core/storage';
+import { createStore, type KeyValueStore } from '@aide/core';
 
 export interface FeedbackPayload {
   procedure: string;
@@ -35,7 +35,7 @@ export type Outcome = 'sent' | 'queued' | 'rejected';
 
 /** localStorage flag read by aide.js: load the feedback chunk at page load only when something waits. */
 export const PENDING_FLAG = 'aide:feedback-pending';
-export const TIMEOUT_MS = 10_000;
+const TIMEOUT_MS = 10_000;
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 60 * 60_000;
 

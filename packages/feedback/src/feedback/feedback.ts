@@ -15,10 +15,8 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { AideElement } from '@aide/core/element';
-import { sharedStyles } from '@aide/core/lit-styles';
-import { deepActiveElement, focusElement } from '@aide/core/focus';
-import { readHelpContext } from '@aide/core/context';
+import { AideElement, booleanConverter, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
+import { deepActiveElement, focusElement, readHelpContext } from '@aide/core';
 import { delivery, type FeedbackPayload, type Outcome } from '../delivery/delivery.ts';
 import { feedbackStrings, type FeedbackStrings } from './strings.ts';
 import { feedbackStyles } from './feedback.styles.ts';
@@ -48,9 +46,9 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
   /** 'required' hides the optional questions. */
   @property() questions: 'all' | 'required' = 'all';
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-  @property({ type: Boolean, attribute: 'in-panel' }) inPanel = false;
-  /** false keeps waiting opinions in memory only. */
-  @property({ type: Boolean }) persist = true;
+  @property({ attribute: 'in-panel', converter: booleanConverter }) inPanel = false;
+  /** false keeps waiting opinions in memory only; in HTML, the `no-persist` attribute. */
+  @property({ attribute: 'no-persist', converter: negatedBooleanConverter }) persist = true;
 
   @state() private expanded = false;
   @state() private satisfaction: (typeof SATISFACTIONS)[number] | null = null;
@@ -137,7 +135,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
       ...(optional && this.clarity !== null ? { clarity: this.clarity } : {}),
       ...(optional && this.difficulties.size ? { difficulties: [...this.difficulties] } : {}),
       ...(optional && this.help.size ? { help: [...this.help] } : {}),
-      ...(optional && this.comment.trim() ? { comment: this.comment.trim().replace(/\u0000/g, '') } : {}),
+      ...(optional && this.comment.trim() ? { comment: this.comment.trim().replaceAll('\u0000', '') } : {}),
       locale: this.locale,
       clientCreatedAt: new Date().toISOString(),
     };

@@ -14,10 +14,8 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
-import { AideElement } from '@aide/core/element';
-import { sharedStyles } from '@aide/core/lit-styles';
-import { readHelpContext } from '@aide/core/context';
-import { deepActiveElement, focusElement } from '@aide/core/focus';
+import { AideElement, booleanConverter, sharedStyles } from '@aide/core/element';
+import { readHelpContext, deepActiveElement, focusElement } from '@aide/core';
 import { StaticShardSource, StandardApiSource, Geocoder, loadPhoneLine, type PlaceResult, type PlaceSource } from '../engine/source.ts';
 import { nameKey, parseLocationQuery } from '../engine/query.ts';
 import { openingState, phoneLineState, type OpeningState } from '../engine/hours.ts';
@@ -75,7 +73,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
   /** Level of the component's title; sections are one level below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Inside the help panel: the panel shows the title. */
-  @property({ type: Boolean, attribute: 'in-panel' }) inPanel = false;
+  @property({ attribute: 'in-panel', converter: booleanConverter }) inPanel = false;
   /** The current time (tests fix it); opening hours are evaluated in Europe/Paris. */
   @property({ attribute: false }) now?: Date;
 
@@ -233,6 +231,13 @@ export class AideLocator extends AideElement<LocatorStrings> {
         break;
       default:
     }
+  }
+
+  /** A click on a suggestion (the keys are handled by the field, which keeps focus: aria-activedescendant). */
+  private handleOptionClick(event: MouseEvent): void {
+    const option = (event.target as Element).closest<HTMLElement>('[role=option]');
+    const commune = option ? this.suggestions[Number(option.dataset.index)] : undefined;
+    if (commune) this.choose(commune);
   }
 
   /** Picking a suggestion fills the field; only the search button searches (no change of context, RGAA 7.4). */
@@ -479,16 +484,18 @@ export class AideLocator extends AideElement<LocatorStrings> {
     const describedBy = ['location-hint', error ? 'location-error' : ''].filter(Boolean).join(' ');
     return html`
       <form part="form" class="search" role="search" aria-label=${t.title} novalidate @submit=${this.handleSubmit}>
-        <label for="location">${t.fieldLabel}</label>
+        <label id="location-label" for="location">${t.fieldLabel}</label>
         <p id="location-hint" class="hint">${t.fieldHint}</p>
         ${error
           ? html`<p id="location-error" class="field-error"><span class="visually-hidden">${t.errorPrefix}</span>${this.errorText(error)}</p>`
           : nothing}
-        <div class="combobox">
+        <!-- The combobox handles its keys and clicks at its root: focus stays in the field (aria-activedescendant). -->
+        <div class="combobox" @keydown=${this.handleKeydown} @click=${this.handleOptionClick}>
           <input
             id="location"
             type="text"
             role="combobox"
+            aria-labelledby="location-label"
             autocomplete="off"
             autocapitalize="off"
             spellcheck="false"
@@ -501,18 +508,22 @@ export class AideLocator extends AideElement<LocatorStrings> {
             aria-invalid=${error ? 'true' : 'false'}
             .value=${this.input}
             @input=${this.handleInput}
-            @keydown=${this.handleKeydown}
             @blur=${() => (this.expanded = false)}
           />
-          <ul id="suggestions" role="listbox" aria-label=${t.suggestionsLabel} ?hidden=${!this.expanded}>
+          <ul
+            id="suggestions"
+            role="listbox"
+            aria-label=${t.suggestionsLabel}
+            ?hidden=${!this.expanded}
+            @mousedown=${(e: Event) => e.preventDefault()}
+          >
             ${this.suggestions.map(
               (s, i) => html`<li
                 id="suggestion-${i}"
                 role="option"
+                data-index=${i}
                 aria-selected=${i === this.activeIndex ? 'true' : 'false'}
                 class=${i === this.activeIndex ? 'active' : ''}
-                @mousedown=${(e: Event) => e.preventDefault()}
-                @click=${() => this.choose(s)}
               >
                 ${this.label(s)}
               </li>`,

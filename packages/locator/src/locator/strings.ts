@@ -1,5 +1,4 @@
-import type { Catalogues, Locale } from '@aide/core/i18n';
-import { formatNumber, plural } from '@aide/core/i18n';
+import { type Catalogues, type Locale, formatNumber, plural } from '@aide/core';
 
 export interface LocatorStrings {
   title: string;

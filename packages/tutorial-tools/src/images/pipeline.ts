@@ -6,17 +6,18 @@
  * File names carry the content hash: a new version of an image is a new file, never a stale one in a cache.
  */
 import { createHash } from 'node:crypto';
+import type SharpDefault from 'sharp';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { TutorialImage } from '@aide/walkthrough/format';
 import { IMAGE_BUDGET_BYTES } from '../lint/images.ts';
 
 /** Widths made (never wider than the original). 480: the panel on a phone; 960: the panel at 2x; 1600: the zoom. */
-export const IMAGE_WIDTHS = [480, 960, 1600] as const;
+const IMAGE_WIDTHS = [480, 960, 1600] as const;
 /** The width the panel uses by default: the <img> of the step's HTML. */
-export const PANEL_WIDTH = 960;
+const PANEL_WIDTH = 960;
 /** The panel is at most about 30rem wide; below 40em it takes the screen's width. */
-export const IMAGE_SIZES = '(min-width: 40em) 30rem, calc(100vw - 2rem)';
+const IMAGE_SIZES = '(min-width: 40em) 30rem, calc(100vw - 2rem)';
 /** Bump when the encoding settings change: every image is made again. */
 export const PIPELINE_VERSION = '1';
 
@@ -28,7 +29,7 @@ const ENCODERS = {
 } as const;
 type Format = keyof typeof ENCODERS;
 
-export interface ImageVariant {
+interface ImageVariant {
   /** Path relative to the output folder: images/<name>-<width>.<hash>.<ext>. */
   file: string;
   format: Format;
@@ -49,7 +50,7 @@ export interface ProcessedImage {
   asIs?: ImageVariant & { type: string };
 }
 
-type Sharp = typeof import('sharp').default;
+type Sharp = typeof SharpDefault;
 let sharpModule: Promise<Sharp> | undefined;
 // Loaded only when an image must be made: lint and an unchanged build never pay for it.
 const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
@@ -105,7 +106,7 @@ export async function processImage(sourcePath: string, src: string, cacheDir: st
       for (const format of ['avif', 'webp', fallback] as Format[]) {
         const { data: out, info } = await resized
           .clone()
-          .toFormat(format, ENCODERS[format].options as never)
+          .toFormat(format, ENCODERS[format].options)
           .toBuffer({ resolveWithObject: true });
         const file = `${stem}-${w}.${short}.${format === 'jpeg' ? 'jpg' : format}`;
         writeFileSync(join(folder, file), out);

@@ -7,20 +7,20 @@
  * headings made steps. Everything that could not be converted is noted with its line in the original file.
  */
 import { basename, extname } from 'node:path';
-import type { Blockquote, Code, Heading, Html, Image, Link, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Blockquote, Heading, Html, Image, Link, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 import { THEMES, type Theme } from '@aide/walkthrough/format';
 import { markdownStringifier, parseMarkdown } from '../markdown/parser.ts';
 import type { DialectLine } from '../markdown/dialect-lines.ts';
 import { titleNumber, isActionTitle, wordsOf } from '../lint/language.ts';
 
-export type NoteLevel = 'converti' | 'à reprendre' | 'non converti';
+type NoteLevel = 'converti' | 'à reprendre' | 'non converti';
 
 export interface ImportNote {
   line: number;
@@ -29,7 +29,7 @@ export interface ImportNote {
   fix?: string;
 }
 
-export interface ImageReference {
+interface ImageReference {
   /** The node to point at the copied file. */
   node: Image;
   /** As written in the original. */
@@ -51,8 +51,8 @@ export interface Converted {
 }
 
 export interface ConvertOptions {
-  theme?: Theme;
-  today?: Date;
+  theme?: Theme | undefined;
+  today?: Date | undefined;
 }
 
 /** The project's four callouts. */
@@ -139,7 +139,7 @@ function htmlMarker(node: Html): Marker | null {
 
 const text = (value: string): Text => ({ type: 'text', value });
 const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
-const lineOf = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 1;
+const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
 
 /** A project callout: « > Attention : titre » then the content. */
 function callout(kind: Callout, title: string, content: RootContent[]): Blockquote {
@@ -178,7 +178,7 @@ export function convertDocument(file: string, source: string, options: ConvertOp
   const head = tree.children[0];
   if (head && (head.type === 'yaml' || (head.type as string) === 'toml')) {
     try {
-      const value = head.type === 'yaml' ? parseYaml((head as { value: string }).value) : parseToml((head as unknown as { value: string }).value);
+      const value: unknown = head.type === 'yaml' ? parseYaml((head as { value: string }).value) : parseToml((head as unknown as { value: string }).value);
       if (value && typeof value === 'object') original = value as Record<string, unknown>;
       count(head.type === 'yaml' ? 'en-tête YAML' : 'en-tête TOML (Hugo)');
     } catch {
@@ -193,7 +193,7 @@ export function convertDocument(file: string, source: string, options: ConvertOp
   });
 
   const glossary: { term: string; definition: string }[] = [];
-  const definitions = new Map<string, { url: string; title?: string | null }>();
+  const definitions = new Map<string, { url: string; title?: string | null | undefined }>();
   visit(tree, 'definition', (d) => void definitions.set(d.identifier, { url: d.url, title: d.title }));
 
   /** Content of a container, as project nodes. */
@@ -243,7 +243,7 @@ export function convertDocument(file: string, source: string, options: ConvertOp
     if (UNWRAP.has(name)) return content;
     if (name === 'file') {
       const src = marker.attributes.src ?? '';
-      const caption = marker.attributes.caption ?? toString({ type: 'root', children: content } as Root).trim();
+      const caption = marker.attributes.caption ?? toString({ type: 'root', children: content }).trim();
       const label = caption || basename(src);
       if (/^https:\/\//.test(src)) {
         count('fichiers en liens');
@@ -255,7 +255,7 @@ export function convertDocument(file: string, source: string, options: ConvertOp
     if (name === 'embed' || name === 'youtube' || name === 'video' || name === 'iframe' || name === 'content-ref' || name === 'page-ref') {
       const url = marker.attributes.url ?? marker.attributes.src ?? marker.attributes.id ?? marker.label.split(/\s+/)[0] ?? '';
       const full = name === 'youtube' && url && !url.includes('/') ? `https://www.youtube.com/watch?v=${url}` : url;
-      const caption = toString({ type: 'root', children: content } as Root).trim() || marker.attributes.title || marker.attributes.caption || '';
+      const caption = toString({ type: 'root', children: content }).trim() || marker.attributes.title || marker.attributes.caption || '';
       if (/^https:\/\//.test(full)) {
         count('contenus intégrés en liens');
         note(line, 'à reprendre', `Contenu intégré (« ${name} ») remplacé par un lien.`, 'Le widget n’intègre pas de contenu d’un autre site : vérifiez que le lien dit où il mène.');
@@ -271,7 +271,7 @@ export function convertDocument(file: string, source: string, options: ConvertOp
       const src = marker.attributes.src ?? marker.label.split(/\s+/)[0] ?? '';
       const alt = marker.attributes.alt ?? marker.attributes.caption ?? marker.attributes.title ?? '';
       count('figures en images');
-      return [paragraph({ type: 'image', url: src, alt, position: { start: { line, column: 1 }, end: { line, column: 1 } } } as Image)];
+      return [paragraph({ type: 'image', url: src, alt, position: { start: { line, column: 1 }, end: { line, column: 1 } } })];
     }
     // hint, notice, alert… say their kind in an attribute or a first word: {% hint style="warning" %}, {{< hint info >}}.
     const generic = GENERIC_CONTAINERS.has(name);
@@ -292,11 +292,11 @@ export function convertDocument(file: string, source: string, options: ConvertOp
 
   /** Pairs opening and closing markers among the children of every parent, innermost first. */
   const group = (parent: Parent) => {
-    for (const child of parent.children) if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading') group(child as Parent);
+    for (const child of parent.children) if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading') group(child);
     interface Frame { marker: Marker | null; line: number; children: RootContent[] }
     const stack: Frame[] = [{ marker: null, line: 0, children: [] }];
     const markerOf = (node: RootContent): Marker | null => (node.type === 'dialectLine' ? readMarker(node) : node.type === 'html' ? htmlMarker(node) : null);
-    const siblings = parent.children as RootContent[];
+    const siblings = parent.children;
     siblings.forEach((node, i) => {
       const marker = markerOf(node);
       const top = stack[stack.length - 1]!;
@@ -360,7 +360,7 @@ export function convertDocument(file: string, source: string, options: ConvertOp
       note(lineOf(n), 'non converti', `« ${n.value} » retiré.`);
       return false;
     });
-    parent.children = left as typeof parent.children;
+    parent.children = left;
   };
   // An HTML block of several tags on their own lines (« <Tabs>⏎<TabItem label="…"> »): one marker per line.
   visit(tree, 'html', (node: Html, index, parent) => {
@@ -380,7 +380,7 @@ export function convertDocument(file: string, source: string, options: ConvertOp
     const m = /^(!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+"([^"]*)")?\s*$/.exec(first);
     if (!m || index === undefined || !parent) return;
     const next = parent.children[index + 1];
-    const body = next?.type === 'code' && !(next as Code).lang ? parseMarkdown((next as Code).value).children : [];
+    const body = next?.type === 'code' && !(next).lang ? parseMarkdown((next).value).children : [];
     const kind = CALLOUT_OF[fold(m[2]!)] ?? 'À savoir';
     count('encadrés');
     parent.children.splice(index, body.length ? 2 : 1, callout(kind, m[3] ?? '', body) as never);
@@ -456,7 +456,7 @@ export function convertDocument(file: string, source: string, options: ConvertOp
       const after: RootContent[] = [];
       for (const image of images) {
         const alt = image.alt.trim() || image.caption;
-        nodes.push({ type: 'image', url: image.src, alt, position: node.position } as Image);
+        nodes.push({ type: 'image', url: image.src, alt, position: node.position });
         if (image.alt.trim() && image.caption && fold(image.caption) !== fold(image.alt)) after.push(paragraph({ type: 'emphasis', children: [text(image.caption)] }));
         if (!image.alt.trim() && image.caption) note(line, 'converti', `La légende « ${image.caption.slice(0, 50)} » sert de texte de remplacement à l’image.`);
       }
@@ -623,7 +623,7 @@ export function convertDocument(file: string, source: string, options: ConvertOp
 
 /** The tutorial's Markdown: our front matter, then the converted body. */
 export function serialize(converted: Converted): string {
-  const body = markdownStringifier().stringify(converted.tree as Root);
+  const body = markdownStringifier().stringify(converted.tree);
   const yaml = Object.entries(converted.frontMatter)
     .map(([key, value]) => yamlField(key, value))
     .join('\n');
@@ -639,7 +639,7 @@ function yamlField(key: string, value: unknown): string {
     return `${key}:\n${value
       .map((item) =>
         item && typeof item === 'object'
-          ? `  - ${Object.entries(item)
+          ? `  - ${Object.entries(item as Record<string, unknown>)
               .map(([k, v], i) => `${i ? '    ' : ''}${k}: ${scalar(v)}`)
               .join('\n')}`
           : `  - ${scalar(item)}`,

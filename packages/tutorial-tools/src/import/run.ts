@@ -8,7 +8,7 @@ import <fichier ou dossier>`: converts each page (convert.ts), copies and checks
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Theme } from '@aide/walkthrough/format';
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 import { convertDocument, serialize, type ImportNote } from './convert.ts';
 import { IMAGE_BUDGET_BYTES } from '../lint/images.ts';
 import { imageSize } from 'image-size';
@@ -19,10 +19,10 @@ import { loadRegistry } from '../procedures.ts';
 export interface ImportOptions {
   inputs: string[];
   out: string;
-  theme?: Theme;
+  theme?: Theme | undefined;
   force?: boolean;
   json?: boolean;
-  today?: Date;
+  today?: Date | undefined;
 }
 
 export interface ImportedFile {

@@ -5,14 +5,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { imageSize } from 'image-size';
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 import type { Severity } from './lint.ts';
 
 /** Weight budget per image: what an old phone on a slow network can take for one step. */
 export const IMAGE_BUDGET_BYTES = 150 * 1024;
 /** Beyond this width or height, an image is far larger than the panel or the zoom view can use. */
-export const IMAGE_MAX_SIDE = 3000;
-export const IMAGE_FORMATS = new Set(['png', 'jpg', 'webp', 'avif', 'gif', 'svg']);
+const IMAGE_MAX_SIDE = 3000;
+const IMAGE_FORMATS = new Set(['png', 'jpg', 'webp', 'avif', 'gif', 'svg']);
 
 export interface ImageCheck {
   format: string | null;

@@ -3,7 +3,7 @@
  * passive-voice and nominalisation hints, and a readability score per step (Kandel & Moles' French adaptation
  * of Flesch: 207 − 1.015 × words per sentence − 73.6 × syllables per word).
  */
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 import lexiconFile from './lexicon-fr.json' with { type: 'json' };
 
 export const SENTENCE_MAX_WORDS = 25;
@@ -14,7 +14,7 @@ export const READABILITY_MIN = 50;
 /** Acronyms anyone reads without help. */
 export const KNOWN_ACRONYMS = new Set(['PDF', 'SMS', 'OK', 'TV', 'USB', 'QR', 'WIFI', 'GPS', 'PC', 'CB', 'RDV', 'JPEG', 'PNG', 'HTTPS']);
 
-export interface LexiconEntry {
+interface LexiconEntry {
   pattern: string;
   suggestion: string;
   kind: 'jargon' | 'nominalisation';
@@ -38,7 +38,7 @@ export function findLexicon(text: string): TextFinding[] {
   const out: TextFinding[] = [];
   for (const m of text.matchAll(LEXICON)) {
     const i = Number(Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0].slice(1));
-    out.push({ index: m.index!, rule: lexicon[i]!.kind, match: m[0], suggestion: lexicon[i]!.suggestion });
+    out.push({ index: m.index, rule: lexicon[i]!.kind, match: m[0], suggestion: lexicon[i]!.suggestion });
   }
   return out;
 }
@@ -56,11 +56,11 @@ export function findPassives(text: string): TextFinding[] {
   const out: TextFinding[] = [];
   for (const m of text.matchAll(PASSIVE)) {
     if (MOTION.test(m[2]!.toLowerCase())) continue;
-    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 5);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 5);
     const byAgent = /^\s+par\b/i.test(after);
     if (!byAgent && STATE.test(m[2]!.toLowerCase())) continue;
-    if (!byAgent && CONDITION.test(text.slice(Math.max(0, m.index! - 60), m.index!))) continue;
-    out.push({ index: m.index!, rule: 'passive', match: m[0], suggestion: 'dites qui fait l’action (« le site envoie un code » plutôt que « un code est envoyé »)' });
+    if (!byAgent && CONDITION.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    out.push({ index: m.index, rule: 'passive', match: m[0], suggestion: 'dites qui fait l’action (« le site envoie un code » plutôt que « un code est envoyé »)' });
   }
   return out;
 }
@@ -137,13 +137,13 @@ export function acronymsIn(text: string): { acronym: string; index: number }[] {
     if (!/^[A-Z][A-Z]+[0-9]?$/.test(word)) return;
     const previous = words[i - 1];
     const next = words[i + 1];
-    const between = (a: RegExpMatchArray, b: RegExpMatchArray) => text.slice(a.index! + a[0].length, b.index!);
+    const between = (a: RegExpMatchArray, b: RegExpMatchArray) => text.slice(a.index! + a[0].length, b.index);
     // Part of a run of capitals: a label or a shout, not an acronym.
     if ((previous && isCaps(previous[0]) && /^[\s,-]+$/.test(between(previous, m))) || (next && isCaps(next[0]) && /^[\s,-]+$/.test(between(m, next)))) return;
     // Elided or hyphenated: S'ENREGISTRER, E-MAIL.
-    if (/['’-]$/.test(text.slice(Math.max(0, m.index! - 1), m.index!)) || /^['’-]\p{L}/u.test(text.slice(m.index! + word.length, m.index! + word.length + 2))) return;
+    if (/['’-]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) || /^['’-]\p{L}/u.test(text.slice(m.index + word.length, m.index + word.length + 2))) return;
     if (CODES.has(word) || (word.length >= 5 && FRENCH_WORD_END.test(word))) return;
-    found.push({ acronym: word, index: m.index! });
+    found.push({ acronym: word, index: m.index });
   });
   // Accented capitals are French words (« CRÉER », « ÉTAPE »): the ASCII test above already leaves them out.
   return found;

@@ -5,12 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { Blockquote, Html, Image, Link, Nodes, Paragraph, Parent, RootContent, Text } from 'mdast';
+import type { Nodes, Paragraph, Parent, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { htmlParser } from './html.ts';
-import { parse as parseSelector } from 'css-what';
-import { fold } from '@aide/core/text';
+import { AttributeAction, SelectorType, parse as parseSelector } from 'css-what';
+import { fold } from '@aide/core';
 import { endOf, isProcedureStepLine, startOf, TARGET_LINE, type ParsedTutorial, type Step } from '../parse.ts';
 import { checkFrontMatter } from '../schema.ts';
 import { findStep, listSteps, type Registry } from '../procedures.ts';
@@ -45,7 +45,7 @@ export interface Diagnostic {
   fix: string;
 }
 
-export interface StepReadability {
+interface StepReadability {
   step: number;
   title: string;
   score: number;
@@ -61,19 +61,19 @@ export interface LintResult {
 }
 
 /** Step length: a warning above, an error above. */
-export const STEP_WORDS_WARNING = 120;
-export const STEP_WORDS_ERROR = 300;
+const STEP_WORDS_WARNING = 120;
+const STEP_WORDS_ERROR = 300;
 /** Months after which a tutorial not checked against its sources gets a warning. */
-export const CHECK_MONTHS = 12;
+const CHECK_MONTHS = 12;
 
-export const CALLOUTS: Record<string, { kind: string; title: string }> = {
+const CALLOUTS: Record<string, { kind: string; title: string }> = {
   astuce: { kind: 'astuce', title: 'Astuce' },
   attention: { kind: 'attention', title: 'Attention' },
   'a savoir': { kind: 'a-savoir', title: 'À savoir' },
   'si ca ne marche pas': { kind: 'si-ca-ne-marche-pas', title: 'Si ça ne marche pas' },
 };
 /** The keyword of a callout, after an optional symbol (« ⚠️ ») and in bold or not: « **Attention :** », « ⚠️ Attention : ». */
-const CALLOUT_START = /^\s*(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{2139}\u{26A0}]\s*)*([*_]{0,2})\s*([^:\n*_]{2,30}?)\s*(?:\1\s*:|:\s*\1)\s*/u;
+const CALLOUT_START = /^\s*(?:(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{2139}|\u{26A0})\s*)*([*_]{0,2})\s*([^:\n*_]{2,30}?)\s*(?:\1\s*:|:\s*\1)\s*/u;
 
 /** The callout a blockquote opens with (its raw Markdown text), or null when it is a plain quote. */
 export function calloutOf(text: string): { kind: string; title: string; rest: string } | null {
@@ -104,8 +104,8 @@ function invalidSelectorPart(value: string): string | null {
         const last = selector.at(-1);
         if (!last || COMBINATORS.has(last.type)) return part;
         for (const token of selector) {
-          if (token.type !== 'attribute') continue;
-          const shorthand = (token.name === 'id' && token.action === 'equals' && part.includes(`#${token.value}`)) || (token.name === 'class' && token.action === 'element' && part.includes(`.${token.value}`));
+          if (token.type !== SelectorType.Attribute) continue;
+          const shorthand = (token.name === 'id' && token.action === AttributeAction.Equals && part.includes(`#${token.value}`)) || (token.name === 'class' && token.action === AttributeAction.Element && part.includes(`.${token.value}`));
           if (shorthand && !CSS_IDENTIFIER.test(token.value)) return part;
         }
       }
@@ -122,7 +122,7 @@ export interface LintOptions {
   /** The procedure registry (tutorials/procedures.yml), to check the « Étape de la démarche » lines. */
   registry?: Registry;
   /** Today, for the check date (tests fix it). */
-  today?: Date;
+  today?: Date | undefined;
 }
 
 /** Plain text of a paragraph (links keep their text; images, code and HTML go), with a way back to file offsets. */
@@ -136,7 +136,7 @@ function plainText(node: Parent): { text: string; offsetOf: (index: number) => n
     } else if (n.type === 'inlineCode' || n.type === 'image' || n.type === 'html' || n.type === 'break' || n.type === 'imageReference') {
       text += ' ';
     } else if ('children' in n) {
-      for (const child of n.children) walk(child as Nodes);
+      for (const child of n.children) walk(child);
     }
   };
   walk(node as Nodes);
@@ -181,7 +181,7 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
     report(0, 'error', 'file-name', `Le nom du fichier « ${parsed.slug}.md » ne convient pas.`, 'Utilisez des minuscules sans accent et des tirets, par exemple « creer-adresse-email.md ».');
   }
   const data = parsed.data ?? {};
-  const glossary = Array.isArray(data.glossary) ? (data.glossary as { term?: unknown }[]).map((g) => String(g?.term ?? '')).filter(Boolean) : [];
+  const glossary = Array.isArray(data.glossary) ? (data.glossary as { term?: unknown }[]).map((g) => (typeof g?.term === 'string' ? g.term : '')).filter(Boolean) : [];
 
   // Template text left in place (« À compléter : … » from `tutorials new` and `tutorials import`).
   const placeholders = (value: unknown, path: (string | number)[]) => {
@@ -375,12 +375,12 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
             }
             break;
           case 'image': {
-            const image = node as Image;
+            const image = node;
             imageProblems(image.url, image.alt ?? '', startOf(image));
             break;
           }
           case 'link': {
-            const link = node as Link;
+            const link = node;
             const text = toString(link, { includeImageAlt: false }).trim();
             if (text && isVagueLinkText(text)) {
               report(startOf(link), 'warning', 'link-text', `Le texte du lien « ${text} » ne dit pas où il mène.`, 'Écrivez la destination dans le lien : « [le site des impôts](https://www.impots.gouv.fr) » plutôt que « cliquez [ici](…) ».');
@@ -414,21 +414,21 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
             report(startOf(node), 'error', 'dialect', `« ${node.value.slice(0, 40)} » est ${DIALECT_NAMES[node.syntax]} : le widget l’afficherait tel quel.`, DIALECT_FIX);
             break;
           case 'text': {
-            const t = node as Text;
+            const t = node;
             const template = TEMPLATE_IN_TEXT.exec(t.value);
             if (template) {
               report(startOf(t) + Math.max(0, parsed.source.slice(startOf(t), endOf(t)).indexOf(template[0].slice(0, 3))), 'error', 'dialect', `« ${template[0]} » est une balise de modèle (GitBook, Jekyll, Hugo) : le widget l’afficherait telle quelle.`, DIALECT_FIX);
-            } else if (/^\s*!!!\s+\w/.test(t.value) && parent?.type === 'paragraph' && (parent as Paragraph).children[0] === t) {
+            } else if (/^\s*!!!\s+\w/.test(t.value) && parent?.type === 'paragraph' && (parent).children[0] === t) {
               report(startOf(t), 'error', 'dialect', `« ${t.value.split('\n')[0]!.slice(0, 40)} » est un encadré MkDocs : le widget l’afficherait tel quel.`, DIALECT_FIX);
             }
-            if (EMOJI.test(t.value) && !(parent?.type === 'paragraph' && isCalloutOpening(parent as Paragraph, t))) {
+            if (EMOJI.test(t.value) && !(parent?.type === 'paragraph' && isCalloutOpening(parent, t))) {
               report(startOf(t), 'warning', 'emoji', 'Un émoji est dans le texte.', 'Remplacez-le par des mots : les lecteurs d’écran le lisent de façon étrange (« visage souriant »).');
             }
             if (PLACEHOLDER.test(t.value)) report(startOf(t), 'error', 'placeholder', 'Le texte du modèle est encore là (« À compléter »).', 'Remplacez-le par votre texte.');
             break;
           }
           case 'html': {
-            const raw = (node as Html).value.trim();
+            const raw = (node).value.trim();
             if (/^<!--[\s\S]*-->$/.test(raw)) break;
             const tags = new Set<string>();
             let handlers = false;
@@ -454,7 +454,7 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
             break;
           }
           case 'blockquote': {
-            const quote = node as Blockquote;
+            const quote = node;
             const first = quote.children[0];
             const raw = first ? parsed.source.slice(startOf(first), endOf(first)) : '';
             const alert = GITHUB_ALERT.exec(raw);
@@ -493,7 +493,7 @@ export function lintTutorial(parsed: ParsedTutorial, options: LintOptions = {}):
   const acronymsSeen = new Set<string>([...KNOWN_ACRONYMS]);
   for (const term of glossary) for (const a of acronymsIn(term)) acronymsSeen.add(a.acronym);
   // Explained in the summary, the prerequisites or a definition: the reader has met it before the steps.
-  const before = [data.summary, ...(Array.isArray(data.prerequisites) ? data.prerequisites : []), ...(Array.isArray(data.glossary) ? (data.glossary as { definition?: unknown }[]).map((g) => g?.definition) : [])]
+  const before = [data.summary, ...(Array.isArray(data.prerequisites) ? (data.prerequisites as unknown[]) : []), ...(Array.isArray(data.glossary) ? (data.glossary as { definition?: unknown }[]).map((g) => g?.definition) : [])]
     .filter((v): v is string => typeof v === 'string');
   for (const text of before) for (const a of acronymsIn(text)) if (isExpandedAt(text, a.index, a.acronym)) acronymsSeen.add(a.acronym);
 

@@ -16,7 +16,7 @@ const tutorialsIn = (source: string) =>
     .sort()
     .map((f) => join(source, f));
 
-export function lintOne(file: string, source: string, knownSlugs: Set<string>): LintResult {
+function lintOne(file: string, source: string, knownSlugs: Set<string>): LintResult {
   return lintTutorial(parseTutorial(file, readFileSync(file, 'utf8')), { knownSlugs, registry: loadRegistry(source) });
 }
 

@@ -16,7 +16,7 @@ import type { Code, Construct, Effects, Extension, State, TokenizeContext } from
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Literal } from 'mdast';
 
-export type DialectSyntax = 'colon' | 'liquid' | 'shortcode' | 'ial';
+type DialectSyntax = 'colon' | 'liquid' | 'shortcode' | 'ial';
 
 export interface DialectLine extends Literal {
   type: 'dialectLine';
@@ -48,7 +48,7 @@ const PATTERNS: [DialectSyntax, RegExp][] = [
   ['ial', /^\{:\s*[^}]*\}$/],
 ];
 
-export function syntaxOf(line: string): DialectSyntax | null {
+function syntaxOf(line: string): DialectSyntax | null {
   const text = line.trim();
   for (const [syntax, pattern] of PATTERNS) if (pattern.test(text)) return syntax;
   return null;
@@ -84,7 +84,7 @@ export function dialectLinesFromMarkdown(): FromMarkdownExtension {
   return {
     enter: {
       dialectLine(this: CompileContext, token: Token) {
-        this.enter({ type: 'dialectLine', syntax: 'colon', value: '' } as DialectLine as never, token);
+        this.enter({ type: 'dialectLine', syntax: 'colon', value: '' }, token);
       },
     },
     exit: {

@@ -23,15 +23,12 @@ function remarkDialectLines(this: Processor) {
   (data.toMarkdownExtensions ??= []).push({ handlers: { dialectLine: (node: DialectLine) => node.value } });
 }
 
-let processor: Processor<Root> | undefined;
-
-export function markdownProcessor(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkDialectLines) as unknown as Processor<Root>;
-  return processor;
-}
+const createProcessor = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkDialectLines);
+let processor: ReturnType<typeof createProcessor> | undefined;
 
 export function parseMarkdown(text: string): Root {
-  return markdownProcessor().parse(text);
+  processor ??= createProcessor();
+  return processor.parse(text);
 }
 
 /** Markdown out (tutorials import): the project's style, « - » lists, « ** » for bold. */

@@ -4,6 +4,8 @@
  * shown too (their content is sanitised like any other), so that the editor sees both.
  */
 import { createServer } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -37,7 +39,7 @@ export function startPreview(options: PreviewOptions): Promise<{ port: number; c
   }
   const serveWidget = sirv(widget, { dev: true });
   const serveImages = sirv(options.source, { dev: true });
-  const clients = new Set<import('node:http').ServerResponse>();
+  const clients = new Set<ServerResponse>();
 
   // Each file is compiled again only when it changed (its size and time, or the set of tutorials): a save is
   // answered with one compilation, not the whole corpus.
@@ -151,7 +153,7 @@ export function startPreview(options: PreviewOptions): Promise<{ port: number; c
       reject(new Error(error.code === 'EADDRINUSE' ? `Le port ${options.port} est déjà utilisé.\n    → Choisissez-en un autre : pnpm tutorials preview --port 5175` : `L’aperçu n’a pas pu démarrer : ${error.message}`)),
     );
     server.listen(options.port, '127.0.0.1', () => {
-      const port = (server.address() as import('node:net').AddressInfo).port;
+      const port = (server.address() as AddressInfo).port;
       console.log(`Aperçu des tutoriels : http://127.0.0.1:${port}/ (Ctrl+C pour arrêter)`);
       resolve({
         port,

@@ -1,5 +1,4 @@
-import type { Catalogues, Locale } from '@aide/core/i18n';
-import { plural } from '@aide/core/i18n';
+import { type Catalogues, type Locale, plural } from '@aide/core';
 
 export interface WalkthroughStrings {
   title: string;

@@ -17,14 +17,9 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { property, query, state } from 'lit/decorators.js';
-import { AideElement } from '@aide/core/element';
-import { sharedStyles } from '@aide/core/lit-styles';
-import { focusElement } from '@aide/core/focus';
-import { createStore, type KeyValueStore } from '@aide/core/storage';
-import { sanitizeHtml } from '@aide/core/markdown/sanitize';
-import { findPageTarget, showPageTarget } from '@aide/core/page-target';
-import type { StepChangeDetail } from '@aide/core/events';
-import { readHelpContext } from '@aide/core/context';
+import { AideElement, booleanConverter, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
+import { focusElement, createStore, type KeyValueStore, findPageTarget, showPageTarget, type StepChangeDetail, readHelpContext } from '@aide/core';
+import { sanitizeHtml } from '@aide/core/markdown';
 import type { TutorialChunk, TutorialImage, TutorialIndex, TutorialSummary } from '../format.ts';
 import type { TutorialSearch } from '../search/search.ts';
 import { walkthroughStrings, CONTENT_LANG, CONTENT_DIR, type WalkthroughStrings } from './strings.ts';
@@ -60,11 +55,11 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   /** Procedure id: its tutorials are suggested first. */
   @property() procedure = '';
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-  @property({ type: Boolean, attribute: 'in-panel' }) inPanel = false;
+  @property({ attribute: 'in-panel', converter: booleanConverter }) inPanel = false;
   /** Collector endpoint for anonymous "Je suis bloqué" counts (…/api/v1/feedback); empty: nothing is sent. */
   @property({ attribute: 'blocked-endpoint' }) blockedEndpoint = '';
-  /** false keeps progress in memory only. */
-  @property({ type: Boolean }) persist = true;
+  /** false keeps progress in memory only; in HTML, the `no-persist` attribute. */
+  @property({ attribute: 'no-persist', converter: negatedBooleanConverter }) persist = true;
 
   @state() private index: TutorialIndex | null = null;
   @state() private loadFailed = false;
@@ -86,7 +81,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   @query('dialog') private imageDialog?: HTMLDialogElement;
 
   private store?: KeyValueStore;
-  private search?: Promise<TutorialSearch>;
+  private search: Promise<TutorialSearch> | undefined;
   private searchTimer?: number;
   private countTimer?: number;
   /** The last result count announced, not repeated while it stays the same. */
@@ -166,17 +161,22 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       return;
     }
     this.notFound = '';
+    let chunk: TutorialChunk;
     try {
-      this.current = await this.loadChunk(summary);
+      chunk = await this.loadChunk(summary);
     } catch {
       this.loadFailed = true;
       return;
     }
     const saved = await this.store!.get<Progress>(`progress:${slug}`);
+    const resumeAt = options.step ?? (saved && saved.step >= 1 && saved.step <= chunk.steps.length ? saved.step : 0);
+    // The tutorial and the step it opens at are shown together: a click on an overview shown in between would be
+    // undone by the step chosen here.
+    this.current = chunk;
     this.seen = new Set(saved?.seen ?? []);
-    const resumeAt = options.step ?? (saved && saved.step >= 1 && saved.step <= this.current.steps.length ? saved.step : 0);
-    await this.store!.set('last', slug);
+    const remembered = this.store!.set('last', slug);
     await this.goTo(resumeAt, { focus: options.focus ?? true, resumed: (options.resumed ?? options.step === undefined) && resumeAt > 0 });
+    await remembered;
   }
 
   private async goTo(step: number, options: { focus?: boolean; resumed?: boolean } = {}): Promise<void> {
@@ -193,8 +193,11 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     if (inStep) {
       this.emit<StepChangeDetail>('aide-step-change', { tutorial: tutorial.slug, title: tutorial.title, step: this.step, total, stepTitle: tutorial.steps[this.step - 1]!.title });
     }
-    await this.store!.set(`progress:${tutorial.slug}`, { step: this.step, seen: [...this.seen], updated: new Date().toISOString() } satisfies Progress);
+    const shown = this.step;
+    await this.store!.set(`progress:${tutorial.slug}`, { step: shown, seen: [...this.seen], updated: new Date().toISOString() } satisfies Progress);
     await this.updateComplete;
+    // A newer navigation (a second click while storage was writing) owns focus and the announcement.
+    if (this.current !== tutorial || this.step !== shown) return;
     this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]?.target) !== null;
     const moved = options.focus !== false && focusElement(this.stepHeading);
     // Another navigation may have moved the step while this one was saving: only the current step is announced.

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `pnpm run lint`: ESLint (typescript-eslint with types, lit, lit-a11y, wc; eslint.config.js) and knip (unused files,
+# exports and dependencies; knip.jsonc) over the whole repository. Both must report nothing.
+# Last line: "lint: N passed, N failed", one check per tool, summed by scripts/test-all.sh.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+passed=0
+failed=0
+check() { # check <name> <command...>
+  local name=$1
+  shift
+  echo "--> $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "$name: findings above"; fi
+}
+check eslint pnpm exec eslint --max-warnings 0 .
+check knip pnpm exec knip
+echo "lint: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
