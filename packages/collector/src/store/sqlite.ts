@@ -32,7 +32,6 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
   };
   const feedbackDaily = database.prepare(FEEDBACK_DAILY_UPSERT.replace('%VALUES%', ['@procedure', '@day', '@page_step', ...COUNTER_COLUMNS.map((c) => `@${c}`)].join(', ')));
   const blockedDaily = database.prepare(BLOCKED_DAILY_UPSERT.replace('%VALUES%', '@procedure, @day, @tutorial, @step, @count'));
-  const probe = database.prepare("INSERT INTO collector_settings (name, value) VALUES ('probe', @value) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
 
   const commitBatch = database.transaction((batch: Insert[]): WriteOutcome[] => {
     const stored: Insert[] = [];
@@ -52,9 +51,11 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
   });
 
   // The disk: free space is read at most once a second; a write that failed for lack of space marks the storage as
-  // failing until a write (or the readiness probe) succeeds again.
+  // failing until space comes back.
   const minFreeBytes = options.minFreeBytes ?? 16 * 1024 * 1024;
   let storageFailing = false;
+  let freeAtFailure = 0;
+  let failedAt = 0;
   let free = { at: 0, bytes: Infinity };
   const freeBytes = () => {
     if (memory) return Infinity;
@@ -72,13 +73,13 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
   const writer = new GroupCommit<Insert, WriteOutcome>(
     (batch) => {
       try {
-        const outcomes = commitBatch.immediate(batch);
-        storageFailing = false;
-        return outcomes;
+        return commitBatch.immediate(batch);
       } catch (error) {
         if (classify(error) === 'storage') {
           storageFailing = true;
           free.at = 0;
+          freeAtFailure = freeBytes();
+          failedAt = Date.now();
         }
         throw error;
       }
@@ -109,15 +110,12 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
         database = 'unreachable';
       }
       free.at = 0;
-      let storage: Readiness['storage'] = freeBytes() < minFreeBytes ? 'full' : 'ok';
-      if (storage === 'ok' && storageFailing) {
-        try {
-          probe.run({ value: new Date().toISOString() });
-          storageFailing = false;
-        } catch {
-          storage = 'error';
-        }
-      }
+      const now = freeBytes();
+      // After a failed write, ready again once space came back (a megabyte more than at the failure) and 10 s passed
+      // without another failure, or after a minute without one: a small write that passes says nothing of the next.
+      const since = Date.now() - failedAt;
+      if (storageFailing && ((now >= freeAtFailure + 1024 * 1024 && since > 10_000) || since > 60_000)) storageFailing = false;
+      const storage: Readiness['storage'] = now < minFreeBytes ? 'full' : storageFailing ? 'error' : 'ok';
       return { ready: database === 'ok' && storage === 'ok', database, storage };
     },
     async sharedSecret(name) {
