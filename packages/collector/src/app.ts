@@ -16,6 +16,7 @@ import { exportCsv } from './export.ts';
 import { DASHBOARD_CSS, DASHBOARD_ICON, dashboardPage } from './dashboard.ts';
 import { installAgentGuard, operatorToken } from './agents.ts';
 import { RETRY_AFTER, clientErrorHandler, installNotFound, type ApiError } from './http-errors.ts';
+import { installStories } from './stories.ts';
 
 export type { Agent, Authenticator, AgentRole } from './agents.ts';
 
@@ -54,6 +55,11 @@ export interface CollectorOptions {
   /** SQLite: free bytes under which writes are refused (503) and the service is not ready. */
   minFreeBytes?: number | undefined;
   logger?: FastifyServerOptions['logger'] | undefined;
+  /** The address people reach the service at (https://avis.exemple.gouv.fr): links in answers and feeds. */
+  publicUrl?: string | undefined;
+  /** Stories per client per hour, and per minute for everyone together. */
+  storyRateLimitPerHour?: number | undefined;
+  storyGlobalPerMinute?: number | undefined;
   /** Group-commit settings (see store/group-commit.ts). */
   batchWindowMs?: number | undefined;
   batchSize?: number | undefined;
@@ -265,6 +271,15 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
       row: { id, body_hash: hash, tutorial: request.body.tutorial, step: request.body.step, procedure: request.body.procedure ?? null, received_at: new Date().toISOString() },
     });
     return answer(reply, id, hash, outcome);
+  });
+
+  installStories(app, {
+    store,
+    idempotencyKey,
+    canonicalHash,
+    publicUrl: options.publicUrl,
+    perClientPerHour: options.storyRateLimitPerHour ?? 10,
+    globalPerMinute: options.storyGlobalPerMinute ?? 300,
   });
 
   // Heavy reads run a few at a time per instance; beyond, 503 and Retry-After.

@@ -18,6 +18,9 @@ export interface ServiceConfig {
   trustProxy?: number | string[] | undefined;
   publicStats: boolean;
   timeouts: Timeouts;
+  publicUrl?: string | undefined;
+  storyRateLimitPerHour: number;
+  storyGlobalPerMinute: number;
   minFreeBytes: number;
   logLevel: string;
 }
@@ -43,6 +46,17 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: ServiceConfig; pr
     maxConnections: int('AIDE_MAX_CONNECTIONS', DEFAULT_TIMEOUTS.maxConnections, 1, 1_000_000),
   };
   if (timeouts.headersMs > timeouts.requestMs) problems.push('AIDE_HEADERS_TIMEOUT_MS : au plus AIDE_REQUEST_TIMEOUT_MS (les en-têtes font partie de la requête).');
+  const storyRateLimitPerHour = int('AIDE_STORY_LIMIT_PER_HOUR', 10, 1, 1_000_000);
+  const storyGlobalPerMinute = int('AIDE_STORY_LIMIT_GLOBAL_PER_MINUTE', 300, 1, 1_000_000);
+  const publicUrl = env.AIDE_PUBLIC_URL ? env.AIDE_PUBLIC_URL.replace(/\/$/, '') : undefined;
+  if (publicUrl) {
+    try {
+      const url = new URL(publicUrl);
+      if (!/^https?:$/.test(url.protocol) || url.origin !== publicUrl) throw new Error();
+    } catch {
+      problems.push(`AIDE_PUBLIC_URL : « ${publicUrl} » n'est pas une origine (https://avis.exemple.gouv.fr, sans chemin).`);
+    }
+  }
   const minFreeBytes = int('AIDE_MIN_FREE_MB', 16, 0, 1_000_000) * 1024 * 1024;
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL : attendu une adresse postgres://utilisateur@hôte:port/base.');
@@ -96,6 +110,9 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: ServiceConfig; pr
       trustProxy,
       publicStats: publicStatsRaw === 'true',
       timeouts,
+      publicUrl,
+      storyRateLimitPerHour,
+      storyGlobalPerMinute,
       minFreeBytes,
       logLevel,
     },
