@@ -17,8 +17,13 @@ import { DASHBOARD_CSS, DASHBOARD_ICON, dashboardPage } from './dashboard.ts';
 import { installAgentGuard, operatorToken } from './agents.ts';
 import { RETRY_AFTER, clientErrorHandler, installNotFound, type ApiError } from './http-errors.ts';
 import { installStories } from './stories.ts';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import { installSignIn, type AgentEntry, type OidcSettings } from './sign-in.ts';
+import { audit, installBackOffice } from './back-office.ts';
 
 export type { Agent, Authenticator, AgentRole } from './agents.ts';
+export type { AgentEntry, OidcSettings } from './sign-in.ts';
 
 export interface Timeouts {
   /** The whole request (headers and body) must arrive within this time (ms); 408 otherwise. */
@@ -60,6 +65,8 @@ export interface CollectorOptions {
   /** Stories per client per hour, and per minute for everyone together. */
   storyRateLimitPerHour?: number | undefined;
   storyGlobalPerMinute?: number | undefined;
+  /** The agents' back office: sign-in with OpenID Connect, and who the agents are. Without it, /agents is closed. */
+  backOffice?: { oidc: OidcSettings; agents: AgentEntry[]; cookieSecret?: string | undefined } | undefined;
   /** Group-commit settings (see store/group-commit.ts). */
   batchWindowMs?: number | undefined;
   batchSize?: number | undefined;
@@ -202,6 +209,26 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     counters: store.counters,
     clientKey,
   });
+
+  const origin = (request: FastifyRequest) => options.publicUrl ?? `${request.protocol}://${request.host}`;
+  if (options.backOffice) {
+    // Signs the sign-in cookie; every instance must share it (AIDE_SESSION_SECRET, or the database's).
+    let cookieSecret = options.backOffice.cookieSecret;
+    if (!cookieSecret) cookieSecret = await store.sharedSecret('cookie-signing').catch(() => randomBytes(32).toString('base64url'));
+    await app.register(cookie, { secret: cookieSecret });
+    await app.register(csrf, { sessionPlugin: '@fastify/cookie', cookieKey: 'aide_csrf', cookieOpts: { path: '/agents', sameSite: 'lax', httpOnly: true, secure: 'auto' } });
+    const signIn = installSignIn(app, {
+      store,
+      settings: options.backOffice.oidc,
+      agents: options.backOffice.agents,
+      origin,
+      audit: (agent, action, storyId, details) => audit(store, agent, action, storyId, details),
+    });
+    app.agentAuthenticators.unshift(signIn.authenticator);
+    const apiSignIn = app.agentSignIn;
+    app.agentSignIn = (request, reply) => (request.routeOptions.config.agentPage === true && !request.headers.authorization ? signIn.redirectToSignIn(request, reply) : apiSignIn(request, reply));
+    installBackOffice(app, { store, signOut: signIn.signOut });
+  }
 
   // Only JSON is accepted: anything else is a 415 (Fastify's default for a type without a parser).
   app.removeAllContentTypeParsers();

@@ -143,7 +143,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     test('public pages list published stories only, newest first, with answers, filter, pagination, JSON and Atom', async () => {
       const procedure = `public-${backend}`;
-      const sent = [];
+      const sent: { id: string; followToken: string }[] = [];
       for (let i = 0; i < 23; i++) sent.push((await send(app, { ...story, procedure, text: `Récit numéro ${i}`, feeling: i % 2 ? 'positive' : 'mixed' })).json());
       // Publish all but the last, answer two, as the back office does (its own tests cover the forms).
       const now = Date.now();
