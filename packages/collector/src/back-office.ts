@@ -13,7 +13,7 @@ import { storyIndicators } from './stories.ts';
 import { CHANNEL_LABELS, FEELING_LABELS, escapeHtml, frenchDate, layout, paragraphs, sendPage } from './html.ts';
 
 /** The publication charter's reasons for refusing a story (shown to the person on their follow page). */
-export const REFUSAL_REASONS: Record<string, string> = {
+const REFUSAL_REASONS: Record<string, string> = {
   injurieux: 'Propos injurieux, diffamatoires ou discriminatoires.',
   'donnees-personnelles': 'Des données personnelles restent dans le récit malgré le masquage.',
   'hors-sujet': 'Le récit ne parle pas de la démarche.',

@@ -47,7 +47,7 @@ export interface BackOfficeAgent extends Agent {
   procedures: readonly string[] | '*';
 }
 
-export const SESSION_COOKIE = 'aide_agent';
+const SESSION_COOKIE = 'aide_agent';
 const LOGIN_COOKIE = 'aide_connexion';
 const CALLBACK = '/agents/connexion/retour';
 const SESSION_HOURS = 8;
@@ -55,7 +55,7 @@ const SESSION_HOURS = 8;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** Only a path of the back office or the dashboard: never another site, never « //host », never « .. ». */
-export const safeReturn = (value: unknown) =>
+const safeReturn = (value: unknown) =>
   typeof value === 'string' && /^\/(agents|dashboard)(\/[A-Za-z0-9_-]+)*(\?[A-Za-z0-9=&_%.-]*)?$/.test(value) ? value : '/agents';
 
 export interface SignIn {

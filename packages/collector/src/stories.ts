@@ -75,7 +75,7 @@ async function read<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export interface PublicStory {
+interface PublicStory {
   id: string;
   maskedText: string;
   feeling: string;

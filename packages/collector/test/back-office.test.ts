@@ -132,7 +132,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     const submit = async (body = story) => {
       const r = await app.inject({ method: 'POST', url: '/api/v1/stories', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, payload: JSON.stringify(body) });
       assert.equal(r.statusCode, 201, r.body);
-      return r.json() as { id: string; followToken: string };
+      return r.json<{ id: string; followToken: string }>();
     };
 
     test('a story from sending to its public answer: moderator publishes, responder answers, both signed in with OpenID Connect', async () => {
@@ -339,3 +339,21 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     }
   });
 }
+
+describe('back-office settings', () => {
+  test('OIDC_ISSUER turns it on; each missing or wrong setting is named in French', async () => {
+    const { readConfig } = await import('../src/config.ts');
+    const agents = JSON.stringify([{ email: 'Camille@Exemple.gouv.fr', roles: ['moderator'], service: 'CAF', procedures: '*' }]);
+    const ok = readConfig({ OIDC_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', OIDC_ACR_VALUES: 'eidas1', OIDC_USERINFO_SIGNED_RESPONSE_ALG: 'RS256', AIDE_AGENTS: agents });
+    assert.deepEqual(ok.problems, []);
+    assert.deepEqual(ok.config!.backOffice!.agents, [{ email: 'camille@exemple.gouv.fr', roles: ['moderator'], service: 'CAF', procedures: '*' }]);
+    assert.equal(ok.config!.backOffice!.oidc.scopes, 'openid email given_name usual_name');
+    assert.equal(ok.config!.backOffice!.oidc.acrValues, 'eidas1');
+    assert.equal(ok.config!.backOffice!.oidc.allowHttp, false);
+    assert.equal(readConfig({}).config!.backOffice, undefined);
+    const bad = readConfig({ OIDC_ISSUER: 'http://idp.exemple.fr', OIDC_SCOPES: 'profile', AIDE_AGENTS: '[{"email":"x","roles":["chef"],"procedures":3}]', AIDE_SESSION_SECRET: 'court' }).problems.join('\n');
+    for (const expected of [/OIDC_ISSUER/, /OIDC_CLIENT_ID/, /OIDC_CLIENT_SECRET/, /OIDC_SCOPES/, /AIDE_AGENTS\[0\] : « email »/, /AIDE_AGENTS\[0\] : « roles »/, /AIDE_AGENTS\[0\] : « service »/, /AIDE_AGENTS\[0\] : « procedures »/, /AIDE_SESSION_SECRET/]) assert.match(bad, expected);
+    assert.match(readConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b', AIDE_AGENTS: '/nulle/part.json' }).problems.join(), /fichier « \/nulle\/part.json » illisible/);
+    assert.equal(readConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b', AIDE_AGENTS: agents }).config!.backOffice!.oidc.allowHttp, true);
+  });
+});

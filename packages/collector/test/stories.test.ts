@@ -168,9 +168,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const list = json.json();
       assert.equal(list.items.length, 20);
       assert.equal(list.pages, 2);
-      assert.equal(list.items[0].id, sent[21].id, 'newest first');
+      assert.equal(list.items[0].id, sent[21]!.id, 'newest first');
       assert.deepEqual(list.items[0].answer, { text: 'Réponse 1', signedBy: 'CAF de la Gironde', answeredAt: list.items[0].answer.answeredAt });
-      assert.ok(!list.items.some((x: { id: string }) => x.id === sent[22].id), 'a pending story is never public');
+      assert.ok(!list.items.some((x: { id: string }) => x.id === sent[22]!.id), 'a pending story is never public');
       // 22 published, 2 answered (2 h and 4 h after arrival): median 3 h.
       assert.deepEqual(list.indicators, { stories: 22, answeredShare: 0.091, medianAnswerHours: 3 });
       const page2 = (await app.inject({ url: `/api/v1/experiences?procedure=${procedure}&page=2` })).json();
@@ -195,13 +195,13 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.match(feed.headers['content-type'] as string, /application\/atom\+xml/);
       assert.match(feed.body, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
       assert.equal(feed.body.match(/<entry>/g)?.length, 22);
-      assert.ok(feed.body.includes(`https://avis.exemple.gouv.fr/experiences/${procedure}#recit-${sent[21].id}`));
+      assert.ok(feed.body.includes(`https://avis.exemple.gouv.fr/experiences/${procedure}#recit-${sent[21]!.id}`));
       assert.ok(!feed.body.includes('Récit numéro 22'));
 
       // The follow link now says published, with the public address and the answer.
-      const follow = (await app.inject({ url: `/api/v1/stories/follow/${sent[21].followToken}` })).json();
+      const follow = (await app.inject({ url: `/api/v1/stories/follow/${sent[21]!.followToken}` })).json();
       assert.equal(follow.status, 'published');
-      assert.equal(follow.publicUrl, `https://avis.exemple.gouv.fr/experiences/${procedure}#recit-${sent[21].id}`);
+      assert.equal(follow.publicUrl, `https://avis.exemple.gouv.fr/experiences/${procedure}#recit-${sent[21]!.id}`);
       assert.equal(follow.answer.signedBy, 'CAF de la Gironde');
     });
 

@@ -70,7 +70,8 @@ export async function startDevProvider(options: { redirectUris: string[]; postLo
       return grant;
     },
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (request, response) => void handle(request, response));
   return {
     issuer,
     clientId,

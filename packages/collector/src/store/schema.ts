@@ -112,7 +112,7 @@ export interface StoryTable {
 }
 
 /** Who did what, when, in the back office. */
-export interface AuditTable {
+interface AuditTable {
   at: string;
   agent_id: string;
   agent_name: string;
@@ -122,7 +122,7 @@ export interface AuditTable {
 }
 
 /** Agents' sessions (back office): the cookie carries a random id, its sha256 is stored. */
-export interface AgentSessionTable {
+interface AgentSessionTable {
   id_hash: string;
   agent_id: string;
   name: string;
