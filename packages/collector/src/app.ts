@@ -226,7 +226,12 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     });
     app.agentAuthenticators.unshift(signIn.authenticator);
     const apiSignIn = app.agentSignIn;
-    app.agentSignIn = (request, reply) => (request.routeOptions.config.agentPage === true && !request.headers.authorization ? signIn.redirectToSignIn(request, reply) : apiSignIn(request, reply));
+    // Pages send an anonymous visitor to the sign-in. While an operator token is set, the dashboard keeps asking for
+    // it (HTTP Basic) as before, so that scripts and browsers that use it go on working.
+    app.agentSignIn = (request, reply) =>
+      request.routeOptions.config.agentPage === true && !request.headers.authorization && !(options.operatorToken && !request.url.startsWith('/agents'))
+        ? signIn.redirectToSignIn(request, reply)
+        : apiSignIn(request, reply);
     installBackOffice(app, { store, signOut: signIn.signOut });
   }
 

@@ -324,15 +324,26 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         assert.equal(await app.store.db.selectFrom('agent_sessions').select('id_hash').where('agent_id', '=', 'inconnu@exemple.fr').executeTakeFirst(), undefined);
       });
 
-      test('the dashboard and the export: behind the sign-in, and still open to the operator token', async () => {
+      test('the dashboard and the export: behind the sign-in, and still open to the operator token while it is set', async () => {
+        // With an operator token, the dashboard still asks for it (HTTP Basic) as before.
         const anonymous = await app.inject({ url: '/dashboard' });
-        assert.equal(anonymous.statusCode, 303);
-        assert.equal(anonymous.headers.location, '/agents/connexion?retour=%2Fdashboard');
+        assert.equal(anonymous.statusCode, 401);
+        assert.match(anonymous.headers['www-authenticate'] as string, /^Basic/);
+        // Without one, the dashboard sends to the sign-in.
+        const signInOnly = await buildCollector({ sqlitePath: ':memory:', publicUrl: ORIGIN, backOffice: { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email', allowHttp: true }, agents: AGENTS } });
+        try {
+          const r = await signInOnly.inject({ url: '/dashboard' });
+          assert.equal(r.statusCode, 303);
+          assert.equal(r.headers.location, '/agents/connexion?retour=%2Fdashboard');
+          assert.equal((await signInOnly.inject({ url: '/api/v1/stats' })).statusCode, 401);
+        } finally {
+          await signInOnly.close();
+        }
         const api = await app.inject({ url: '/api/v1/stats' });
         assert.equal(api.statusCode, 401);
         const browser = new Browser(app, idp);
-        await browser.signIn('admin@demo.aide-numerique.fr', '/dashboard');
-        assert.equal((await browser.get('/dashboard')).statusCode, 200);
+        await browser.signIn('admin@demo.aide-numerique.fr', '/agents');
+        assert.equal((await browser.get('/dashboard')).statusCode, 200, 'a signed-in agent opens the dashboard');
         assert.equal((await app.inject({ url: '/api/v1/export.csv', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
         assert.equal((await app.inject({ url: '/dashboard', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
       });

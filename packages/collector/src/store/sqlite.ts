@@ -21,7 +21,10 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
   await migrate(db);
-  const reader = memory ? db : new Kysely<Schema>({ dialect: readerDialect(new SqliteReader(path)) });
+  // Run from the TypeScript sources (the demo, through tsx), a worker thread cannot load the .ts reader on Node 20:
+  // reads then share the writer's connection, as with ':memory:'. The built service (dist/) has its worker.
+  const fromSources = import.meta.url.endsWith('.ts');
+  const reader = memory || fromSources ? db : new Kysely<Schema>({ dialect: readerDialect(new SqliteReader(path)) });
 
   const insert = {
     feedback: database.prepare(`INSERT INTO feedback (${INSERT_COLUMNS.feedback.join(', ')}) VALUES (${INSERT_COLUMNS.feedback.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
