@@ -233,6 +233,27 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.equal(follow.refusalReason, 'Le récit ne parle pas de la démarche.');
     });
 
+    if (backend === 'postgres') {
+      test('database away: back-office pages answer 503 with Retry-After, then work again', async () => {
+        const moderator = new Browser(app, idp);
+        await moderator.signIn('moderatrice@demo.aide-numerique.fr');
+        pg!.pause();
+        try {
+          const r = await moderator.get('/agents/moderation');
+          assert.equal(r.statusCode, 503);
+          assert.ok(Number(r.headers['retry-after']) > 0);
+        } finally {
+          pg!.resume();
+        }
+        let status = 0;
+        for (let i = 0; i < 50 && status !== 200; i++) {
+          status = (await moderator.get('/agents/moderation')).statusCode;
+          if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+        }
+        assert.equal(status, 200);
+      });
+    }
+
     if (backend === 'sqlite') {
       test('CSRF: a form without its token, or with a wrong one, changes nothing', async () => {
         const sent = await submit();
