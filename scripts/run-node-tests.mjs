@@ -57,6 +57,7 @@ child.stdout.on('data', (chunk) => {
   const lines = pending.split('\n');
   pending = lines.pop() ?? '';
   for (const line of lines) {
+    // eslint-disable-next-line no-control-regex -- colour codes, when a terminal forced them
     const m = /^ℹ (pass|fail|cancelled|skipped|todo) (\d+)/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
     if (m) figures[m[1]] = Number(m[2]);
   }
