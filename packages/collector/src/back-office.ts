@@ -6,7 +6,8 @@
  * Roles: moderator (queue), responder (answers, for their procedures only), administrator (everything, the log).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { toWriteError, type Store, type StoryTable } from './store/index.ts';
+import { StoreUnavailable, toWriteError, type Store, type StoryTable } from './store/index.ts';
+import { RETRY_AFTER } from './http-errors.ts';
 import type { Agent, AgentRole } from './agents.ts';
 import type { BackOfficeAgent } from './sign-in.ts';
 import { storyIndicators } from './stories.ts';
@@ -74,6 +75,14 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
     app.setErrorHandler((error: FastifyError, _request, reply) => {
       if (error.code?.startsWith('FST_CSRF')) {
         return sendPage(reply, layout('Formulaire expiré', '<h1>Formulaire expiré</h1><p>Ce formulaire n’est plus valable (page ouverte depuis longtemps, ou envoyée d’un autre site). Rien n’a été fait.</p><p><a href="/agents">Revenir à l’espace des agents</a></p>'), 403);
+      }
+      // The database is away: the same 503 and Retry-After as the API, as a page a person can read.
+      if (error instanceof StoreUnavailable) {
+        return sendPage(
+          reply.header('Retry-After', String(RETRY_AFTER[error.reason])),
+          layout('Service momentanément indisponible', '<h1>Service momentanément indisponible</h1><p>La base de données ne répond pas pour le moment. Rien n’a été perdu : réessayez dans quelques instants.</p>'),
+          503,
+        );
       }
       throw error;
     });

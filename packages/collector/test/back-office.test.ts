@@ -242,6 +242,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
           const r = await moderator.get('/agents/moderation');
           assert.equal(r.statusCode, 503);
           assert.ok(Number(r.headers['retry-after']) > 0);
+          assert.match(r.body, /<h1>Service momentanément indisponible<\/h1>/);
         } finally {
           pg!.resume();
         }
