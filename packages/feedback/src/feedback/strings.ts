@@ -1,4 +1,5 @@
 import { type Catalogues, plural } from '@aide/core';
+import { storyStrings, type StoryStrings } from '../story/strings.ts';
 
 export interface FeedbackStrings {
   title: string;
@@ -34,6 +35,8 @@ export interface FeedbackStrings {
   offerLocator: string;
   again: string;
   notConfigured: string;
+  /** « Raconter mon expérience ». */
+  story: StoryStrings;
 }
 
 const fr: FeedbackStrings = {
@@ -86,6 +89,7 @@ const fr: FeedbackStrings = {
   offerLocator: 'Trouver une aide près de chez moi',
   again: 'Donner un autre avis',
   notConfigured: 'Le service d’avis n’est pas configuré sur cette page.',
+  story: storyStrings.fr,
 };
 
 const en: FeedbackStrings = {
@@ -138,6 +142,7 @@ const en: FeedbackStrings = {
   offerLocator: 'Find help near me',
   again: 'Give another opinion',
   notConfigured: 'The feedback service is not configured on this page.',
+  story: storyStrings.en,
 };
 
 const ar: FeedbackStrings = {
@@ -190,6 +195,7 @@ const ar: FeedbackStrings = {
   offerLocator: 'العثور على مساعدة بالقرب مني',
   again: 'إبداء رأي آخر',
   notConfigured: 'خدمة الآراء غير مهيأة في هذه الصفحة.',
+  story: storyStrings.ar,
 };
 
 export const feedbackStrings: Catalogues<FeedbackStrings> = { fr, en, ar };
