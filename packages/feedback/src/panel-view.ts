@@ -1,6 +1,7 @@
 import { html, svg } from 'lit';
 import type { AideConfig } from '@aide/core';
 import type { ComponentView } from '@aide/core/element';
+import { FOLLOWED_KEY } from './story/followed-key.ts';
 
 /** <aide-feedback> as the panel shows it: the opinion, or the story. */
 const element =
@@ -22,13 +23,10 @@ const element =
 const load = () => import('./define.ts');
 const available = (config: AideConfig) => config.feedbackEndpoint !== null;
 
-/**
- * Stories sent from this device are followed: the count the follow memory keeps (story/memory.ts, FOLLOWED_KEY),
- * read here by its name rather than imported, so that the panel's chunk imports nothing more for it.
- */
+/** Stories sent from this device are followed: the count the follow memory keeps (story/memory.ts). */
 function followsStories(): boolean {
   try {
-    return !!window.localStorage.getItem('aide:stories-followed');
+    return !!window.localStorage.getItem(FOLLOWED_KEY);
   } catch {
     return false;
   }

@@ -193,7 +193,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   private async askNotices(): Promise<void> {
     this.notices = [];
     const context = { config: this.config, locale: this.locale, theme: this.theme, help: {} };
-    const told = await Promise.all(componentViews.map((v) => v.notice?.(context).catch(() => null) ?? null));
+    const told = await Promise.all(componentViews.map(async (v) => (await v.notice?.(context).catch(() => null)) ?? null));
     this.notices = told.filter((notice): notice is TemplateResult => notice !== null);
   }
 

@@ -52,7 +52,7 @@ export interface QueuedOpinion extends Queued {
   kind?: 'opinion';
   body: FeedbackPayload;
 }
-export interface QueuedStory extends Queued {
+interface QueuedStory extends Queued {
   kind: 'story';
   body: StoryPayload;
 }
@@ -204,7 +204,13 @@ export class Delivery {
       retryAfter = Number(response.headers.get('Retry-After')) || 0;
       // A story's answer (its follow link) is read within the same timeout. An acknowledgement cut short is tried
       // again like no answer at all: the replay of the same key brings the same link back.
-      if (kind === 'story') answer = await response.json().catch((error: unknown) => (response.ok ? Promise.reject(error) : undefined));
+      if (kind === 'story') {
+        try {
+          answer = await response.json();
+        } catch (error) {
+          if (response.ok) throw error;
+        }
+      }
       status = response.status;
     } catch {
       status = 0; // offline, refused, timed out

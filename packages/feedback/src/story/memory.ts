@@ -8,6 +8,7 @@
 import type { KeyValueStore } from '@aide/core';
 import type { StoryPayload } from '../delivery/delivery.ts';
 import { storesFor, type Stores } from '../stores.ts';
+import { FOLLOWED_KEY } from './followed-key.ts';
 
 export type StoryStatus = 'pending' | 'published' | 'refused';
 
@@ -32,11 +33,6 @@ export interface FollowedStory {
   answerSeen: boolean;
 }
 
-/**
- * localStorage: how many stories this device follows, for the help panel to know, before loading anything, that it
- * may have an answer to look for (read by ../panel-view.ts under this name). Written only when persistence is on.
- */
-export const FOLLOWED_KEY = 'aide:stories-followed';
 
 /** Stories remembered at most; the oldest go first. */
 const MAX_STORIES = 20;

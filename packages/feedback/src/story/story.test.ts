@@ -64,10 +64,10 @@ async function sendFromPreview(el: AideFeedback) {
 describe('« Raconter mon expérience »', () => {
   it('the form: what happened, how it felt, how it was done, and consent under rules said in plain words', async () => {
     const el = await storyForm();
-    expect($(el, 'label[for=story-text]').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Que s’est-il passé ? (obligatoire)');
+    expect($(el, 'label[for=story-text]').textContent.replace(/\s+/g, ' ').trim()).to.equal('Que s’est-il passé ? (obligatoire)');
     expect($(el, '#story-text').getAttribute('aria-describedby')).to.equal('story-text-hint story-text-warning story-text-count');
     expect($(el, '#story-text-count').textContent).to.equal('Il vous reste 2\u202f000 caractères.');
-    const legends = $$(el, 'legend').map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+    const legends = $$(el, 'legend').map((l) => l.textContent.replace(/\s+/g, ' ').trim());
     expect(legends).to.deep.equal(['Dans l’ensemble, votre expérience a été : (obligatoire)', 'Comment avez-vous fait cette démarche ? (obligatoire)', 'Comment votre récit est publié']);
     expect($$(el, 'input[name=story-feeling] + label').map((l) => l.textContent)).to.deep.equal(['Positive', 'Négative', 'Mitigée : du bon et du moins bon']);
     expect($$(el, 'input[name=story-channel]').map((i) => (i as HTMLInputElement).value)).to.deep.equal(['online', 'phone', 'desk', 'with-help']);
@@ -82,7 +82,7 @@ describe('« Raconter mon expérience »', () => {
   it('alone on a page: a « Raconter mon expérience » button discloses the form, which loads the masking code', async () => {
     const el = await storyForm({ alone: true });
     const open = $(el, 'button.open');
-    expect(open.textContent!.trim()).to.equal('Raconter mon expérience');
+    expect(open.textContent.trim()).to.equal('Raconter mon expérience');
     expect($(el, '#feedback-body').hidden).to.equal(true);
     open.click();
     await el.updateComplete;
@@ -190,7 +190,7 @@ describe('« Raconter mon expérience »', () => {
     expect($(el, '.story-preview-title').tagName).to.equal('H3');
     const marks = $$(el, '.preview-text mark').map((m) => m.textContent);
     expect(marks).to.deep.equal(['[nom masqué]', '[numéro de téléphone masqué]', '[adresse e-mail masquée]']);
-    const shown = $(el, '.preview-text').textContent!;
+    const shown = $(el, '.preview-text').textContent;
     expect(shown).to.not.contain('06 12').and.not.contain('fatima.benali').and.not.contain('Benali');
     expect($(el, '.story-preview').textContent).to.contain('Nous avons masqué 3 informations personnelles');
     expect($$(el, '.summary dd').map((d) => d.textContent)).to.deep.equal(['Négative', 'En ligne, sur internet']);
@@ -263,7 +263,7 @@ describe('« Raconter mon expérience »', () => {
       expect($(el, '.copy-status').getAttribute('role')).to.equal('status');
       refuse = true;
       copy.click();
-      await waitUntil(() => $(el, '.copy-status').textContent!.startsWith('La copie automatique n’est pas possible ici'), 'fallback');
+      await waitUntil(() => $(el, '.copy-status').textContent.startsWith('La copie automatique n’est pas possible ici'), 'fallback');
       const input = $(el, '#story-follow-url') as HTMLInputElement;
       expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, input.value.length]);
     } finally {
@@ -392,7 +392,7 @@ describe('« Raconter mon expérience »', () => {
     const el = await storyForm();
     await fillIn(el);
     // The module is cached once loaded: the failure is simulated where the controller imports it.
-    const controller = (el as unknown as { story: { masking?: Promise<unknown> } }).story;
+    const controller = (el as unknown as { story: { masking: Promise<unknown> | undefined } }).story;
     controller.masking = Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
     controller.masking.catch(() => undefined);
     const live = await listenToAnnouncements();
@@ -419,7 +419,7 @@ describe('« Raconter mon expérience »', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('.story-title'), 'story form');
     expect(el.mode).to.equal('story');
     expect(focused(el)).to.equal($(el, '.story-title'));
-    expect($(el, 'button.open').textContent!.trim()).to.equal('Raconter mon expérience');
+    expect($(el, 'button.open').textContent.trim()).to.equal('Raconter mon expérience');
   });
 
   it('in the panel, the offer asks the panel for its « Raconter mon expérience » view', async () => {
@@ -453,7 +453,7 @@ describe('« Raconter mon expérience »', () => {
     await expect(en).to.be.accessible();
     const ar = await storyForm({ lang: 'ar' });
     expect(ar.getAttribute('dir')).to.equal('rtl');
-    expect($(ar, 'form.story button[type=submit]').textContent!.trim()).to.equal('التحقق من روايتي قبل الإرسال');
+    expect($(ar, 'form.story button[type=submit]').textContent.trim()).to.equal('التحقق من روايتي قبل الإرسال');
     expect($(ar, '#story-text-count').textContent).to.equal('يتبقى 2,000 حرفًا.');
     await expect(ar).to.be.accessible();
   });

@@ -8,6 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { announce, deepActiveElement, focusElement, type Locale } from '@aide/core';
+import type * as Masking from '@aide/masking';
 import type { MaskedPassage } from '@aide/masking';
 import { delivery, type Attempt, type Outcome, type StoryPayload } from '../delivery/delivery.ts';
 import { RemainingCount } from '../remaining-count.ts';
@@ -60,7 +61,7 @@ export class StoryController implements ReactiveController {
   readonly remaining: RemainingCount;
   /** The queue's key of the story being sent: its later attempts are followed. */
   private key: string | null = null;
-  private masking: Promise<typeof import('@aide/masking')> | undefined;
+  private masking: Promise<typeof Masking> | undefined;
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly host: StoryHost) {

@@ -9,8 +9,8 @@ import type { StoryStrings } from './strings.ts';
 export const STORY_MAX = 2000;
 export const FEELINGS = ['positive', 'negative', 'mixed'] as const;
 export const CHANNELS = ['online', 'phone', 'desk', 'with-help'] as const;
-export type Feeling = StoryPayload['feeling'];
-export type Channel = StoryPayload['channel'];
+type Feeling = StoryPayload['feeling'];
+type Channel = StoryPayload['channel'];
 export type StoryField = 'text' | 'feeling' | 'channel' | 'consent';
 /** The fields in the order of the form: focus goes to the first one in error. */
 export const STORY_FIELDS: readonly StoryField[] = ['text', 'feeling', 'channel', 'consent'];
