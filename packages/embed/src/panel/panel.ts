@@ -56,6 +56,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   @state() private tutorialProgress: StepChangeDetail | null = null;
   /** What the views have to tell on the first screen (« Vous avez une réponse »): asked once per page load. */
   @state() private notices: TemplateResult[] | null = null;
+  @state() private askingNotices = false;
 
   @query('h2') private heading!: HTMLHeadingElement;
   @query('.bar .button') private barButton?: HTMLButtonElement;
@@ -192,9 +193,11 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   private async askNotices(): Promise<void> {
     this.notices = [];
+    this.askingNotices = true;
     const context = { config: this.config, locale: this.locale, theme: this.theme, help: {} };
     const told = await Promise.all(componentViews.map(async (v) => (await v.notice?.(context).catch(() => null)) ?? null));
     this.notices = told.filter((notice): notice is TemplateResult => notice !== null);
+    this.askingNotices = false;
   }
 
   private save(): void {
@@ -274,7 +277,7 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   private renderHome() {
     return html`
-      <div class="notices" role="status">${this.notices}</div>
+      <div class="notices" role="status" aria-busy=${this.askingNotices ? 'true' : 'false'}>${this.notices}</div>
       <p>${this.t.homeIntro}</p>
       <ul class="entries">
         ${this.availableViews.map(

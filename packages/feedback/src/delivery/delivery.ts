@@ -9,7 +9,6 @@
  * subscribers, so a form left open follows its story from "waiting" to "sent".
  */
 import { setPendingFeedbackCount } from '@aide/core';
-import { storyMemory } from '../story/memory.ts';
 import { storesFor, type Stores } from '../stores.ts';
 
 export interface FeedbackPayload {
@@ -218,8 +217,11 @@ export class Delivery {
       window.clearTimeout(timeout);
     }
     let outcome: Outcome;
+    if (status >= 200 && status < 300 && entry.kind === 'story' && !(await remember(entry, answer))) {
+      // Acknowledged, but its follow link could not be kept: tried again later, the replay brings the same link.
+      status = 0;
+    }
     if (status >= 200 && status < 300) {
-      if (entry.kind === 'story') await storyMemory().rememberSent(entry.endpoint, entry.body, answer, entry.persist !== false);
       await this.remove(entry);
       outcome = 'sent';
     } else if (status >= 400 && status < 500 && status !== 429 && status !== 408) {
@@ -255,6 +257,17 @@ export class Delivery {
       const next = Math.min(...entries.map((e) => e.nextAttemptAt));
       this.timer = window.setTimeout(() => void this.flush(), Math.max(1000, next - this.now()));
     });
+  }
+}
+
+/** Keeps a sent story's follow link on the device; the follow memory is loaded only then (opinions do not pay for it). */
+async function remember(entry: QueuedStory, answer: unknown): Promise<boolean> {
+  try {
+    const { storyMemory } = await import('../story/memory.ts');
+    await storyMemory().rememberSent(entry.endpoint, entry.body, answer, entry.persist !== false);
+    return true;
+  } catch {
+    return false;
   }
 }
 

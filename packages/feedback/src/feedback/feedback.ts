@@ -2,18 +2,17 @@
  * <aide-feedback>: "Je donne mon avis" (the element, its form and the result shown after sending), and « Raconter mon
  * expérience » (../story: its state in story.ts, its templates in story-view.ts).
  */
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AideElement, booleanConverter, heading, HelpContextController, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
-import { AideFeedbackSentEvent, AideOpenViewEvent, deepActiveElement, focusElement, type HelpContext } from '@aide/core';
+import { AideFeedbackSentEvent, AideOpenViewEvent, deepActiveElement, focusElement, pickStrings, type HelpContext } from '@aide/core';
 import { delivery, type FeedbackPayload, type Outcome } from '../delivery/delivery.ts';
 import { feedbackStrings, type FeedbackStrings } from './strings.ts';
 import { feedbackStyles } from './feedback.styles.ts';
 import { RemainingCount } from '../remaining-count.ts';
-import { StoryController } from '../story/story.ts';
-import { renderStory } from '../story/story-view.ts';
-import { storyStyles } from '../story/story.styles.ts';
+import type * as StoryPart from '../story/story-part.ts';
+import type { StoryController } from '../story/story.ts';
 import type { StoryStrings } from '../story/strings.ts';
 
 const SATISFACTIONS = ['bad', 'medium', 'good'] as const;
@@ -51,7 +50,7 @@ const faces: Record<(typeof SATISFACTIONS)[number], TemplateResult> = {
  * @fires {AideOpenViewEvent} aide-open-view - Cancelable. After a difficult procedure, the person chose the tutorials or the locator.
  */
 export class AideFeedback extends AideElement<FeedbackStrings> {
-  static override styles = [sharedStyles, feedbackStyles, storyStyles];
+  static override styles = [sharedStyles, feedbackStyles];
   protected readonly catalogues = feedbackStrings;
 
   /** The collector's …/api/v1/feedback. Required: without it the form is not shown (a console message says so). */
@@ -88,7 +87,10 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   @query('.result-title') private resultTitle?: HTMLElement;
   private readonly pageContext = new HelpContextController(this);
-  private readonly story = new StoryController(this);
+  /** The story form's code (its own chunk), once loaded; `failed` when it could not be (offline). */
+  @state() private storyPart: typeof StoryPart | 'loading' | 'failed' | null = null;
+  private story: StoryController | null = null;
+  private storyLoad: Promise<void> | null = null;
   private readonly remaining = new RemainingCount(COMMENT_MAX, REMAINING_ANNOUNCED_FROM, (n) => this.announce(this.t.remaining(n)));
 
   override connectedCallback(): void {
@@ -115,7 +117,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
   }
 
   get storyStrings(): StoryStrings {
-    return this.t.story;
+    return pickStrings((this.storyPart as typeof StoryPart).storyStrings, this.locale);
   }
 
   get errorPrefix(): string {
@@ -124,16 +126,43 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.mode !== 'story' || !this.open || !this.endpoint) return;
+    void this.loadStory();
     // The story form is on screen: its masking code starts loading.
-    if (this.mode === 'story' && this.open && this.endpoint) this.story.prepare();
+    this.story?.prepare();
+  }
+
+  /** The story form's chunk; its styles join the element's once it is there. */
+  private loadStory(): Promise<void> {
+    this.storyLoad ??= (async () => {
+      this.storyPart = 'loading';
+      try {
+        const part = await import('../story/story-part.ts');
+        adoptStyles(this.renderRoot as ShadowRoot, [...AideFeedback.elementStyles, part.storyStyles]);
+        this.story = new part.StoryController(this);
+        this.storyPart = part;
+      } catch {
+        this.storyPart = 'failed';
+      }
+    })();
+    return this.storyLoad;
+  }
+
+  private async retryStory(): Promise<void> {
+    this.storyLoad = null;
+    await this.loadStory();
+    await this.updateComplete;
+    focusElement(this.renderRoot.querySelector<HTMLElement>('.story-title') ?? this.renderRoot.querySelector<HTMLElement>('.story-loading'));
   }
 
   /** « Raconter mon expérience » after an opinion: the panel's own view when inside it, else the form in place. */
   private async tellStory(): Promise<void> {
     if (this.inPanel && !this.emit(new AideOpenViewEvent('story'))) return;
     this.mode = 'story';
+    // The form comes with its chunk: focus goes to its heading once it is there.
+    await this.loadStory();
     await this.updateComplete;
-    focusElement(this.renderRoot.querySelector<HTMLElement>('.story-title'));
+    focusElement(this.renderRoot.querySelector<HTMLElement>('.story-title') ?? this.renderRoot.querySelector<HTMLElement>('.story-loading'));
   }
 
   private toggleHelp(value: string, on: boolean): void {
@@ -238,8 +267,8 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
         : nothing}
       ${this.outcome === 'rejected'
         ? nothing
-        : html`<p>${t.story.offerIntro}</p>
-            <p><button type="button" class="button secondary tell-story" @click=${this.tellStory}>${t.story.title}</button></p>`}
+        : html`<p>${t.storyOffer}</p>
+            <p><button type="button" class="button secondary tell-story" @click=${this.tellStory}>${t.storyTitle}</button></p>`}
       <p><button type="button" class="button tertiary" @click=${this.reset}>${t.again}</button></p>
     </div>`;
   }
@@ -331,23 +360,33 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
       ${this.inPanel
         ? nothing
         : html`<button part="open" type="button" class="button open" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="feedback-body" @click=${() => (this.expanded = !this.expanded)}>
-            <svg class="icon" viewBox="0 0 32 32" aria-hidden="true" focusable="false">${faces.good}</svg>${story ? t.story.title : t.open}
+            <svg class="icon" viewBox="0 0 32 32" aria-hidden="true" focusable="false">${faces.good}</svg>${story ? t.storyTitle : t.open}
           </button>`}
       <div id="feedback-body" ?hidden=${!this.open}>
-        ${story
-          ? renderStory(this.story, {
-              t: t.story,
+        ${story ? this.renderStoryPart() : this.outcome ? this.renderResult() : this.renderForm()}
+      </div>
+    </div>`;
+  }
+
+  /** The story form once its chunk is there; until then a busy status, or what to do when it could not load. */
+  private renderStoryPart() {
+    const t = this.t;
+    const part = this.storyPart;
+    if (part === 'failed') {
+      return html`<div class="story-loading" tabindex="-1">
+        <p class="error">${t.storyLoadFailed}</p>
+        <p><button type="button" class="button secondary" @click=${this.retryStory}>${t.retry}</button></p>
+      </div>`;
+    }
+    if (!part || part === 'loading' || !this.story) return html`<p class="status story-loading" tabindex="-1" role="status" aria-busy="true">${t.storyLoading}</p>`;
+    return part.renderStory(this.story, {
+              t: this.storyStrings,
               required: t.required,
               errorPrefix: t.errorPrefix,
               locale: this.locale,
               headingLevel: this.headingLevel,
               titled: !this.inPanel,
               persist: this.persist,
-            })
-          : this.outcome
-            ? this.renderResult()
-            : this.renderForm()}
-      </div>
-    </div>`;
+            });
   }
 }

@@ -34,6 +34,8 @@ async function storyForm(attrs: { lang?: string; procedure?: string; alone?: boo
         html`<aide-feedback in-panel mode="story" heading-level="3" endpoint="/api/v1/feedback" procedure=${attrs.procedure ?? 'demande-logement'} step="2" lang=${attrs.lang ?? 'fr'} .persist=${false}></aide-feedback>`,
       );
   await el.updateComplete;
+  // The story form is its own chunk: it comes after the element.
+  if (!attrs.alone) await waitUntil(() => el.shadowRoot!.querySelector('form.story'), 'story form loaded', { timeout: 5000 });
   return el;
 }
 
@@ -84,9 +86,12 @@ describe('« Raconter mon expérience »', () => {
     const open = $(el, 'button.open');
     expect(open.textContent.trim()).to.equal('Raconter mon expérience');
     expect($(el, '#feedback-body').hidden).to.equal(true);
+    // Nothing of the story form is loaded before it is asked for.
+    expect(el.shadowRoot!.querySelector('form.story')).to.equal(null);
     open.click();
     await el.updateComplete;
     expect(open.getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => el.shadowRoot!.querySelector('h2.story-title'), 'story form loaded', { timeout: 5000 });
     expect($(el, 'h2.story-title').textContent).to.equal('Raconter mon expérience');
     await expect(el).to.be.accessible();
   });

@@ -8,7 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { announce, deepActiveElement, focusElement, type Locale } from '@aide/core';
-import type * as Masking from '@aide/masking';
+import type * as Masking from './masking.ts';
 import type { MaskedPassage } from '@aide/masking';
 import { delivery, type Attempt, type Outcome, type StoryPayload } from '../delivery/delivery.ts';
 import { RemainingCount } from '../remaining-count.ts';
@@ -89,7 +89,7 @@ export class StoryController implements ReactiveController {
   }
 
   private loadMasking() {
-    this.masking ??= import('@aide/masking').catch((error: unknown) => {
+    this.masking ??= import('./masking.ts').catch((error: unknown) => {
       this.masking = undefined; // offline now: tried again at the next check
       throw error;
     });

@@ -3,7 +3,6 @@ import { type Catalogues, plural } from '@aide/core';
 
 export interface StoryStrings {
   title: string;
-  offerIntro: string;
   intro: string;
   textLabel: string;
   textHint: string;
@@ -70,7 +69,6 @@ export interface StoryStrings {
 
 const fr: StoryStrings = {
   title: 'Raconter mon expérience',
-  offerIntro: 'Vous voulez raconter ce qui s’est passé ? Avec votre accord, votre récit pourra être publié avec la réponse de l’administration.',
   intro: 'Racontez ce qui s’est passé pendant votre démarche. Une personne de l’administration lira votre récit ; avec votre accord, il pourra être publié avec sa réponse. Pas besoin de compte.',
   textLabel: 'Que s’est-il passé ?',
   textHint: 'Avec vos mots : ce que vous vouliez faire, ce qui s’est passé, ce que vous en pensez.',
@@ -155,7 +153,6 @@ const fr: StoryStrings = {
 
 const en: StoryStrings = {
   title: 'Tell my experience',
-  offerIntro: 'Would you like to tell what happened? With your consent, your story may be published with the administration’s answer.',
   intro: 'Tell what happened during your procedure. Someone from the administration will read your story; with your consent, it may be published with their answer. No account needed.',
   textLabel: 'What happened?',
   textHint: 'In your own words: what you wanted to do, what happened, what you think of it.',
@@ -240,7 +237,6 @@ const en: StoryStrings = {
 
 const ar: StoryStrings = {
   title: 'أروي تجربتي',
-  offerIntro: 'هل تود أن تروي ما حدث؟ بموافقتك، يمكن نشر روايتك مع رد الإدارة.',
   intro: 'اروِ ما حدث أثناء إجراءاتك. سيقرأ شخص من الإدارة روايتك؛ وبموافقتك، يمكن نشرها مع رده. لا حاجة إلى حساب.',
   textLabel: 'ماذا حدث؟',
   textHint: 'بكلماتك: ما الذي أردت القيام به، وما الذي حدث، ورأيك في ذلك.',
