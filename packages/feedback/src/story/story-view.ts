@@ -165,6 +165,7 @@ function renderPreview(c: StoryController, o: StoryViewOptions) {
   </section>`;
 }
 
+/** The follow link in a read-only text area rather than an input: the long link wraps at 320 px instead of being cut. */
 function renderFollow(c: StoryController, o: StoryViewOptions) {
   const { t } = o;
   if (!c.follow) return html`<p>${t.followMissing}</p>`;
@@ -173,7 +174,7 @@ function renderFollow(c: StoryController, o: StoryViewOptions) {
     <p>${t.followText}</p>
     ${o.persist ? html`<p>${t.followRemembered}</p>` : nothing}
     <label for="story-follow-url">${t.followLabel}</label>
-    <input id="story-follow-url" type="text" readonly dir="ltr" .value=${c.follow.followUrl} @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()} />
+    <textarea id="story-follow-url" readonly rows="3" dir="ltr" spellcheck="false" .value=${c.follow.followUrl} @focus=${(event: FocusEvent) => (event.target as HTMLTextAreaElement).select()}></textarea>
     <p class="actions">
       <button type="button" class="button secondary copy" @click=${() => void c.copy()}>${t.copy}</button>
       <a class="button secondary" href=${c.follow.followUrl} target="_blank" rel="noopener">${t.openFollow}<span class="visually-hidden"> (${t.newWindow})</span></a>

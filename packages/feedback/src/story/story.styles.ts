@@ -89,10 +89,12 @@ export const storyStyles = css`
   .follow > * {
     margin: 0;
   }
-  .follow input {
+  .follow textarea {
+    min-height: 0;
     font-family: monospace;
     font-size: 0.875rem;
-    text-overflow: ellipsis;
+    word-break: break-all;
+    resize: none;
   }
   @media (forced-colors: active) {
     mark {

@@ -233,7 +233,7 @@ describe('« Raconter mon expérience »', () => {
     await waitUntil(() => live.heard.some((h) => h.includes('Une personne de l’administration va le lire')), 'announced');
     live.stop();
     expect(live.heard.filter((h) => h.includes('Merci, votre récit'))).to.deep.equal([]);
-    const link = $(el, '#story-follow-url') as HTMLInputElement;
+    const link = $(el, '#story-follow-url') as HTMLTextAreaElement;
     expect(link.value).to.equal(`${location.origin}/suivi/${stored.followToken}`);
     expect($(el, 'label[for=story-follow-url]').textContent).to.equal('Lien de suivi');
     const open = $(el, '.follow a');
@@ -264,12 +264,12 @@ describe('« Raconter mon expérience »', () => {
       const copy = $(el, '.follow button.copy') as HTMLButtonElement;
       copy.click();
       await waitUntil(() => $(el, '.copy-status').textContent === 'Lien copié dans le presse-papiers.', 'status');
-      expect(written).to.deep.equal([($(el, '#story-follow-url') as HTMLInputElement).value]);
+      expect(written).to.deep.equal([($(el, '#story-follow-url') as HTMLTextAreaElement).value]);
       expect($(el, '.copy-status').getAttribute('role')).to.equal('status');
       refuse = true;
       copy.click();
       await waitUntil(() => $(el, '.copy-status').textContent.startsWith('La copie automatique n’est pas possible ici'), 'fallback');
-      const input = $(el, '#story-follow-url') as HTMLInputElement;
+      const input = $(el, '#story-follow-url') as HTMLTextAreaElement;
       expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, input.value.length]);
     } finally {
       delete (navigator as { clipboard?: unknown }).clipboard;

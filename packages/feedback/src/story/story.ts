@@ -112,6 +112,9 @@ export class StoryController implements ReactiveController {
   setText(text: string): void {
     this.draft = { ...this.draft, text };
     this.remaining.typed(characters(text));
+    // The text the error asked for is there: the error goes (one too long stays until it is short enough).
+    const length = characters(text.trim());
+    if (this.errors.text && length > 0 && length <= STORY_MAX) this.errors = { ...this.errors, text: undefined };
     this.host.requestUpdate();
   }
 
@@ -245,7 +248,7 @@ export class StoryController implements ReactiveController {
       await navigator.clipboard.writeText(this.follow.followUrl);
       status = this.t.copied;
     } catch {
-      this.root().querySelector<HTMLInputElement>('#story-follow-url')?.select();
+      this.root().querySelector<HTMLTextAreaElement>('#story-follow-url')?.select();
       status = this.t.copyFailed;
     }
     // Emptied first, so that the same message said twice is heard twice.
