@@ -1,7 +1,6 @@
 import { html, svg } from 'lit';
 import type { AideConfig } from '@aide/core';
 import type { ComponentView } from '@aide/core/element';
-import { FOLLOWED_KEY } from './story/followed-key.ts';
 
 /** <aide-feedback> as the panel shows it: the opinion, or the story. */
 const element =
@@ -23,10 +22,13 @@ const element =
 const load = () => import('./define.ts');
 const available = (config: AideConfig) => config.feedbackEndpoint !== null;
 
-/** Stories sent from this device are followed: the count the follow memory keeps (story/memory.ts). */
+/**
+ * Stories sent from this device are followed: the count the follow memory keeps (FOLLOWED_KEY in story/memory.ts), read by its
+ * name here so that the panel's chunk imports nothing for it (an import would be a chunk, a request, of its own).
+ */
 function followsStories(): boolean {
   try {
-    return !!window.localStorage.getItem(FOLLOWED_KEY);
+    return !!window.localStorage.getItem('aide:stories-followed');
   } catch {
     return false;
   }

@@ -8,7 +8,6 @@
 import type { KeyValueStore } from '@aide/core';
 import type { StoryPayload } from '../delivery/delivery.ts';
 import { storesFor, type Stores } from '../stores.ts';
-import { FOLLOWED_KEY } from './followed-key.ts';
 
 export type StoryStatus = 'pending' | 'published' | 'refused';
 
@@ -33,6 +32,13 @@ export interface FollowedStory {
   answerSeen: boolean;
 }
 
+
+/**
+ * localStorage: how many stories this device follows (written only when persistence is on), so that the help panel
+ * knows, before loading anything, that it may have an answer to look for. ../panel-view.ts reads it by this literal
+ * name: importing it would give the panel a chunk of its own to fetch.
+ */
+const FOLLOWED_KEY = 'aide:stories-followed';
 
 /** Stories remembered at most; the oldest go first. */
 const MAX_STORIES = 20;

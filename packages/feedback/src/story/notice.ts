@@ -2,7 +2,7 @@
  * What the help panel's first screen says about the stories sent from this device: « Vous avez une réponse » when
  * the follow endpoint reports an answer not read yet, and the follow link of a story the queue sent in the
  * background (told offline, sent at a later visit: the person never saw its link). Loaded by the panel only when the
- * device follows stories (followed-key.ts): the panel pays nothing for it.
+ * device follows stories (memory.ts, FOLLOWED_KEY): the panel pays nothing for it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { pickStrings } from '@aide/core';

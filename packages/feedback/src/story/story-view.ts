@@ -7,7 +7,7 @@ import type { StoryController } from './story.ts';
 import type { StoryStrings } from './strings.ts';
 import { characters, CHANNELS, FEELINGS, STORY_MAX, type FieldError, type StoryField } from './validate.ts';
 
-export interface StoryViewOptions {
+interface StoryViewOptions {
   t: StoryStrings;
   /** "obligatoire", "Erreur : " and the like, shared with the opinion form. */
   required: string;

@@ -41,6 +41,13 @@ const FIELD_CONTROL: Record<StoryField, string> = {
   consent: '#story-consent',
 };
 
+/** The errors but the one of `field`. */
+function without(errors: StoryErrors, field: StoryField): StoryErrors {
+  const next = { ...errors };
+  delete next[field];
+  return next;
+}
+
 export class StoryController implements ReactiveController {
   draft: StoryDraft = { text: '', feeling: null, channel: null, consent: false };
   errors: StoryErrors = {};
@@ -114,14 +121,14 @@ export class StoryController implements ReactiveController {
     this.remaining.typed(characters(text));
     // The text the error asked for is there: the error goes (one too long stays until it is short enough).
     const length = characters(text.trim());
-    if (this.errors.text && length > 0 && length <= STORY_MAX) this.errors = { ...this.errors, text: undefined };
+    if (this.errors.text && length > 0 && length <= STORY_MAX) this.errors = without(this.errors, 'text');
     this.host.requestUpdate();
   }
 
   choose<K extends 'feeling' | 'channel' | 'consent'>(field: K, value: StoryDraft[K]): void {
     this.draft = { ...this.draft, [field]: value };
     // The answer the error asked for is given: the error goes.
-    if (this.errors[field] && value) this.errors = { ...this.errors, [field]: undefined };
+    if (this.errors[field] && value) this.errors = without(this.errors, field);
     this.host.requestUpdate();
   }
 
