@@ -2,7 +2,7 @@
  * <aide-panel>: the help panel (its views, its bar on small screens, its state across the pages). Slightly above
  * 350 lines for a reason: its JSDoc is the published API; F6 and page focus are in page-focus.ts.
  */
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement, sharedStyles, type ComponentView } from '@aide/core/element';
 import { AidePanelToggleEvent, directionOf, focusElement, prepareAnnouncer, readHelpContext, readSession, resolveLocale, writeHelpContext, writeSession, type AideConfig, type AideOpenViewEvent, type AideStepChangeEvent, type Locale, type PanelView, type StepChangeDetail } from '@aide/core';
@@ -54,6 +54,9 @@ export class AidePanel extends AideElement<PanelStrings> {
   @state() private failedView: PanelView | null = null;
   @state() private small = false;
   @state() private tutorialProgress: StepChangeDetail | null = null;
+  /** What the views have to tell on the first screen (« Vous avez une réponse »): asked once per page load. */
+  @state() private notices: TemplateResult[] | null = null;
+  @state() private askingNotices = false;
 
   @query('h2') private heading!: HTMLHeadingElement;
   @query('.bar .button') private barButton?: HTMLButtonElement;
@@ -103,6 +106,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     const target = options.view ?? restore?.view ?? this.view;
     await this.setView(this.isOffered(target) ? target : 'home', false);
     if (!wasOpen) this.emit(new AidePanelToggleEvent({ open: true }));
+    if (!this.notices) void this.askNotices();
     this.syncLaunchers();
     this.save();
     await this.updateComplete;
@@ -187,6 +191,15 @@ export class AidePanel extends AideElement<PanelStrings> {
     }
   }
 
+  private async askNotices(): Promise<void> {
+    this.notices = [];
+    this.askingNotices = true;
+    const context = { config: this.config, locale: this.locale, theme: this.theme, help: {} };
+    const told = await Promise.all(componentViews.map(async (v) => (await v.notice?.(context).catch(() => null)) ?? null));
+    this.notices = told.filter((notice): notice is TemplateResult => notice !== null);
+    this.askingNotices = false;
+  }
+
   private save(): void {
     writeSession('panel', { open: this.open, reduced: this.reduced, view: this.view } satisfies PanelState);
   }
@@ -248,6 +261,8 @@ export class AidePanel extends AideElement<PanelStrings> {
         return t.locatorTitle;
       case 'feedback':
         return t.feedbackTitle;
+      case 'story':
+        return t.storyTitle;
       case 'accessibility':
         return t.accessibilityTitle;
       default:
@@ -257,11 +272,12 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   private viewDescription(view: PanelView): string {
     const t = this.t;
-    return view === 'tutorials' ? t.tutorialsDescription : view === 'locator' ? t.locatorDescription : t.feedbackDescription;
+    return view === 'tutorials' ? t.tutorialsDescription : view === 'locator' ? t.locatorDescription : view === 'story' ? t.storyDescription : t.feedbackDescription;
   }
 
   private renderHome() {
     return html`
+      <div class="notices" role="status" aria-busy=${this.askingNotices ? 'true' : 'false'}>${this.notices}</div>
       <p>${this.t.homeIntro}</p>
       <ul class="entries">
         ${this.availableViews.map(

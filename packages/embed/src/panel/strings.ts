@@ -10,6 +10,8 @@ export interface PanelStrings {
   locatorDescription: string;
   feedbackTitle: string;
   feedbackDescription: string;
+  storyTitle: string;
+  storyDescription: string;
   accessibilityTitle: string;
   /** Footer button that opens the accessibility view. */
   accessibilityLink: (level: string) => string;
@@ -47,6 +49,8 @@ export const panelStrings: Catalogues<PanelStrings> = {
     locatorDescription: 'Des lieux où une personne peut vous aider, et un numéro de téléphone gratuit.',
     feedbackTitle: 'Donner mon avis',
     feedbackDescription: 'Dites-nous en quelques clics comment s’est passée votre démarche. C’est anonyme.',
+    storyTitle: 'Raconter mon expérience',
+    storyDescription: 'Racontez ce qui s’est passé : l’administration peut vous répondre.',
     accessibilityTitle: 'Accessibilité',
     accessibilityLink: (level) => `Accessibilité : ${level}`,
     conformanceLevels: { total: 'totalement conforme', partial: 'partiellement conforme', none: 'non conforme' },
@@ -81,6 +85,8 @@ export const panelStrings: Catalogues<PanelStrings> = {
     locatorDescription: 'Places where someone can help you, and a free phone number.',
     feedbackTitle: 'Give my opinion',
     feedbackDescription: 'Tell us in a few clicks how your procedure went. It is anonymous.',
+    storyTitle: 'Tell my experience',
+    storyDescription: 'Tell what happened: the administration can answer you.',
     accessibilityTitle: 'Accessibility',
     accessibilityLink: (level) => `Accessibility: ${level}`,
     conformanceLevels: { total: 'fully compliant', partial: 'partially compliant', none: 'not compliant' },
@@ -115,6 +121,8 @@ export const panelStrings: Catalogues<PanelStrings> = {
     locatorDescription: 'أماكن يمكن لشخص فيها مساعدتك، ورقم هاتف مجاني.',
     feedbackTitle: 'إبداء رأيي',
     feedbackDescription: 'أخبرنا ببضع نقرات كيف جرت إجراءاتك. الرأي مجهول الهوية.',
+    storyTitle: 'أروي تجربتي',
+    storyDescription: 'اروِ ما حدث: يمكن للإدارة أن ترد عليك.',
     accessibilityTitle: 'إمكانية الوصول',
     accessibilityLink: (level) => `إمكانية الوصول: ${level}`,
     conformanceLevels: { total: 'مطابقة تامة', partial: 'مطابقة جزئية', none: 'غير مطابقة' },
