@@ -26,8 +26,10 @@ const ICON_PATH =
 export class AideHelpElement extends HTMLElement {
   /** Lets a second copy of aide.js recognise the first one. */
   static readonly isAide = true;
-  readonly button: HTMLButtonElement;
-  private readonly label: HTMLSpanElement;
+  button: HTMLButtonElement;
+  private label: HTMLSpanElement;
+  private readonly activate = () =>
+    this.dispatchEvent(new CustomEvent('aide-launcher-activate', { bubbles: true, composed: true }));
 
   constructor() {
     super();
@@ -48,9 +50,7 @@ export class AideHelpElement extends HTMLElement {
     this.label = document.createElement('span');
     this.button.append(svg, this.label);
     root.append(this.button);
-    this.button.addEventListener('click', () =>
-      this.dispatchEvent(new CustomEvent('aide-launcher-activate', { bubbles: true, composed: true })),
-    );
+    this.button.addEventListener('click', this.activate);
   }
 
   /** Sets locale, placement and brand colour; called by the loader with the resolved configuration. */
@@ -73,6 +73,17 @@ export class AideHelpElement extends HTMLElement {
    * not with the host's hidden attribute, which a page rule like [hidden] { display: block } would undo.
    */
   set concealed(value: boolean) {
+    if (!value && this.concealed) {
+      // Shown again as a new button: for the one that was hidden, Chromium and the screen reader keep the state it
+      // had then, and Orca said « expanded » on the button of a closed panel (test/screen-reader).
+      const fresh = this.button.cloneNode(true) as HTMLButtonElement;
+      fresh.classList.remove('concealed');
+      fresh.addEventListener('click', this.activate);
+      this.button.replaceWith(fresh);
+      this.button = fresh;
+      this.label = fresh.querySelector('span')!;
+      return;
+    }
     this.button.classList.toggle('concealed', value);
   }
   get concealed(): boolean {
