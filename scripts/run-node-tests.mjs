@@ -22,6 +22,7 @@ function walk(dir, out) {
 const files = [];
 for (const pkg of readdirSync(join(root, 'packages'))) walk(join(root, 'packages', pkg, 'test'), files);
 walk(join(root, 'scripts'), files);
+walk(join(root, 'test/screen-reader'), files);
 const selected = files
   .map((f) => relative(root, f))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))

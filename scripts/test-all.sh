@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: every test of the project, on a fresh machine too. Installs what is missing (pnpm, packages,
-# chromium, firefox-esr, PostgreSQL), builds, typechecks, then runs every runner: Node tests, component tests
-# (web-test-runner in chromium and firefox-esr), end-to-end tests (Playwright + axe in chromium), the RGAA audit
-# grid against those tests, size budgets.
+# chromium, firefox-esr, PostgreSQL, the Orca screen reader), builds, typechecks, then runs every runner: Node
+# tests, component tests (web-test-runner in chromium and firefox-esr), end-to-end tests (Playwright + axe in
+# chromium), the screen-reader journeys (Orca in chromium and firefox-esr), the RGAA audit grid against the
+# results of all those, size budgets.
 # The last line is "N passed, N failed", summed over every runner.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,7 +24,7 @@ run() { # run <label> <command...>: tees output to a log the summary reads
 }
 
 step "installation"
-bash scripts/bootstrap.sh --browsers --postgres || { echo "0 passed, 1 failed"; exit 1; }
+bash scripts/bootstrap.sh --browsers --postgres --screen-reader || { echo "0 passed, 1 failed"; exit 1; }
 export PATH="$(npm prefix -g)/bin:$PATH"
 
 step "build"
@@ -35,6 +36,7 @@ run node pnpm run test:node
 run unit-chromium env AIDE_BROWSERS=chromium pnpm exec web-test-runner
 run unit-firefox env AIDE_BROWSERS=firefox pnpm exec web-test-runner
 run e2e pnpm run test:e2e
+run screen-reader pnpm run test:screen-reader
 # The RGAA grid against the suite: every criterion, the statement up to date, the tests it names passed just now.
 run rgaa node --import tsx scripts/rgaa.ts check --results test-results/e2e-outcomes.json
 run budgets node --import tsx scripts/check-budgets.ts

@@ -89,9 +89,10 @@ test.describe('feedback', () => {
         await feedback(page).getByRole('button', { name: 'Donner un autre avis' }).click();
       }
       expect(await page.evaluate(() => localStorage.getItem('aide:feedback-pending'))).toBe('3');
-      // Still unreachable after the reload (the collector is blocked, the page itself loads).
-      await context.setOffline(false);
+      // Still unreachable after the reload (the collector is blocked, the page itself loads). Blocked before the
+      // network comes back: the queue leaves at once when it does.
       await page.route('**/api/v1/feedback', (route) => route.abort('internetdisconnected'));
+      await context.setOffline(false);
       await page.reload();
       await expect(page.locator('aide-panel').getByRole('dialog')).toBeVisible();
       await page.waitForTimeout(500);

@@ -215,6 +215,8 @@ test.describe('launcher and panel', () => {
     await hostPage(page, '/brand.html', '<script src="/aide/aide.js" data-color="#6a1b9a" defer></script>');
     const background = await launcher(page).evaluate((b) => getComputedStyle(b).backgroundColor);
     expect(background).toBe('rgb(106, 27, 154)');
+    // The closed state too: the launcher alone, in the brand colour, light and dark.
+    await checkState(page, { name: 'launcher: custom colour', widget: 'aide-help' });
     await launcher(page).click();
     await expect(panel(page)).toBeVisible();
     await checkState(page, { name: 'panel: open (custom colour)', widget: 'aide-panel' });

@@ -39,7 +39,8 @@ export function journey(definition: JourneyDefinition): JourneyDefinition {
 
 export interface TranscriptStep {
   title: string;
-  events: ({ kind: 'key'; key: string } | { kind: 'type'; text: string } | { kind: 'heard'; utterance: Utterance } | { kind: 'expect'; text: string; ok: boolean })[];
+  /** Each event with its time, in ms since the journey started. */
+  events: (({ kind: 'key'; key: string } | { kind: 'type'; text: string } | { kind: 'heard'; utterance: Utterance } | { kind: 'expect'; text: string; ok: boolean }) & { at: number })[];
 }
 
 export interface HearOptions {
@@ -60,6 +61,7 @@ export class ScreenReader {
   private mark = 0;
   /** Utterances up to this index are in the transcript already. */
   private recorded = 0;
+  private started = Date.now();
 
   constructor(
     /** The page, for what a journey must set up or check beyond speech (never to move focus or press keys). */
@@ -73,10 +75,19 @@ export class ScreenReader {
     this.recorded = log.count;
   }
 
+  /** Times are counted from here (the page is ready, the journey starts). */
+  restartClock(): void {
+    this.started = Date.now();
+  }
+
   /** Starts a new part of the transcript. */
   step(title: string): void {
     this.record();
     this.steps.push({ title, events: [] });
+  }
+
+  private get now(): number {
+    return Date.now() - this.started;
   }
 
   private get current(): TranscriptStep {
@@ -85,7 +96,7 @@ export class ScreenReader {
 
   /** Moves what Orca said so far into the transcript. */
   private record(): void {
-    for (const utterance of this.log.since(this.recorded)) this.current.events.push({ kind: 'heard', utterance });
+    for (const utterance of this.log.since(this.recorded)) this.current.events.push({ kind: 'heard', utterance, at: this.now });
     this.recorded = this.log.count;
   }
 
@@ -93,7 +104,7 @@ export class ScreenReader {
   async press(key: string): Promise<void> {
     this.record();
     this.mark = this.log.count;
-    this.current.events.push({ kind: 'key', key });
+    this.current.events.push({ kind: 'key', key, at: this.now });
     await this.keyboard.press(key);
   }
 
@@ -101,7 +112,7 @@ export class ScreenReader {
   async type(text: string, delay = 150): Promise<void> {
     this.record();
     this.mark = this.log.count;
-    this.current.events.push({ kind: 'type', text });
+    this.current.events.push({ kind: 'type', text, at: this.now });
     await this.keyboard.type(text, delay);
   }
 
@@ -164,7 +175,7 @@ export class ScreenReader {
     const regexp = toRegExp(pattern);
     const key = options.back ? 'Shift+Tab' : 'Tab';
     const said: string[] = [];
-    for (let i = 0; i < (options.max ?? 40); i++) {
+    for (let i = 0; i < (options.max ?? 30); i++) {
       const before = await this.focusToken();
       await this.press(key);
       const deadline = Date.now() + this.timeout;
@@ -248,7 +259,7 @@ export class ScreenReader {
 
   private expectation(text: string, ok: boolean): void {
     this.record();
-    this.current.events.push({ kind: 'expect', text, ok });
+    this.current.events.push({ kind: 'expect', text, ok, at: this.now });
   }
 
   /** Ends the transcript: what Orca said after the last expectation goes in too. */

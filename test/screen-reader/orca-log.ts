@@ -74,9 +74,10 @@ export class OrcaLogParser {
       if (text) this.utterances.push({ index: this.utterances.length, time: entry.time, text, langs: this.languagesOf(text) });
       return;
     }
-    if (entry.text.startsWith('SPEECH GENERATOR: Starting')) {
+    // A presentation's ancestors (the group entered) are generated inside it: still the same presentation.
+    if (entry.text.startsWith('SPEECH GENERATOR: Starting') && !entry.text.includes('ancestor generation')) {
       this.generations.push({ langs: new Set(), pieces: [] });
-      if (this.generations.length > 8) this.generations.shift();
+      if (this.generations.length > 2) this.generations.shift();
     }
     const current = this.generations[this.generations.length - 1];
     if (!current) return;
@@ -93,14 +94,12 @@ export class OrcaLogParser {
   }
 
   /**
-   * Languages of the presentation an utterance comes from: the latest generation that produced a piece of it.
+   * Languages of the presentation an utterance comes from: the last one generated, if it produced a piece of it.
    * Orca's own messages ("Focus mode", "Loading") come from no generation and have none.
    */
   private languagesOf(text: string): string[] {
-    for (let i = this.generations.length - 1; i >= 0; i--) {
-      const generation = this.generations[i]!;
-      if (generation.pieces.some((piece) => piece.length > 1 && text.includes(piece))) return [...generation.langs];
-    }
+    const generation = this.generations[this.generations.length - 1];
+    if (generation?.pieces.some((piece) => piece.length > 1 && text.includes(piece))) return [...generation.langs];
     return [];
   }
 }

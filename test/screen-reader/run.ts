@@ -17,22 +17,22 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BROWSERS, EXECUTABLES, openBrowser, type BrowserName } from './browsers.ts';
+import { BROWSERS, EXECUTABLES, openBrowser, type BrowserName, type OpenBrowser } from './browsers.ts';
 import { missingPackages, startDesktop, waitFor, XKeyboard, type Desktop } from './desktop.ts';
 import { ScreenReader, type JourneyDefinition, type TranscriptStep } from './journey.ts';
 import { renderDocument, renderTranscript } from './transcript.ts';
+import { writeOutcomes } from '../../scripts/reporters/outcomes.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = join(root, 'test-results');
 const TRANSCRIPTS = join(RESULTS, 'screen-reader');
-export const OUTCOMES_FILE = join(RESULTS, 'screen-reader-outcomes.json');
 const DOC = join(root, 'test/a11y/lecteur-d-ecran.md');
 
 /** How long to wait for one expected utterance. Generous: the machine may be busy with other test suites. */
 const TIMEOUT = Number(process.env.AIDE_SR_TIMEOUT_MS ?? 30_000);
 /** A whole journey, set up and closing included. */
-const JOURNEY_TIMEOUT = Number(process.env.AIDE_SR_JOURNEY_TIMEOUT_MS ?? 300_000);
+const JOURNEY_TIMEOUT = Number(process.env.AIDE_SR_JOURNEY_TIMEOUT_MS ?? 180_000);
 
 export interface Outcome {
   file: string;
@@ -108,7 +108,28 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]);
 }
 
-async function runJourney(desktop: Desktop, work: string, baseUrl: string, browserName: BrowserName, loaded: LoadedJourney): Promise<Outcome> {
+/** One browser window per browser name, reused from journey to journey (a fresh one after a failure). */
+interface BrowserSession {
+  open: OpenBrowser;
+  name: BrowserName;
+}
+
+/** The demo's storage (panel state, tutorial progress, feedback waiting) is emptied between journeys. */
+const CLEAR_STORAGE = `(async () => {
+  try { sessionStorage.clear(); localStorage.clear(); } catch {}
+  if (indexedDB.databases) {
+    for (const db of await indexedDB.databases()) if (db.name) await new Promise((r) => { const q = indexedDB.deleteDatabase(db.name); q.onsuccess = q.onerror = q.onblocked = r; });
+  }
+})()`;
+
+async function runJourney(
+  desktop: Desktop,
+  work: string,
+  baseUrl: string,
+  browserName: BrowserName,
+  loaded: LoadedJourney,
+  session: BrowserSession | null,
+): Promise<{ outcome: Outcome; session: BrowserSession | null }> {
   const started = Date.now();
   const { definition } = loaded;
   const slug = basename(loaded.file, '.journey.ts');
@@ -117,35 +138,65 @@ async function runJourney(desktop: Desktop, work: string, baseUrl: string, brows
   let steps: TranscriptStep[] = [];
   let error: string | undefined;
   const url = baseUrl + (definition.start ?? '/');
-  const mark = desktop.log.count;
-  const open = await openBrowser(browserName, url, { env: desktop.env, profile: join(work, `profile-${browserName}-${slug}`), timeout: TIMEOUT * 2 }).catch((e: unknown) => {
-    error = `le navigateur n'a pas démarré : ${e instanceof Error ? e.message : String(e)}`;
-    return null;
-  });
-  if (open) {
+  if (!session) {
+    const open = await openBrowser(browserName, url, { env: desktop.env, profile: join(work, `profile-${browserName}-${slug}`), timeout: TIMEOUT * 2 }).catch((e: unknown) => {
+      error = `le navigateur n'a pas démarré : ${e instanceof Error ? e.message : String(e)}`;
+      return null;
+    });
+    if (open) session = { open, name: browserName };
+  } else {
+    // The same window, a fresh visit: nothing kept from the previous journey.
+    await session.open.page.evaluate(`document.activeElement && document.activeElement.blur && document.activeElement.blur(); ${CLEAR_STORAGE}`).catch(() => undefined);
+    await session.open.page.goto(url).catch((e: unknown) => {
+      error = `la page ne s'ouvre pas : ${e instanceof Error ? e.message : String(e)}`;
+    });
+  }
+  const opened = Date.now();
+  let ready = opened;
+  if (session && !error) {
+    const open = session.open;
     const sr = new ScreenReader(open.page, browserName, desktop.log, keyboard, TIMEOUT);
     try {
       await withTimeout(
         (async () => {
-          // The window takes the display's keyboard; Orca has presented the page; the widget is there.
+          // The window has the display's keyboard; Orca has presented the page; the widget is there.
           await waitFor(async () => (await keyboard.windowsOf(open.pid)).length > 0, TIMEOUT, 'la fenêtre du navigateur ne paraît pas');
           const windows = await keyboard.windowsOf(open.pid);
           await keyboard.focusWindow(windows[windows.length - 1]!);
-          await waitFor(() => desktop.log.since(mark).some((u) => /^Finished loading /.test(u.text)), TIMEOUT, "Orca n'a pas annoncé la fin du chargement de la page");
           await open.page.waitForFunction(() => !!document.querySelector('aide-help')?.shadowRoot?.querySelector('button')?.textContent, { timeout: TIMEOUT });
-          // Orca ends its presentation of the page (where the reading starts) before the first key.
+          // Orca has the new page: asked for the window's title (Orca+keypad Enter), it names the page (a late window
+          // activation or the end of the previous page would otherwise be spoken over the first key). Then it falls
+          // silent.
+          const title = (await open.page.title()).slice(0, 30);
+          await waitFor(
+            async () => {
+              const asked = desktop.log.count;
+              await keyboard.press('Orca+KP_Enter');
+              const deadline = Date.now() + 3000;
+              while (Date.now() < deadline) {
+                if (desktop.log.since(asked).some((u) => u.text.includes(title))) return true;
+                await new Promise((r) => setTimeout(r, 100));
+              }
+              return false;
+            },
+            TIMEOUT,
+            "Orca ne donne pas le titre de la page : il ne l'a pas",
+            0,
+          );
           let count = -1;
           let since = Date.now();
           await waitFor(
             () => {
               const now = desktop.log.count;
               if (now !== count) [count, since] = [now, Date.now()];
-              return Date.now() - since >= 1000;
+              return Date.now() - since >= 800;
             },
             TIMEOUT,
-            "Orca parle encore de la page après son chargement",
+            'Orca parle encore de la page après son chargement',
             50,
           );
+          ready = Date.now();
+          sr.restartClock();
           await definition.run(sr);
         })(),
         JOURNEY_TIMEOUT,
@@ -153,18 +204,24 @@ async function runJourney(desktop: Desktop, work: string, baseUrl: string, brows
       );
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
-      await open.page
-        .screenshot({ path: join(TRANSCRIPTS, `${slug}.${browserName}.png`) as `${string}.png` })
-        .catch(() => undefined);
+      await open.page.screenshot({ path: join(TRANSCRIPTS, `${slug}.${browserName}.png`) as `${string}.png` }).catch(() => undefined);
     }
     sr.finish();
     steps = sr.steps;
-    await open.close();
+  }
+  if (error && session) {
+    // After a failure the window may be anywhere: the next journey gets a new one.
+    await session.open.close();
+    session = null;
   }
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   const transcript = join(TRANSCRIPTS, `${slug}.${browserName}.md`);
-  writeFileSync(transcript, renderTranscript({ title: definition.title, file: loaded.file, browser: browserName, steps, error, seconds }));
-  return { file: loaded.file, title: definition.title, browser: browserName, passed: !error, error, transcript: relative(root, transcript), seconds };
+  const phases = `navigateur prêt en ${((opened - started) / 1000).toFixed(1)} s, page présentée par Orca en ${((ready - opened) / 1000).toFixed(1)} s, parcours en ${((Date.now() - ready) / 1000).toFixed(1)} s`;
+  writeFileSync(transcript, renderTranscript({ title: definition.title, file: loaded.file, browser: browserName, steps, error, seconds, phases }));
+  return {
+    outcome: { file: loaded.file, title: definition.title, browser: browserName, passed: !error, error, transcript: relative(root, transcript), seconds },
+    session,
+  };
 }
 
 function versions(): Record<string, string> {
@@ -196,7 +253,11 @@ async function main() {
         outcomes.push({ file: p.journey.file, title: p.journey.definition.title, browser: p.browser, passed: false, error: problem ?? 'pas lancé', seconds: 0 });
       }
     }
-    writeFileSync(OUTCOMES_FILE, JSON.stringify({ runId: process.env.AIDE_RUN_ID ?? null, versions: versions(), outcomes }, null, 1));
+    writeOutcomes(
+      'screen-reader',
+      outcomes.map(({ file, title, browser, passed }) => ({ file, title, browser, passed })),
+      { versions: versions(), details: outcomes },
+    );
     const passed = outcomes.filter((o) => o.passed).length;
     const failed = outcomes.length - passed + (planned.length === 0 ? 1 : 0);
     if (planned.length === 0) console.log('  aucun parcours trouvé');
@@ -230,8 +291,15 @@ async function main() {
     demo = server.child;
     desktop = await startDesktop(work, 60_000);
     console.log(`Orca écoute l'écran virtuel ${desktop.display} ; démonstration sur ${server.url}`);
+    const sessions = new Map<BrowserName, BrowserSession | null>();
     for (const { browser, journey } of planned) {
-      const outcome = await runJourney(desktop, work, server.url, browser, journey);
+      const { outcome, session } = await runJourney(desktop, work, server.url, browser, journey, sessions.get(browser) ?? null);
+      sessions.set(browser, session);
+      // The last journey of a browser closes it: the next browser has the display to itself.
+      if (session && !planned.slice(planned.findIndex((p) => p.journey === journey && p.browser === browser) + 1).some((p) => p.browser === browser)) {
+        await session.open.close();
+        sessions.set(browser, null);
+      }
       outcomes.push(outcome);
       console.log(`  ${outcome.passed ? '✓' : '✘'} [${browser}] ${journey.definition.title} (${outcome.seconds} s) → ${outcome.transcript}`);
       if (outcome.error) console.log(outcome.error.replace(/^/gm, '      '));

@@ -13,6 +13,7 @@ export interface TranscriptInput {
   steps: TranscriptStep[];
   error?: string;
   seconds: number;
+  phases?: string;
 }
 
 const BROWSER_NAMES: Record<BrowserName, string> = { chromium: 'Chromium', firefox: 'Firefox ESR' };
@@ -28,8 +29,9 @@ export function renderSteps(steps: TranscriptStep[]): string {
     if (i === 0 && step.events.length === 0) return;
     lines.push(`#### ${escape(step.title)}`, '');
     for (const event of step.events) {
-      if (event.kind === 'key') lines.push(`- ⌨ **${escape(event.key)}**`);
-      else if (event.kind === 'type') lines.push(`- ⌨ saisie de « ${escape(event.text)} »`);
+      const at = ` <small>${(event.at / 1000).toFixed(1)} s</small>`;
+      if (event.kind === 'key') lines.push(`- ⌨ **${escape(event.key)}**${at}`);
+      else if (event.kind === 'type') lines.push(`- ⌨ saisie de « ${escape(event.text)} »${at}`);
       else if (event.kind === 'heard') {
         const langs = event.utterance.langs.length ? ` _(voix : ${event.utterance.langs.join(', ')})_` : '';
         lines.push(`  - 🔊 « ${escape(event.utterance.text)} »${langs}`);
@@ -44,7 +46,7 @@ export function renderTranscript(input: TranscriptInput): string {
   return [
     `# ${escape(input.title)} — Orca et ${BROWSER_NAMES[input.browser]}`,
     '',
-    `Parcours \`${input.file}\`, ${input.seconds} s. ${input.error ? `**Échec** :\n\n\`\`\`\n${input.error}\n\`\`\`` : 'Réussi.'}`,
+    `Parcours \`${input.file}\`, ${input.seconds} s${input.phases ? ` (${input.phases})` : ''}. ${input.error ? `**Échec** :\n\n\`\`\`\n${input.error}\n\`\`\`` : 'Réussi.'}`,
     '',
     renderSteps(input.steps),
   ].join('\n');

@@ -28,8 +28,12 @@ export class AideHelpElement extends HTMLElement {
   static readonly isAide = true;
   button: HTMLButtonElement;
   private label: HTMLSpanElement;
-  private readonly activate = () =>
+  /** The last activation came from a pointer (a click has a detail ≥ 1; a key, or a screen reader's action, 0). */
+  activatedByPointer = false;
+  private readonly activate = (event: MouseEvent) => {
+    this.activatedByPointer = event.detail > 0;
     this.dispatchEvent(new CustomEvent('aide-launcher-activate', { bubbles: true, composed: true }));
+  };
 
   constructor() {
     super();
@@ -61,7 +65,12 @@ export class AideHelpElement extends HTMLElement {
     this.button.dir = directionOf(locale);
     this.button.className = options.floating ? `floating${options.floating === 'bottom-left' ? ' start' : ''}` : 'inline';
     if (options.theme !== 'auto') this.setAttribute('theme', options.theme);
-    if (options.color) this.style.setProperty('--aide-brand', options.color);
+    if (options.color) {
+      this.style.setProperty('--aide-brand', options.color);
+      // A brand colour is dark (the configuration refuses one under 4.5:1 with white): white text on it, in the
+      // dark theme too, as in the panel.
+      this.style.setProperty('--_on-brand', '#ffffff');
+    }
   }
 
   set expanded(value: boolean) {

@@ -25,7 +25,7 @@ import { directionOf, resolveLocale, type Locale } from '@aide/core/i18n';
 import type { AideHelpElement } from '../launcher/launcher.ts';
 import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
-import { panelStyles } from './panel.styles.ts';
+import { PANEL_WIDTH, panelStyles } from './panel.styles.ts';
 import { componentViews, type ComponentView } from './views.ts';
 import { conformanceLevel, renderStatement } from '../accessibility/statement-view.ts';
 import { statement } from '../accessibility/statement-data.ts';
@@ -95,6 +95,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     document.removeEventListener('keydown', this.onDocumentKeydown, true);
     document.removeEventListener('focusin', this.onDocumentFocusIn, true);
     this.cancelDeferredConceal?.();
+    dockPage(null);
   }
 
   override get locale(): Locale {
@@ -119,10 +120,10 @@ export class AidePanel extends AideElement<PanelStrings> {
     this.save();
     await this.updateComplete;
     if (options.moveFocus) this.focusHeading();
-    // The floating launcher, which had the focus, goes away at the person's next key or click, not now: a screen
-    // reader still busy with it would follow its removal and say nothing of the panel (Orca does:
-    // test/screen-reader/journeys/panel.journey.ts). Until then the panel covers it.
-    this.syncLaunchers(options.moveFocus ? 'at-next-input' : 'now');
+    // Opened with a key (or a screen reader's action), the floating launcher, which had the focus, goes away at the
+    // person's next key or click, not now: a screen reader still busy with it would follow its removal and say
+    // nothing of the panel (Orca does: test/screen-reader/journeys/panel.journey.ts). Until then the panel covers it.
+    this.syncLaunchers(options.moveFocus && !this.launcher?.activatedByPointer ? 'at-next-input' : 'now');
   }
 
   close(): void {
@@ -233,6 +234,14 @@ export class AidePanel extends AideElement<PanelStrings> {
     this.cancelDeferredConceal = () => {
       for (const type of events) document.removeEventListener(type, concealNow, { capture: true });
     };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Docked on the page's end side (its direction, not the widget's language's).
+    const side = getComputedStyle(document.documentElement).direction === 'rtl' ? 'left' : 'right';
+    if (this.getAttribute('dock') !== side) this.setAttribute('dock', side);
+    dockPage(this.open && !this.small && !this.reduced ? side : null);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -403,4 +412,23 @@ export class AidePanel extends AideElement<PanelStrings> {
 /** Restored state, if any, for the loader to reopen the panel after a navigation. */
 export function savedPanelState(): PanelState | undefined {
   return readSession<PanelState>('panel');
+}
+
+/**
+ * The open panel on a large screen takes its width from the page instead of covering it: controls of the page
+ * never end up hidden under it (WCAG 2.4.11). A constructable stylesheet, allowed under a strict style-src; the
+ * same width as the panel's (panel.styles.ts).
+ */
+let dockSheet: CSSStyleSheet | null = null;
+let dockedSide: 'left' | 'right' | null = null;
+function dockPage(side: 'left' | 'right' | null): void {
+  const sheets = document.adoptedStyleSheets;
+  if (!side) {
+    if (dockSheet && sheets.includes(dockSheet)) document.adoptedStyleSheets = sheets.filter((sheet) => sheet !== dockSheet);
+    return;
+  }
+  dockSheet ??= new CSSStyleSheet();
+  if (dockedSide !== side) dockSheet.replaceSync(`@media screen and (min-width: 640px) { :root { margin-${side}: ${PANEL_WIDTH} !important; } }`);
+  dockedSide = side;
+  if (!sheets.includes(dockSheet)) document.adoptedStyleSheets = [...sheets, dockSheet];
 }

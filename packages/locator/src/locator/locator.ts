@@ -54,6 +54,9 @@ const clockIcon = svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 10.4 3
 const externalIcon = svg`<path d="M14 3h7v7h-2V6.4l-8.3 8.3-1.4-1.4L17.6 5H14V3ZM5 5h6v2H5v12h12v-6h2v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2Z"/>`;
 const positionIcon = svg`<path d="M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8Zm9 3h-2.1A7 7 0 0 0 13 5.1V3h-2v2.1A7 7 0 0 0 5.1 11H3v2h2.1a7 7 0 0 0 5.9 5.9V21h2v-2.1a7 7 0 0 0 5.9-5.9H21v-2Zm-9 6a5 5 0 1 1 0-10 5 5 0 0 1 0 10Z"/>`;
 
+/** A phone number kept on one line: no-break spaces. */
+const unbreakable = (text: string) => text.replace(/ /g, '\u00a0');
+
 /** "01 70 772 372" style for French numbers, the E.164 form elsewhere. */
 export function displayPhone(e164: string): string {
   const fr = /^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(e164);
@@ -535,7 +538,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
         ${this.heading(this.sectionLevel, t.phoneLineTitle, { id: 'phone-line-title' })}
         <p><strong>${line?.name ?? 'Solidarité Numérique'}</strong> — <span lang="fr" dir="ltr">${line?.description ?? ''}</span></p>
         <p>
-          <a class="button call" href="tel:${line?.tel ?? '+33170772372'}">${icon(phoneIcon)}${t.phoneLineCall(line?.display ?? '01 70 772 372')}</a>
+          <a class="button call" href="tel:${line?.tel ?? '+33170772372'}">${icon(phoneIcon)}${t.phoneLineCall(unbreakable(line?.display ?? '01 70 772 372'))}</a>
         </p>
         ${line ? html`<p class="hours-line">${icon(clockIcon)}<span>${this.phoneLineText(line)}</span></p>` : nothing}
         ${line ? html`<p class="mention" lang="fr" dir="ltr">${line.cost}</p>` : nothing}
@@ -584,12 +587,14 @@ export class AideLocator extends AideElement<LocatorStrings> {
         ${result.schedule ? this.renderWeekHours(result.schedule, !!place.ph, id, place.n) : nothing}
         ${place.t
           ? // Two places may share a number: the link says whose it is.
-            html`<p>${t.phone} : <a href="tel:${place.t}">${displayPhone(place.t)}<span class="visually-hidden"> (${t.phoneOf(place.n)})</span></a></p>`
+            html`<p>${t.phone} : <a class="tel" href="tel:${place.t}">${unbreakable(displayPhone(place.t))}<span class="visually-hidden"> (${t.phoneOf(place.n)})</span></a></p>`
           : nothing}
         ${labels.length
-          ? html`<ul class="labels" aria-label=${t.filterLabels}>
-              ${labels.map((l) => html`<li>${this.term(l)}</li>`)}
-            </ul>`
+          ? // Named by a text before it, not aria-label: a list has no name to give (html-validate aria-label-misuse).
+            html`<p class="visually-hidden">${t.filterLabels} :</p>
+              <ul class="labels">
+                ${labels.map((l) => html`<li>${this.term(l)}</li>`)}
+              </ul>`
           : nothing}
         ${services.length
           ? html`<p class="services"><span class="label">${t.services} :</span> ${services.map((s) => this.term(s)).join(' ; ')}.</p>`

@@ -592,7 +592,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
         <div class="stuck">
           <p>${t.stuckHelp}</p>
           <button type="button" class="button secondary" @click=${this.stuck}>${t.stuck}</button>
-          ${this.stuckUnanswered ? html`<p class="status">${t.phoneLine} <a href="tel:+33170772372">01 70 772 372</a></p>` : nothing}
+          ${this.stuckUnanswered ? html`<p class="status">${t.phoneLine} <a href="tel:+33170772372">01&nbsp;70&nbsp;772&nbsp;372</a></p>` : nothing}
         </div>
         <div class="step-list">
           <button type="button" class="button tertiary" aria-expanded=${this.stepListOpen ? 'true' : 'false'} aria-controls="step-list" @click=${() => (this.stepListOpen = !this.stepListOpen)}>
