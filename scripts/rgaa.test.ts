@@ -43,7 +43,8 @@ const entry = (id: string, over: Partial<GridEntry> = {}): GridEntry => ({
   ...over,
 });
 
-const wcag22 = (): GridEntry[] => WCAG22_NEW.map((c) => entry(c.id, { title: c.title, automated: ['test/a11y/harness.ts::focus-not-obscured'] }));
+// The WCAG 2.2 part, present and out of the way of what each test checks.
+const wcag22 = (): GridEntry[] => WCAG22_NEW.map((c) => entry(c.id, { title: c.title, status: 'non applicable', automated: [], note: 'rien de tel' }));
 
 const grid = (criteria: GridEntry[], wcag: GridEntry[] = wcag22()): Grid => ({
   standard: 'RGAA 4.1.2',

@@ -141,6 +141,16 @@ function parseReference(reference: string): { path: string; text: string } | nul
 
 const titleMatches = (title: string, text: string) => title === text || title.endsWith(` › ${text}`);
 
+/** A test title in its file: written as is, or made from a template (`locale ${locale}: …`) that gives it. */
+function titleInSource(source: string, title: string): boolean {
+  if (source.includes(title)) return true;
+  for (const m of source.matchAll(/`((?:[^`\\]|\\.)*\$\{(?:[^`\\]|\\.)*)`/g)) {
+    const pattern = m[1]!.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?');
+    if (new RegExp(`^${pattern}$`).test(title)) return true;
+  }
+  return false;
+}
+
 // --- The grid, without results ------------------------------------------------------------------------------------
 
 /**
@@ -177,10 +187,7 @@ export function checkGrid(grid: Grid, criteriaFile: string | null): string[] {
       problems.push(`${entry.id}: statut inconnu « ${entry.status} » (${STATUSES.join(', ')})`);
       continue;
     }
-    if (entry.status === 'non applicable') {
-      if (!entry.note) problems.push(`${entry.id}: « non applicable » sans justification`);
-      continue;
-    }
+    if (entry.status === 'non applicable' && !entry.note) problems.push(`${entry.id}: « non applicable » sans justification`);
     if (entry.status === 'conforme' && entry.automated.length === 0 && !entry.manual) {
       problems.push(`${entry.id}: « conforme » sans test ni vérification manuelle`);
     }
@@ -203,8 +210,8 @@ export function checkGrid(grid: Grid, criteriaFile: string | null): string[] {
       if (!existsSync(file)) problems.push(`${entry.id}: le fichier de test ${parsed.path} n'existe pas`);
       else {
         const source = readFileSync(file, 'utf8');
-        const text = sourceOf(parsed.path) === 'harness' ? `'${parsed.text}':` : parsed.text.split(' › ').pop()!;
-        if (!source.includes(text)) problems.push(`${entry.id}: « ${parsed.text} » introuvable dans ${parsed.path}`);
+        const found = sourceOf(parsed.path) === 'harness' ? source.includes(`'${parsed.text}':`) : titleInSource(source, parsed.text.split(' › ').pop()!);
+        if (!found) problems.push(`${entry.id}: « ${parsed.text} » introuvable dans ${parsed.path}`);
       }
     }
   }
@@ -236,8 +243,9 @@ export function checkResults(grid: Grid, results: RunnerResults[], runId: string
   };
   const unitOutcomes = () => [...usable.values()].filter((r) => r.runner.startsWith('unit')).flatMap((r) => r.outcomes);
 
+  // Every citation counts, whatever the status: a test cited for a criterion « non applicable » (nothing in the
+  // widget asks to drag) must keep proving it.
   for (const entry of [...grid.criteria, ...(grid.wcag22 ?? []).map((e) => ({ ...e, id: `WCAG 2.2 ${e.id}` }))]) {
-    if (entry.status === 'non applicable') continue;
     for (const reference of entry.automated) {
       const parsed = parseReference(reference);
       const source = parsed && sourceOf(parsed.path);

@@ -23,6 +23,7 @@ const files = [];
 for (const pkg of readdirSync(join(root, 'packages'))) walk(join(root, 'packages', pkg, 'test'), files);
 walk(join(root, 'scripts'), files);
 walk(join(root, 'test/screen-reader'), files);
+walk(join(root, 'test/a11y'), files);
 const selected = files
   .map((f) => relative(root, f))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))

@@ -3,8 +3,9 @@
  * real browser on the built widget: heading hierarchy (9.1), hidden content (10.8), content without style sheets
  * (10.2), additional content on focus (10.13), status messages (7.5), no time limit (13.1), pointer cancellation
  * (13.11), data tables (5.4 to 5.7), labels next to their fields (11.4), valid generated code (8.2), visible text in
- * accessible names (6.1, 11.2, 11.9), the widget's own pages (8.1, 8.3, 8.5) and the axe rules mapped to RGAA that
- * axe only runs when asked (experimental). The audit grid (test/a11y/rgaa-grid.json) names these tests.
+ * accessible names (6.1, 11.2, 11.9), the widget's own pages (8.1, 8.3, 8.5), the axe rules mapped to RGAA that
+ * axe only runs when asked (experimental), and WCAG 2.2's consistent help (3.2.6) and redundant entry (3.3.7).
+ * The audit grid (test/a11y/rgaa-grid.json) names these tests.
  */
 import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -647,6 +648,42 @@ test.describe('RGAA criteria checked in the browser', () => {
     await expectAnnouncement(page, /places near Paris 11e/);
     const regionLang = await page.evaluate(() => document.querySelector('aide-live-region')!.shadowRoot!.querySelector('[aria-live=polite]')!.getAttribute('lang'));
     expect(regionLang, 'the English announcement is read with an English voice').toBe('en');
+  });
+
+  test('consistent help (WCAG 3.2.6): on every page of the procedure, the launcher at the same place and the same ways to get help, in the same order', async ({ page }) => {
+    const seen: { path: string; launcher: { right: number; bottom: number }; entries: string[]; phone: boolean }[] = [];
+    for (const path of ['/', '/etape-3.html']) {
+      await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
+      await page.goto(path);
+      await expect(launcher(page)).toBeVisible();
+      const box = (await launcher(page).boundingBox())!;
+      const viewport = page.viewportSize()!;
+      await launcher(page).click();
+      await expect(dialog(page)).toBeVisible();
+      const entries = (await page.locator('aide-panel').locator('.entry .entry-title').allInnerTexts()).map((t) => t.replace(/\.$/, '').trim());
+      await goToView(page, 'locator');
+      const phone = await locator(page).getByRole('link', { name: /^Appeler le 01/ }).isVisible();
+      seen.push({ path, launcher: { right: Math.round(viewport.width - box.x - box.width), bottom: Math.round(viewport.height - box.y - box.height) }, entries, phone });
+    }
+    expect(seen[0]!.entries).toEqual(['Suivre un tutoriel', 'Trouver une aide près de chez moi', 'Donner mon avis']);
+    for (const other of seen.slice(1)) {
+      expect(other.launcher, `the launcher at the same place on ${other.path}`).toEqual(seen[0]!.launcher);
+      expect(other.entries, `the same ways to get help, in the same order, on ${other.path}`).toEqual(seen[0]!.entries);
+      expect(other.phone, `the phone line offered on ${other.path}`).toBe(true);
+    }
+  });
+
+  test('redundant entry (WCAG 3.3.7): the place searched for is still there when the locator comes back in the same visit', async ({ page }) => {
+    await openView(page, 'locator');
+    await searchPlaces(page, '35000');
+    await expect(field(page)).toHaveValue('Rennes (35)');
+    // Elsewhere in the panel, then the locator again (as from « Je suis bloqué » or after an opinion).
+    await goToView(page, 'feedback');
+    await goToView(page, 'locator');
+    await expect(field(page)).toHaveValue('Rennes (35)');
+    // Taken as it is: the search finds the same places without typing anything.
+    await locator(page).getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await expect(locator(page).locator('#results-title')).toHaveText(/lieux près de Rennes \(35\)/);
   });
 
   test.describe('the widget’s own pages', () => {

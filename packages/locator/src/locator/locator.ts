@@ -54,6 +54,12 @@ const clockIcon = svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 10.4 3
 const externalIcon = svg`<path d="M14 3h7v7h-2V6.4l-8.3 8.3-1.4-1.4L17.6 5H14V3ZM5 5h6v2H5v12h12v-6h2v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2Z"/>`;
 const positionIcon = svg`<path d="M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8Zm9 3h-2.1A7 7 0 0 0 13 5.1V3h-2v2.1A7 7 0 0 0 5.1 11H3v2h2.1a7 7 0 0 0 5.9 5.9V21h2v-2.1a7 7 0 0 0 5.9-5.9H21v-2Zm-9 6a5 5 0 1 1 0-10 5 5 0 0 1 0 10Z"/>`;
 
+/**
+ * The place searched for last, kept in memory for this visit of the page only (nothing stored): the locator shown
+ * again (another view of the panel, « Je suis bloqué », help offered after an opinion) does not ask for it again.
+ */
+let lastPlace = '';
+
 /** A phone number kept on one line: no-break spaces. */
 const unbreakable = (text: string) => text.replace(/ /g, '\u00a0');
 
@@ -82,7 +88,8 @@ export class AideLocator extends AideElement<LocatorStrings> {
   /** The current time (tests fix it); opening hours are evaluated in Europe/Paris. */
   @property({ attribute: false }) now?: Date;
 
-  @state() private input = '';
+  /** The place searched for last in this visit of the page, typed again for the person (WCAG 3.3.7). */
+  @state() private input = lastPlace;
   @state() private suggestions: CommuneEntry[] = [];
   @state() private expanded = false;
   @state() private activeIndex = -1;
@@ -265,6 +272,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
       return;
     }
     this.origin = { label: this.label(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
+    lastPlace = this.label(commune);
     this.limit = PAGE_SIZE;
     await this.search();
   }
