@@ -402,7 +402,7 @@ disposition :
 - envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse
   71120, 75342 Paris CEDEX 07.
 
-## Grille d'audit
+## Grille d’audit
 
 | critère | thème | statut | preuve |
 | --- | --- | --- | --- |

@@ -925,8 +925,10 @@ export async function expectTargetSize(page: Page, state: string, widget: string
       let count = 0;
       for (const el of w.__aideDeep(hostSelector, selector) as HTMLElement[]) {
         if (!w.__aideVisible(el) || el.closest('[inert]')) continue;
-        // The inline exception: a link in a sentence an editor wrote.
-        if (el.matches('a') && el.closest('.step-content p, .step-content li, .intro-content p, .intro-content li, .statement p')) continue;
+        // The criterion's inline exception: a link inside a sentence (its block has other words than its own).
+        // Glossary words are buttons: they get no exception.
+        const block = el.matches('a') ? el.parentElement?.closest('p, li, dd, td, th, figcaption') : null;
+        if (block && (block.textContent ?? '').replace(el.textContent ?? '', '').replace(/[\s\p{P}\p{S}]/gu, '').length > 0) continue;
         el.scrollIntoView({ block: 'center', inline: 'center' });
         // Under an open popup (the list of suggestions), a control is not a target for now.
         const middle = el.getBoundingClientRect();

@@ -56,6 +56,8 @@ test.describe('accessibility statement', () => {
     // Every criterion of the grid is a row of the published table.
     const rows = page.getByRole('region', { name: 'Grille d’audit' }).getByRole('row');
     await expect(rows).toHaveCount(grid.criteria.length + 1);
+    // And every criterion WCAG 2.2 adds, in a table of its own.
+    await expect(page.getByRole('region', { name: 'Critères ajoutés par les WCAG 2.2' }).getByRole('row')).toHaveCount(grid.wcag22.length + 1);
     expect(markdown).toContain(grid.auditDate);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });

@@ -138,9 +138,9 @@ test.describe('launcher and panel', () => {
       await expect(page.locator('aide-panel')).toHaveAttribute('dir', dir);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
       const box = (await panel(page).boundingBox())!;
-      // Docked on the inline end: the right in French and English, the left in Arabic.
-      if (dir === 'rtl') expect(box.x).toBeLessThan(5);
-      else expect(box.x + box.width).toBeGreaterThan(1275);
+      // Docked on the page's end side whatever the widget's language: the right of this French page, also in
+      // Arabic (on the left it would cover the page's start: its skip link, its logo).
+      expect(box.x + box.width).toBeGreaterThan(1275);
       await checkState(page, { name: `panel: open (${locale})`, widget: 'aide-panel', lang: locale });
     });
   }

@@ -5,6 +5,8 @@ import { css, unsafeCSS } from 'lit';
  * panel this width, panel.ts: dockPage).
  */
 export const PANEL_WIDTH = 'clamp(20rem, 100vw - 20rem, 28rem)';
+/** Room the reduced bar takes at the bottom of a small screen (its button, padding and top border, with margin). */
+export const BAR_ROOM = '4.5rem';
 
 export const panelStyles = css`
   /* Layout lives on inner elements: page rules like * { all: revert } win over :host but cannot get in here. */
@@ -105,6 +107,12 @@ export const panelStyles = css`
   .statement h3 {
     margin: 1.5rem 0 0.5rem;
     font-size: 1.125rem;
+  }
+  /* A link alone on its line: a 44 px high target (WCAG 2.5.8). */
+  .statement p > a:only-child {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
   }
   .statement .external {
     width: 1em;

@@ -25,7 +25,7 @@ import { directionOf, resolveLocale, type Locale } from '@aide/core/i18n';
 import type { AideHelpElement } from '../launcher/launcher.ts';
 import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
-import { PANEL_WIDTH, panelStyles } from './panel.styles.ts';
+import { BAR_ROOM, PANEL_WIDTH, panelStyles } from './panel.styles.ts';
 import { componentViews, type ComponentView } from './views.ts';
 import { conformanceLevel, renderStatement } from '../accessibility/statement-view.ts';
 import { statement } from '../accessibility/statement-data.ts';
@@ -74,6 +74,12 @@ export class AidePanel extends AideElement<PanelStrings> {
       const active = deepActiveElement();
       if (active && active !== document.body && !this.launchers().some((l) => l === active || l.contains(active))) {
         this.lastPageFocus = active;
+        // On a small screen the open panel covers the whole page: a control of the page that gets the focus (Tab
+        // past the panel) would be hidden under it (WCAG 2.4.11). The panel shrinks to its bar, as with F6.
+        if (this.open && this.small && !this.reduced) {
+          this.reduced = true;
+          this.save();
+        }
       }
     }
   };
@@ -241,7 +247,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     // Docked on the page's end side (its direction, not the widget's language's).
     const side = getComputedStyle(document.documentElement).direction === 'rtl' ? 'left' : 'right';
     if (this.getAttribute('dock') !== side) this.setAttribute('dock', side);
-    dockPage(this.open && !this.small && !this.reduced ? side : null);
+    dockPage(!this.open ? null : !this.small ? (this.reduced ? null : side) : this.reduced ? 'bar' : null);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -420,15 +426,23 @@ export function savedPanelState(): PanelState | undefined {
  * same width as the panel's (panel.styles.ts).
  */
 let dockSheet: CSSStyleSheet | null = null;
-let dockedSide: 'left' | 'right' | null = null;
-function dockPage(side: 'left' | 'right' | null): void {
+let docked: 'left' | 'right' | 'bar' | null = null;
+function dockPage(place: 'left' | 'right' | 'bar' | null): void {
   const sheets = document.adoptedStyleSheets;
-  if (!side) {
+  if (!place) {
     if (dockSheet && sheets.includes(dockSheet)) document.adoptedStyleSheets = sheets.filter((sheet) => sheet !== dockSheet);
     return;
   }
   dockSheet ??= new CSSStyleSheet();
-  if (dockedSide !== side) dockSheet.replaceSync(`@media screen and (min-width: 640px) { :root { margin-${side}: ${PANEL_WIDTH} !important; } }`);
-  dockedSide = side;
+  if (docked !== place) {
+    dockSheet.replaceSync(
+      place === 'bar'
+        ? // The reduced bar covers the bottom of a small screen: the page scrolls a control that gets the focus above
+          // it, and can scroll its last lines above it.
+          `:root { scroll-padding-block-end: ${BAR_ROOM} !important; padding-block-end: ${BAR_ROOM} !important; }`
+        : `@media screen and (min-width: 640px) { :root { margin-${place}: ${PANEL_WIDTH} !important; } }`,
+    );
+  }
+  docked = place;
   if (!sheets.includes(dockSheet)) document.adoptedStyleSheets = [...sheets, dockSheet];
 }

@@ -272,7 +272,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
       return;
     }
     this.origin = { label: this.label(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
-    lastPlace = this.label(commune);
+    lastPlace = this.input;
     this.limit = PAGE_SIZE;
     await this.search();
   }
