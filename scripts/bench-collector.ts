@@ -43,7 +43,7 @@ async function startService(env: Record<string, string>): Promise<{ port: number
     env: { ...process.env, ...env, PORT: String(port), AIDE_RATE_LIMIT_MAX: '1000000', AIDE_LOG_LEVEL: 'silent', AIDE_EXPORT_TOKEN: TOKEN },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  let exitCode: number | null = null;
+  let exitCode = null as number | null;
   child.once('exit', (code) => (exitCode = code ?? 1));
   for (let i = 0; i < 300 && exitCode === null; i++) {
     try {

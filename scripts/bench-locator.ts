@@ -18,8 +18,7 @@ import { createDemoServer } from './serve-demo.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { Geocoder, StaticShardSource, type Fetch } from '../packages/locator/src/engine/source.ts';
-import { nameKey } from '../packages/locator/src/engine/query.ts';
+import { Geocoder, StaticShardSource, type Fetch, nameKey } from '@aide/locator/engine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, 'dist/aide/places');

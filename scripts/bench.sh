@@ -13,3 +13,5 @@ echo; echo "==> tutorials: build of 1,000, search latency, chunk sizes"
 node --import tsx scripts/bench-tutorials.ts
 echo; echo "==> collector: POST throughput and latency on SQLite and PostgreSQL"
 node --import tsx scripts/bench-collector.ts
+echo; echo "==> masking: time per story (realistic and hostile), linear time, browser bundle size"
+node --import tsx scripts/bench-masking.ts

@@ -16,15 +16,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { fold } from '@aide/core/text';
-import { validateRecords, schemaVocabularies } from './locator-data/validate.ts';
+import { fold } from '@aide/core';
+import { validateRecords, schemaVocabularies, type TableField } from './locator-data/validate.ts';
 import { buildGeocoding } from './locator-data/geocoding.ts';
-import { parseOsmHours } from '../packages/locator/src/engine/osm-hours.ts';
-import { toPlaceRecord, type StandardRecord } from '../packages/locator/src/engine/convert.ts';
-import { VOCABULARIES } from '../packages/locator/src/engine/vocabularies.ts';
-import { haversineKm } from '../packages/locator/src/engine/geo.ts';
-import { checkPhoneLineConfig } from '../packages/locator/src/engine/hours.ts';
-import type { Attribution, PlaceRecord, PlacesIndex, Shard, ShardInfo, WeeklySchedule } from '../packages/locator/src/engine/types.ts';
+import { parseOsmHours, toPlaceRecord, type StandardRecord, VOCABULARIES, haversineKm, checkPhoneLineConfig, type Attribution, type PlaceRecord, type PlacesIndex, type Shard, type ShardInfo, type WeeklySchedule } from '@aide/locator/engine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -93,10 +88,10 @@ function mergeResidualDuplicates(places: { place: PlaceRecord; schedule: WeeklyS
 export function buildLocatorData(options: BuildOptions): BuildReport {
   const log = options.log ?? ((line: string) => console.log(line));
   const data = JSON.parse(readFileSync(join(options.dataDir, 'lieux-mediation-numerique.json'), 'utf8')) as { lieux: SharedRecord[] };
-  const schema = JSON.parse(readFileSync(join(options.dataDir, 'schema-lieux-mediation-numerique.json'), 'utf8'));
+  const schema = JSON.parse(readFileSync(join(options.dataDir, 'schema-lieux-mediation-numerique.json'), 'utf8')) as { fields: TableField[] };
   const communesFile = JSON.parse(readFileSync(join(options.dataDir, 'communes.json'), 'utf8')) as { fields: string[]; rows: unknown[][] };
   const departements = JSON.parse(readFileSync(join(options.dataDir, 'departements.json'), 'utf8')) as { code: string; nom: string }[];
-  const phoneLine = JSON.parse(readFileSync(options.phoneLineFile, 'utf8'));
+  const phoneLine: unknown = JSON.parse(readFileSync(options.phoneLineFile, 'utf8'));
 
   // The widget's vocabularies must be the standard's, in the standard's order (bitmask positions).
   const fromSchema = schemaVocabularies(schema);
@@ -177,7 +172,7 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
           scheduleIndex.set(key, schedules.length);
           schedules.push(schedule);
         }
-        place.h = scheduleIndex.get(key);
+        place.h = scheduleIndex.get(key)!;
       }
       return place;
     });
@@ -255,7 +250,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       data: { type: 'string', default: process.env.AIDE_SHARED_DATA ?? join(root, '../shared/data') },
     },
   });
-  const dataDir = resolve(root, values.data!);
+  const dataDir = resolve(root, values.data);
   if (!existsSync(join(dataDir, 'lieux-mediation-numerique.json'))) {
     console.error(`Données introuvables dans ${dataDir} : placez ../shared/data à côté du dépôt ou indiquez --data.`);
     process.exit(1);
@@ -263,7 +258,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     buildLocatorData({
       dataDir,
-      outDir: resolve(root, values.out!),
+      outDir: resolve(root, values.out),
       phoneLineFile: join(root, 'packages/locator/config/ligne-solidarite-numerique.json'),
     });
   } catch (error) {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { buildCollector } from '../packages/collector/src/app.ts';
+import { buildCollector } from '@aide/collector';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -44,6 +44,8 @@ export function createDemoServer(options: DemoServerOptions) {
     },
   });
   const demo: Handler = sirv(join(root, 'demo'), { dev: true, extensions: ['html'] });
+  // The documentation page's script and the merged manifest (scripts/build-docs.ts).
+  const docs: Handler = sirv(join(root, 'dist/docs'), { dev: true });
 
   return createServer((req, res) => {
     const url = req.url ?? '/';
@@ -59,6 +61,10 @@ export function createDemoServer(options: DemoServerOptions) {
     if (url.startsWith('/aide/')) {
       req.url = url.slice('/aide'.length);
       return widget(req, res, notFound);
+    }
+    if (url.startsWith('/docs/')) {
+      req.url = url.slice('/docs'.length);
+      return docs(req, res, notFound);
     }
     return demo(req, res, notFound);
   });
@@ -81,12 +87,13 @@ async function main() {
   });
   const port = Number(values.port);
   const collector = await demoCollector();
-  const server = createDemoServer({ port, host: values.host!, api: collector });
+  const server = createDemoServer({ port, host: values.host, api: collector });
   server.listen(port, values.host, () => {
     console.log(`\nDémonstration d'Aide numérique : http://${values.host}:${port}/\n`);
     console.log(`  page sous CSP stricte : http://${values.host}:${port}/csp.html`);
     console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html`);
     console.log(`  bouton d'avis seul    : http://${values.host}:${port}/avis.html`);
+    console.log(`  composants et intégration : http://${values.host}:${port}/composants.html`);
     console.log(`  tableau de bord       : http://${values.host}:${port}/dashboard\n`);
   });
   const stop = () => server.close(() => void collector.app.close().then(() => process.exit(0)));

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: every test of the project, on a fresh machine too. Installs what is missing (pnpm, packages,
-# chromium, firefox-esr, PostgreSQL, the Orca screen reader), builds, typechecks, then runs every runner: Node
-# tests, component tests (web-test-runner in chromium and firefox-esr), end-to-end tests (Playwright + axe in
-# chromium), the screen-reader journeys (Orca in chromium and firefox-esr), the RGAA audit grid against the
-# results of all those, size budgets.
+# chromium, firefox-esr, PostgreSQL, the Orca screen reader), builds, typechecks, lints (ESLint + knip), then runs
+# every runner: Node tests, component tests (web-test-runner in chromium and firefox-esr), end-to-end tests
+# (Playwright + axe in chromium), the screen-reader journeys (Orca in chromium and firefox-esr), the RGAA audit grid
+# against the results of all those, size budgets.
 # The last line is "N passed, N failed", summed over every runner.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -36,6 +36,7 @@ if ! pnpm run build; then echo "build: 0 passed, 1 failed" > "$logs/build.log"; 
 step "typecheck"
 if pnpm run typecheck; then echo "typecheck: 1 passed, 0 failed" > "$logs/typecheck.log"; else echo "typecheck: 0 passed, 1 failed" > "$logs/typecheck.log"; status=1; fi
 
+run lint pnpm run lint
 run node pnpm run test:node
 run unit-chromium env AIDE_BROWSERS=chromium pnpm exec web-test-runner
 run unit-firefox env AIDE_BROWSERS=firefox pnpm exec web-test-runner

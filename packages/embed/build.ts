@@ -16,24 +16,25 @@ import type { ChunkMap } from './src/chunks.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist/aide' } } });
-const outDir = resolve(root, values.out!);
+const outDir = resolve(root, values.out);
 
 // Browsers of old phones still in use: Safari 14 (iOS 14), Chrome and Firefox of 2020.
 const target = ['es2020', 'safari14', 'chrome87', 'firefox78', 'edge88'];
 
+/** A package's public entry point, as a file path (packages are reached through their exports only). */
+const entryFile = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
+
 const entries: Record<keyof ChunkMap, string> = {
   panel: join(root, 'packages/embed/src/panel/index.ts'),
-  walkthrough: join(root, 'packages/walkthrough/src/define.ts'),
-  locator: join(root, 'packages/locator/src/define.ts'),
-  feedback: join(root, 'packages/feedback/src/define.ts'),
+  walkthrough: entryFile('@aide/walkthrough/define'),
+  locator: entryFile('@aide/locator/define'),
+  feedback: entryFile('@aide/feedback/define'),
 };
 
 async function main() {
   for (const dir of ['chunks', 'aide.js', 'sheet.js', '.vite']) rmSync(join(outDir, dir), { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
-  // Components that have not landed yet are simply not offered.
-  const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
   await build({
     root,
@@ -50,7 +51,7 @@ async function main() {
       sourcemap: false,
       reportCompressedSize: false,
       rolldownOptions: {
-        input: present,
+        input: entries,
         preserveEntrySignatures: 'exports-only',
         output: {
           format: 'es',
@@ -63,7 +64,7 @@ async function main() {
 
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Manifest;
   const chunkMap = {} as ChunkMap;
-  for (const [name, file] of Object.entries(present)) {
+  for (const [name, file] of Object.entries(entries)) {
     const key = file.slice(root.length).replace(/^\//, '');
     const entry = manifest[key];
     if (!entry) throw new Error(`Entrée ${name} absente du manifeste Vite (${key}).`);
@@ -101,12 +102,12 @@ async function main() {
       minify: true,
       reportCompressedSize: false,
       rolldownOptions: {
-        input: { sheet: join(root, 'packages/locator/src/sheet/sheet-page.ts') },
+        input: { sheet: entryFile('@aide/locator/sheet') },
         output: { format: 'iife', entryFileNames: 'sheet.js' },
       },
     },
   });
-  for (const file of ['sheet.html', 'sheet.css']) copyFileSync(join(root, 'packages/locator/src/sheet', file), join(outDir, file));
+  for (const file of ['sheet.html', 'sheet.css']) copyFileSync(entryFile(`@aide/locator/${file}`), join(outDir, file));
   writeStatementPage();
   rmSync(join(outDir, '.vite'), { recursive: true, force: true });
   console.log(`widget: ${outDir} (${Object.keys(chunkMap).join(', ')})`);
@@ -122,7 +123,7 @@ function writeStatementPage() {
   // Wide tables scroll on their own, reachable and named for keyboard and screen reader users (RGAA 10.11): each by
   // the heading it comes under (two regions of one name could not be told apart).
   let heading = 'Grille d’audit';
-  const body = (marked.parse(readFileSync(source, 'utf8'), { async: false }) as string)
+  const body = marked.parse(readFileSync(source, 'utf8'), { async: false })
     .replace(/<h([23])[^>]*>([^]*?)<\/h\1>|<table>/g, (match, _level: string, text: string | undefined) => {
       if (match !== '<table>') {
         heading = (text ?? '').replace(/<[^>]+>/g, '').replace(/"/g, '&quot;');

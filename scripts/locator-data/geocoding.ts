@@ -3,8 +3,7 @@
  * postal-code shards by département part, commune-name shards by the first letters of the folded name.
  */
 import { createHash } from 'node:crypto';
-import { keyWithoutArticle, nameKey, postcodeShardId, shardFileId } from '../../packages/locator/src/engine/query.ts';
-import type { CommuneEntry, CommunesIndex, NameShard, PostcodeShard } from '../../packages/locator/src/engine/types.ts';
+import { keyWithoutArticle, nameKey, postcodeShardId, shardFileId, type CommuneEntry, type CommunesIndex, type NameShard, type PostcodeShard } from '@aide/locator/engine';
 
 interface CommuneRow {
   code: string;

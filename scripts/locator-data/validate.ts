@@ -5,7 +5,7 @@
  */
 import Ajv from 'ajv';
 
-interface TableField {
+export interface TableField {
   name: string;
   type: 'string' | 'number' | 'date' | 'integer' | 'boolean';
   constraints?: { required?: boolean; pattern?: string; maxLength?: number; minLength?: number; enum?: string[] };
@@ -64,7 +64,7 @@ export function validateRecords(table: { fields: TableField[] }, records: Record
   return records.map((record) => {
     const candidate: Record<string, unknown> = { pivot: '00000000000000' };
     for (const [key, value] of Object.entries(record)) if (known.has(key)) candidate[key] = value;
-    const id = String(candidate.id ?? '');
+    const id = String((candidate.id as string | undefined) ?? '');
     if (seenIds.has(id)) return 'identifiant en double';
     seenIds.add(id);
     if (validate(candidate)) return null;

@@ -225,9 +225,9 @@ export async function expectHostColoursIgnored(page: Page, state: string, widget
 export async function expectDecorativeImagesIgnored(page: Page, state: string, widget: string): Promise<void> {
   await installScripts(page);
   const problems = await page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const out: string[] = [];
-    for (const el of w.__aideDeep(hostSelector, 'svg, img, [role=img]') as Element[]) {
+    for (const el of w.__aideDeep(hostSelector, 'svg, img, [role=img]')) {
       if (el.closest('svg') !== el && el.closest('svg')) continue;
       const hidden = el.closest('[aria-hidden=true]') !== null;
       const named = !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.querySelector(':scope > title'));
@@ -246,11 +246,11 @@ export async function expectDecorativeImagesIgnored(page: Page, state: string, w
 export async function expectNoPresentationalMarkup(page: Page, state: string, widget: string): Promise<void> {
   await installScripts(page);
   const problems = await page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const selector =
       'font, center, big, blink, marquee, strike, tt, basefont, [align], [bgcolor], [color]:not(svg *):not(input), [face], ' +
       '[valign], [hspace], [vspace], [border]:not(table), [background]:not(svg *), :not(img, svg, canvas, video, iframe, input, rect, svg *)[width], :not(img, svg, canvas, video, iframe, input, rect, svg *)[height]';
-    return (w.__aideDeep(hostSelector, selector) as Element[]).map((el) => w.__aideDescribe(el));
+    return (w.__aideDeep(hostSelector, selector)).map((el) => w.__aideDescribe(el));
   }, widget);
   expect(problems, `RGAA 10.1 presentational markup in state "${state}"`).toEqual([]);
 }
@@ -390,6 +390,23 @@ const deepQueryScript = `
   };
 `;
 
+/** What the scripts above add to the page's window, as the checks run by page.evaluate see it. */
+type Rgba = [number, number, number, number];
+interface HarnessWindow {
+  __aideContrast: { rgba(color: string): Rgba; background(el: Element): Rgba; ratio(a: Rgba, b: Rgba): number; blend(top: Rgba, bottom: Rgba): Rgba };
+  __aideDeep(hostSelector: string, selector: string): Element[];
+  __aideDescribe(el: Element): string;
+  __aideAnimations(): Animation[];
+  __aideVisible(el: Element): boolean;
+  // The focus checks (focusScript).
+  __aideHit(x: number, y: number): Element | null;
+  __aideReaches(el: Element, x: number, y: number): boolean;
+  __aidePoints(el: Element): [number, number][];
+  __aideWidgetOf(el: Element, hostSelector: string): Element | null;
+  __aideFocusLook(el: Element): Record<string, unknown>;
+  __aideIndicator(el: Element, before: unknown): { kind: string; contrast: number } | null;
+}
+
 async function installScripts(page: Page): Promise<void> {
   await page.evaluate(`${contrastScript}; ${deepQueryScript}`);
   // Measure the settled layout, not a frame of an entrance animation.
@@ -402,7 +419,7 @@ async function installScripts(page: Page): Promise<void> {
 export async function expectComponentContrast(page: Page, state: string, widget: string): Promise<void> {
   await installScripts(page);
   const problems = await page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const c = w.__aideContrast;
     const out: string[] = [];
     for (const el of w.__aideDeep(hostSelector, 'input:not([type=hidden]), select, textarea') as HTMLElement[]) {
@@ -470,7 +487,7 @@ export async function recordAriaSnapshot(page: Page, state: string, widget: stri
 async function clippedElements(page: Page, widget: string): Promise<string[]> {
   await installScripts(page);
   return page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const out: string[] = [];
     for (const el of w.__aideDeep(hostSelector, '*') as HTMLElement[]) {
       if (!w.__aideVisible(el) || el.closest('.visually-hidden') || el.matches('svg *, svg')) continue;
@@ -488,19 +505,21 @@ async function clippedElements(page: Page, widget: string): Promise<string[]> {
 async function horizontalOverflow(page: Page, widget: string): Promise<string[]> {
   await installScripts(page);
   return page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const out: string[] = [];
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth > width + 1) out.push(`page scrollWidth ${document.documentElement.scrollWidth} > ${width}`);
     for (const el of w.__aideDeep(hostSelector, '*') as HTMLElement[]) {
       if (!w.__aideVisible(el) || el.closest('.visually-hidden') || el.matches('svg *')) continue;
+      // Data tables may scroll sideways (WCAG 1.4.10 exception): their cells beyond the edge are in the scroller.
+      if (el.matches('table, table *') && el.closest('.table-scroll')) continue;
       const r = el.getBoundingClientRect();
       if (r.right > width + 1 || r.left < -1) {
         const style = getComputedStyle(el);
         if (style.position === 'fixed' || style.position === 'absolute' || r.width > 0) out.push(`${w.__aideDescribe(el)} spans ${Math.round(r.left)}..${Math.round(r.right)} of ${width}`);
       }
       const s = getComputedStyle(el);
-      if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && !el.matches('table, table *, pre, pre *')) {
+      if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && !el.matches('table, table *, pre, pre *, .table-scroll')) {
         out.push(`${w.__aideDescribe(el)} scrolls horizontally`);
       }
     }
@@ -574,7 +593,7 @@ export async function expectTextSpacing(page: Page, state: string, widget: strin
 async function interactiveElements(page: Page, widget: string): Promise<{ key: string; id: string }[]> {
   await installScripts(page);
   return page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable=""], [contenteditable="true"]';
     const groups = new Set<string>();
     const out: { key: string; id: string }[] = [];
@@ -604,7 +623,7 @@ export async function expectForcedColors(page: Page, state: string, widget: stri
   try {
     await installScripts(page);
     const problems = await page.evaluate((hostSelector) => {
-      const w = window as unknown as Record<string, any>;
+      const w = window as unknown as HarnessWindow;
       const out: string[] = [];
       for (const el of w.__aideDeep(hostSelector, 'button, input:not([type=hidden]), select, textarea, a[href]') as HTMLElement[]) {
         if (!w.__aideVisible(el)) continue;
@@ -624,13 +643,13 @@ export async function expectForcedColors(page: Page, state: string, widget: stri
     expect(problems, `forced colours (RGAA 3.3 / 10.7) in state "${state}"`).toEqual([]);
   } finally {
     await page.emulateMedia({ forcedColors: 'none' });
-    // Back to its colours, a control may fade to them (0.15 s): not an animation left running.
-    await settleTransitions(page);
   }
 }
 
 /** RGAA 13.8: with reduced motion, no animation or transition keeps running. */
 export async function expectReducedMotion(page: Page, state: string): Promise<void> {
+  // A colour transition the previous check started (forced colours off again) is no motion under 'reduce'.
+  await settleTransitions(page);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   try {
     await page.evaluate(deepQueryScript);
@@ -706,9 +725,9 @@ const focusScript = `
     }
     parts.push(current);
     return parts.map((part) => {
-      const color = (part.match(/(rgba?|hsla?|color|oklch|oklab|lab|lch)\([^)]*\)|#[0-9a-f]{3,8}|\b[a-z]+\b(?=\s|$)/i) || ['transparent'])[0];
-      const lengths = (part.replace(color, '').match(/-?[\d.]+px/g) || []).map(parseFloat);
-      return { color, x: lengths[0] || 0, y: lengths[1] || 0, blur: lengths[2] || 0, spread: lengths[3] || 0, inset: /\binset\b/.test(part) };
+      const color = (part.match(/(rgba?|hsla?|color|oklch|oklab|lab|lch)\\([^)]*\\)|#[0-9a-f]{3,8}|\\b[a-z]+\\b(?=\\s|$)/i) || ['transparent'])[0];
+      const lengths = (part.replace(color, '').match(/-?[\\d.]+px/g) || []).map(parseFloat);
+      return { color, x: lengths[0] || 0, y: lengths[1] || 0, blur: lengths[2] || 0, spread: lengths[3] || 0, inset: /\\binset\\b/.test(part) };
     });
   };
   // The focus indicator: what changed from the unfocused look, and its contrast with what touches it.
@@ -772,18 +791,18 @@ interface Focused {
 async function focusedNow(page: Page, widget: string, before: Record<string, unknown>): Promise<Focused | null> {
   return page.evaluate(
     ({ hostSelector, before }) => {
-      const w = window as unknown as Record<string, any>;
+      const w = window as unknown as HarnessWindow;
       let el: Element | null = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
       if (!el || el === document.body || el === document.documentElement) return null;
       const html = el as HTMLElement;
       const key = html.dataset.aideWalk ?? (html.dataset.aideWalk = String(Math.random()));
       const inside = !!w.__aideWidgetOf(el, hostSelector);
-      const look = (before as Record<string, unknown>)[key] ?? w.__aideFocusLook(el);
+      const look = before[key] ?? w.__aideFocusLook(el);
       const indicator = inside ? w.__aideIndicator(el, look) : null;
       // WCAG 2.4.11: some point of the focused element shows. Whatever covers it all, if it is the widget's, is named.
       let obscuredBy: string | null = null;
-      const points = w.__aidePoints(el) as [number, number][];
+      const points = w.__aidePoints(el);
       const inView = points.filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
       if (inView.length > 0 && !inView.some(([x, y]) => w.__aideReaches(el, x, y))) {
         const cover = w.__aideHit(inView[0]![0], inView[0]![1]);
@@ -804,7 +823,7 @@ async function focusedNow(page: Page, widget: string, before: Record<string, unk
 export async function expectKeyboardWalk(page: Page, state: string, widget: string, start?: Locator): Promise<void> {
   await installFocusScripts(page);
   const positive = await page.evaluate((hostSelector) => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     return (w.__aideDeep(hostSelector, '[tabindex]') as HTMLElement[]).filter((el) => el.tabIndex > 0).map((el) => w.__aideDescribe(el));
   }, widget);
 
@@ -815,7 +834,7 @@ export async function expectKeyboardWalk(page: Page, state: string, widget: stri
     if (start) await start.focus();
     else {
       await page.evaluate((hostSelector) => {
-        const w = window as unknown as Record<string, any>;
+        const w = window as unknown as HarnessWindow;
         const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
         const first = (w.__aideDeep(hostSelector, selector) as HTMLElement[]).find((el) => w.__aideVisible(el) && !el.matches(':disabled'));
         first?.focus();
@@ -833,7 +852,7 @@ export async function expectKeyboardWalk(page: Page, state: string, widget: stri
   });
   const expected = await interactiveElements(page, widget);
   const unfocused = await page.evaluate(() => {
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as HarnessWindow;
     const out: Record<string, unknown> = {};
     const deep = (root: Document | ShadowRoot) => {
       for (const el of root.querySelectorAll<HTMLElement>('*')) {
@@ -919,7 +938,7 @@ export async function expectTargetSize(page: Page, state: string, widget: string
   await installFocusScripts(page);
   try {
     const { checked, small } = await page.evaluate((hostSelector) => {
-      const w = window as unknown as Record<string, any>;
+      const w = window as unknown as HarnessWindow;
       const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=option], [tabindex]:not([tabindex="-1"])';
       const out: string[] = [];
       let count = 0;
@@ -957,9 +976,9 @@ export async function expectTargetSize(page: Page, state: string, widget: string
         }
         const [left, right, top, bottom] = [best.left, best.right, best.top, best.bottom];
         if (missed.length > 0) {
-          const [x, y] = missed[0]!;
+          const [x = 0, y = 0] = missed[0]!;
           const there = w.__aideHit(x, y);
-          out.push(`${w.__aideDescribe(el)}: ${Math.round(right - left)} × ${Math.round(bottom - top)} px (at ${Math.round(x! - left)},${Math.round(y! - top)}: ${there ? w.__aideDescribe(there) : 'nothing'})`);
+          out.push(`${w.__aideDescribe(el)}: ${Math.round(right - left)} × ${Math.round(bottom - top)} px (at ${Math.round(x - left)},${Math.round(y - top)}: ${there ? w.__aideDescribe(there) : 'nothing'})`);
         }
       }
       return { checked: count, small: out };

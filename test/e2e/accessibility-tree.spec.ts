@@ -59,7 +59,7 @@ interface Step {
   action: string;
   focus: Heard | null;
   /** Heard one after the other, for a walk with Tab. */
-  walk?: Heard[];
+  walk?: Heard[] | undefined;
   announcements: Announcement[];
   trees: { label: string; yaml: string }[];
   /** The last key moved focus (else focus stayed where the person was). */
@@ -202,7 +202,7 @@ class Journey {
     const moved = await this.page.evaluate((before) => {
       let el = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      const stamp = (el as (Element & { __aideFocusSeq?: number }) | null)?.__aideFocusSeq ?? 0;
+      const stamp = (el as { __aideFocusSeq?: number } | null)?.__aideFocusSeq ?? 0;
       const now = (window as unknown as { __aideFocusSeq?: number }).__aideFocusSeq ?? 0;
       return stamp > before || now < before;
     }, since);
@@ -399,7 +399,7 @@ function states(node: AxNode): string[] {
   if (props.get('required')) out.push('required');
   if (props.get('disabled')) out.push('disabled');
   if (props.get('current') !== undefined && props.get('current') !== 'false') out.push('current');
-  if (role === 'heading') out.push(`level=${props.get('level')}`);
+  if (role === 'heading') out.push(`level=${String(props.get('level'))}`);
   if (props.get('multiline')) out.push('multiline');
   return out;
 }
@@ -424,7 +424,7 @@ async function tabTo(page: Page, target: Locator, options: { back?: boolean; max
       .catch(() => false);
     if (reached) return i;
   }
-  throw new Error(`Tab never reached ${target}`);
+  throw new Error(`Tab never reached ${String(target)}`);
 }
 
 const panel = (page: Page) => page.locator('aide-panel').getByRole('dialog');
@@ -555,7 +555,7 @@ test.describe('accessibility tree, step by step', () => {
     await l.evaluate(() => {
       // Chromium headless answers a prompt with "denied" only after a delay: answer at once, like a refusal.
       navigator.geolocation.getCurrentPosition = (_ok, error) =>
-        error?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' } as GeolocationPositionError);
+        error?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' });
     });
     await j.step('Le champ', { action: 'Tab jusqu’au champ.' }, () => tabTo(page, field));
     await j.step(

@@ -89,8 +89,8 @@ test.describe('feedback', () => {
         await feedback(page).getByRole('button', { name: 'Donner un autre avis' }).click();
       }
       expect(await page.evaluate(() => localStorage.getItem('aide:feedback-pending'))).toBe('3');
-      // Still unreachable after the reload (the collector is blocked, the page itself loads). Blocked before the
-      // network comes back: the queue leaves at once when it does.
+      // Still unreachable after the reload (the collector is blocked, the page itself loads). The block goes in
+      // before the network comes back: the 'online' event would otherwise let the queue leave in between.
       await page.route('**/api/v1/feedback', (route) => route.abort('internetdisconnected'));
       await context.setOffline(false);
       await page.reload();
@@ -185,7 +185,7 @@ test.describe('collector dashboard', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     // Without JavaScript, the filter form works by keyboard.
-    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), javaScriptEnabled: false });
     const noScript = await context.newPage();
     await noScript.goto('/dashboard?procedure=demande-logement');
     await noScript.getByLabel('Démarche').selectOption('');

@@ -117,7 +117,7 @@ test.describe('locator', () => {
   test('the same instant on a device in New York gives the same Paris opening state', async ({ browser, baseURL }) => {
     const texts: string[][] = [];
     for (const timezoneId of ['Europe/Paris', 'America/New_York']) {
-      const context = await browser.newContext({ timezoneId, baseURL });
+      const context = await browser.newContext({ timezoneId, ...(baseURL ? { baseURL } : {}) });
       const page = await context.newPage();
       await page.clock.setFixedTime(SATURDAY_15H);
       await openLocator(page);
@@ -199,7 +199,7 @@ test.describe('locator', () => {
     await locator(page).evaluate(() => {
       // Chromium headless answers a prompt with "denied" only after a delay: answer at once, like a refusal.
       navigator.geolocation.getCurrentPosition = (_ok, error) =>
-        error?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' } as GeolocationPositionError);
+        error?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' });
     });
     await locator(page).getByRole('button', { name: 'Utiliser ma position' }).click();
     await expect(locator(page).locator('#location-error')).toHaveText(/Vous n’avez pas autorisé l’accès à votre position/);
@@ -295,13 +295,15 @@ test.describe('locator', () => {
   test.describe('opening a window on purpose', () => {
     test.use({ allowPopups: true });
   test('help sheet: chosen places, phone line and tutorial step, printable in its own page', async ({ page, context }) => {
-      await openLocator(page);
-      await page.evaluate(() =>
+      // The person followed a tutorial on an earlier page of the procedure: the tab's session has the step, which the
+      // panel reads when it starts and passes down to the locator.
+      await page.addInitScript(() =>
         sessionStorage.setItem(
           'aide:context',
           JSON.stringify({ tutorial: { tutorial: 'demande-aide-logement', title: 'Faire une demande d’aide au logement', step: 3, total: 7, stepTitle: 'Indiquer votre loyer' } }),
         ),
       );
+      await openLocator(page);
       await search(page, '35000');
       const boxes = locator(page).getByRole('checkbox', { name: /Ajouter à ma fiche d’aide/ });
       await boxes.nth(1).check();

@@ -2,10 +2,11 @@
  * The launcher and the panel, end to end on the demo pages, with the built aide.js.
  */
 import { test, expect, deepFocus, hostPage } from './fixtures.ts';
+import type { Page } from '@playwright/test';
 import { checkState } from '../a11y/harness.ts';
 
-const launcher = (page: import('@playwright/test').Page) => page.locator('aide-help[data-floating]').getByRole('button');
-const panel = (page: import('@playwright/test').Page) => page.locator('aide-panel').getByRole('dialog');
+const launcher = (page: Page) => page.locator('aide-help[data-floating]').getByRole('button');
+const panel = (page: Page) => page.locator('aide-panel').getByRole('dialog');
 
 test.describe('launcher and panel', () => {
   test('closed: the launcher is the only thing the widget shows, and passes every check', async ({ page }) => {

@@ -443,10 +443,10 @@ test.describe('RGAA criteria checked in the browser', () => {
         let count = 0;
         const walk = (root: ShadowRoot) => {
           for (const label of root.querySelectorAll('label[for]')) {
-            const control = root.getElementById(label.getAttribute('for')!) as HTMLElement | null;
+            const control = root.getElementById(label.getAttribute('for')!);
             if (!control || !control.checkVisibility()) continue;
             count++;
-            const name = `${control.tagName.toLowerCase()}#${control.id} « ${label.textContent!.trim().replace(/\s+/g, ' ').slice(0, 40)} »`;
+            const name = `${control.tagName.toLowerCase()}#${control.id} « ${label.textContent.trim().replace(/\s+/g, ' ').slice(0, 40)} »`;
             const a = label.getBoundingClientRect();
             const b = control.getBoundingClientRect();
             if (control.matches('input[type=checkbox], input[type=radio]')) {
@@ -461,7 +461,7 @@ test.describe('RGAA criteria checked in the browser', () => {
             if (b.top < a.bottom - 1 || Math.abs(a.left - b.left) > 16) out.push(`${name}: not under its label (${Math.round(a.left)},${Math.round(a.bottom)} / ${Math.round(b.left)},${Math.round(b.top)})`);
             const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
             for (let el = label.nextElementSibling; el && !el.contains(control); el = el.nextElementSibling) {
-              if (!described.includes(el.id) && el.checkVisibility()) out.push(`${name}: « ${el.textContent!.trim().slice(0, 40)} » between label and field`);
+              if (!described.includes(el.id) && el.checkVisibility()) out.push(`${name}: « ${el.textContent.trim().slice(0, 40)} » between label and field`);
             }
           }
           for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
@@ -615,7 +615,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     await run('walkthrough: step 1');
     await goToView(page, 'locator');
     await searchPlaces(page, '69001');
-    const results = await run('locator: results');
+    await run('locator: results');
     await goToView(page, 'feedback');
     await run('feedback: form');
   });

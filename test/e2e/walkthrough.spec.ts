@@ -117,8 +117,15 @@ test.describe('walkthrough', () => {
     await expect(page.locator('aide-highlight')).toHaveCount(1);
     await expectAnnouncement(page, 'L’élément est encadré sur la page.');
     // The frame does not cover the field: clicks still reach it.
-    const box = (await page.locator('#loyer').boundingBox())!;
-    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.id, [box.x + 10, box.y + box.height / 2])).toBe('loyer');
+    // Measured and hit-tested in one go, until the page has finished scrolling the field into view.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const box = document.getElementById('loyer')!.getBoundingClientRect();
+          return document.elementFromPoint(box.x + 10, box.y + box.height / 2)?.id;
+        }),
+      )
+      .toBe('loyer');
     // On step 3's page (no such field), the button is not offered.
     await page.goto('/etape-3.html');
     await expect(walkthrough(page).locator('#progress')).toBeVisible();

@@ -39,7 +39,7 @@ export interface Outcome {
   title: string;
   browser: BrowserName;
   passed: boolean;
-  error?: string;
+  error?: string | undefined;
   transcript?: string;
   seconds: number;
 }
@@ -204,7 +204,7 @@ async function runJourney(
       );
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
-      await open.page.screenshot({ path: join(TRANSCRIPTS, `${slug}.${browserName}.png`) as `${string}.png` }).catch(() => undefined);
+      await open.page.screenshot({ path: join(TRANSCRIPTS, `${slug}.${browserName}.png`) }).catch(() => undefined);
     }
     sr.finish();
     steps = sr.steps;
@@ -241,7 +241,7 @@ async function main() {
     allowPositionals: true,
     options: { browsers: { type: 'string', default: process.env.AIDE_SR_BROWSERS ?? BROWSERS.join(',') }, 'write-doc': { type: 'boolean', default: false } },
   });
-  const browsers = values.browsers!.split(',').filter(Boolean) as BrowserName[];
+  const browsers = values.browsers.split(',').filter(Boolean) as BrowserName[];
   mkdirSync(TRANSCRIPTS, { recursive: true });
   const journeys = await loadJourneys(positionals);
   const planned = browsers.flatMap((b) => journeys.filter((j) => !j.definition.browsers || j.definition.browsers.includes(b)).map((j) => ({ browser: b, journey: j })));

@@ -11,7 +11,7 @@ export interface TranscriptInput {
   file: string;
   browser: BrowserName;
   steps: TranscriptStep[];
-  error?: string;
+  error?: string | undefined;
   seconds: number;
   phases?: string;
 }

@@ -15,12 +15,12 @@ import { DASHBOARD_CSS, DASHBOARD_ICON, dashboardPage } from './dashboard.ts';
 
 export interface CollectorOptions {
   /** postgres://… ; SQLite otherwise. */
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   sqlitePath?: string;
   /** Origins allowed to post from a browser (CORS); empty: same origin only. */
   corsOrigins?: string[];
   /** Bearer token for GET /api/v1/export.csv; without one, the export is off. */
-  exportToken?: string;
+  exportToken?: string | undefined;
   /** Requests per client per minute on the POST endpoints. */
   rateLimitMax?: number;
   logger?: FastifyServerOptions['logger'];
@@ -109,8 +109,8 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
         error: 'invalid_body',
         message: 'La requête ne respecte pas le schéma.',
         fields: error.validation.map((v) => ({
-          field: v.instancePath || (v.params.missingProperty ? `/${String(v.params.missingProperty)}` : v.params.additionalProperty ? `/${String(v.params.additionalProperty)}` : '/'),
-          message: v.params.additionalProperty ? `champ inconnu « ${String(v.params.additionalProperty)} »` : (v.message ?? 'valeur refusée'),
+          field: v.instancePath || (v.params.missingProperty ? `/${v.params.missingProperty as string}` : v.params.additionalProperty ? `/${v.params.additionalProperty as string}` : '/'),
+          message: v.params.additionalProperty ? `champ inconnu « ${v.params.additionalProperty as string} »` : (v.message ?? 'valeur refusée'),
         })),
       };
     } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
@@ -215,7 +215,7 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     const columns = ['id', 'received_at', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at'] as const;
     // Spreadsheets run cells that start with = + - @: they are quoted as text.
     const cell = (value: unknown) => {
-      let text = value === null || value === undefined ? '' : String(value);
+      let text = value === null || value === undefined ? '' : `${value as string}`;
       if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
       return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     };

@@ -4,13 +4,13 @@
  * both; reads through Kysely; writes through a group-commit writer per database (one transaction for all the entries
  * that arrive within a few milliseconds, every request answered after the commit).
  */
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export interface FeedbackTable {
+interface FeedbackTable {
   id: string;
   body_hash: string;
   procedure: string;
@@ -29,7 +29,7 @@ export interface FeedbackTable {
   received_at: string;
 }
 
-export interface BlockedTable {
+interface BlockedTable {
   id: string;
   body_hash: string;
   tutorial: string;
@@ -85,7 +85,7 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** A row to insert, by table. */
-export type Insert = { table: 'feedback'; row: FeedbackTable } | { table: 'blocked'; row: BlockedTable };
+type Insert = { table: 'feedback'; row: FeedbackTable } | { table: 'blocked'; row: BlockedTable };
 
 /** What a write became: stored now, or already there (a replay) with the first row's hash and date. */
 export interface WriteOutcome {
@@ -105,13 +105,13 @@ export interface Store {
 
 export interface StoreOptions {
   /** postgres://… when set; otherwise SQLite at `sqlitePath`. */
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   /** A file path, or ':memory:' (tests). */
   sqlitePath: string;
   /** Group commit: the longest an entry waits for its batch (ms). */
-  batchWindowMs?: number;
+  batchWindowMs?: number | undefined;
   /** Group commit: the largest batch. */
-  batchSize?: number;
+  batchSize?: number | undefined;
 }
 
 const COLUMNS: Record<Insert['table'], string[]> = {
@@ -179,7 +179,7 @@ class GroupCommit {
 async function migrate(db: Kysely<Schema>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw new Error(`Migration impossible (${failed?.migrationName ?? ''}) : ${String(error ?? '')}`);
+  if (error || failed) throw new Error(`Migration impossible (${failed?.migrationName ?? ''}) : ${(error as { message?: string } | undefined)?.message ?? ''}`);
 }
 
 function sqliteStore(path: string, windowMs: number, size: number): Promise<Store> {
@@ -287,4 +287,3 @@ export function openStore(options: StoreOptions): Promise<Store> {
   return options.databaseUrl ? postgresStore(options.databaseUrl, windowMs, size) : sqliteStore(options.sqlitePath, windowMs, size);
 }
 
-export { sql };

@@ -9,10 +9,10 @@ import { buildCollector } from './app.ts';
 export interface ServiceConfig {
   port: number;
   host: string;
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   sqlitePath: string;
   corsOrigins: string[];
-  exportToken?: string;
+  exportToken?: string | undefined;
   rateLimitMax: number;
   logLevel: string;
 }

@@ -8,9 +8,9 @@ import type { Schema } from './db.ts';
 import { DIFFICULTIES, HELP, SATISFACTION, type StatsQuery } from './schemas.ts';
 
 /** The five-point value of each answer (EU Single Digital Gateway user feedback: a score out of 5). */
-export const SCORE_OUT_OF_5 = { bad: 1, medium: 3, good: 5 } as const;
+const SCORE_OUT_OF_5 = { bad: 1, medium: 3, good: 5 } as const;
 /** The Observatoire de la qualité des démarches en ligne's weighting: Très bien 10, Moyen 5, Pas bien 0. */
-export const SCORE_OUT_OF_10 = { bad: 0, medium: 5, good: 10 } as const;
+const SCORE_OUT_OF_10 = { bad: 0, medium: 5, good: 10 } as const;
 
 export interface Satisfaction {
   count: number;

@@ -10,7 +10,14 @@ const TAG = 'aide-live-region';
 const VISUALLY_HIDDEN =
   'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
 
-class AideLiveRegion extends HTMLElement {
+interface AideLiveRegion extends HTMLElement {
+  readonly polite: HTMLElement;
+  readonly assertive: HTMLElement;
+}
+
+// Made on first use, not at import: the module is also imported in Node (by the build), where HTMLElement is absent.
+const liveRegionClass = () =>
+  class extends HTMLElement implements AideLiveRegion {
   readonly polite: HTMLElement;
   readonly assertive: HTMLElement;
   constructor() {
@@ -30,11 +37,11 @@ class AideLiveRegion extends HTMLElement {
     this.polite = make('polite');
     this.assertive = make('assertive');
   }
-}
+  };
 
 function liveRegion(): AideLiveRegion {
-  if (!customElements.get(TAG)) customElements.define(TAG, AideLiveRegion);
-  let element = document.querySelector(TAG) as AideLiveRegion | null;
+  if (!customElements.get(TAG)) customElements.define(TAG, liveRegionClass());
+  let element = document.querySelector<AideLiveRegion>(TAG);
   if (!element) {
     element = document.createElement(TAG) as AideLiveRegion;
     document.body.append(element);

@@ -81,11 +81,31 @@ describe('configuration', () => {
   it('parses booleans and entry lists from attributes', () => {
     const script = document.createElement('script');
     script.setAttribute('data-entries', 'feedback, tutorials, feedback');
-    script.setAttribute('data-persist', 'false');
+    script.setAttribute('data-no-persist', '');
     script.setAttribute('data-report-blocked', '');
     const config = resolveConfig(defaultConfig(base), [datasetLayer(script)], base);
     expect(config.entries).to.deep.equal(['feedback', 'tutorials']);
     expect(config.persist).to.equal(false);
     expect(config.reportBlocked).to.equal(true);
+  });
+
+  it('reads every Boolean attribute the HTML way: present = on, "false" = off; window.AideConfig keeps the key', () => {
+    const layer = (attributes: Record<string, string>) => {
+      const script = document.createElement('script');
+      for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+      return datasetLayer(script);
+    };
+    const read = (...layers: ReturnType<typeof datasetLayer>[]) => resolveConfig(defaultConfig(base), layers, base);
+    expect(read().persist).to.equal(true);
+    expect(read(layer({ 'data-no-persist': 'no-persist' })).persist).to.equal(false);
+    expect(read(layer({ 'data-no-persist': 'false' })).persist).to.equal(true);
+    expect(read(layer({ 'data-report-blocked': 'false' })).reportBlocked).to.equal(false);
+    expect(read(layer({ 'data-report-blocked': 'true' })).reportBlocked).to.equal(true);
+    expect(read(objectLayer({ persist: false })).persist).to.equal(false);
+    // The script tag wins over window.AideConfig, in either direction.
+    expect(read(objectLayer({ persist: false }), layer({ 'data-no-persist': 'false' })).persist).to.equal(true);
+    const help = document.createElement('aide-help');
+    help.setAttribute('no-persist', '');
+    expect(read(attributeLayer(help)).persist).to.equal(false);
   });
 });

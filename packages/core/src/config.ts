@@ -2,9 +2,12 @@
  * Widget configuration: one order of precedence, one table of options.
  * defaults < window.AideConfig < data-* on the script tag < attributes on <aide-help>.
  * A wrong value logs one console warning naming the attribute and the accepted values; the default is kept.
+ * Boolean options follow HTML, the one convention of the widget's attributes (elements included): present = on,
+ * absent = default, "false" = off; an option on by default is written as its negation (`no-persist`).
  * This module is part of the loader, which has a 6 KB gzip budget: keep it plain.
  */
 import { isLocale, type Locale } from './i18n.ts';
+import { booleanAttribute } from './attributes.ts';
 
 export const ENTRIES = ['tutorials', 'locator', 'feedback'] as const;
 export type Entry = (typeof ENTRIES)[number];
@@ -43,6 +46,8 @@ interface Option<K extends keyof AideConfig> {
   key: K;
   /** kebab-case name: data-<attr> on the script tag, <attr> on <aide-help>. */
   attr: string;
+  /** The attribute says the opposite of the key (`no-persist` for `persist`); window.AideConfig uses the key. */
+  negated?: true;
   accepted: string;
   parse(value: Raw, base: URL): AideConfig[K] | undefined;
 }
@@ -61,9 +66,7 @@ const oneOf =
       : undefined;
 const bool = (value: Raw): boolean | undefined => {
   if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === '') return true;
-  if (value === 'false') return false;
-  return undefined;
+  return typeof value === 'string' ? booleanAttribute(value) : undefined;
 };
 const url = (value: Raw, base: URL): string | undefined => {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
@@ -98,7 +101,7 @@ const entries = (value: Raw): Entry[] | undefined => {
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : null;
   if (!list) return undefined;
   const parsed = list.map((v) => oneOf(ENTRIES)(v));
-  return parsed.length > 0 && parsed.every((v) => v !== undefined) ? [...new Set(parsed as Entry[])] : undefined;
+  return parsed.length > 0 && parsed.every((v) => v !== undefined) ? [...new Set(parsed)] : undefined;
 };
 
 const OPTIONS: Option<keyof AideConfig>[] = [
@@ -114,12 +117,22 @@ const OPTIONS: Option<keyof AideConfig>[] = [
   { key: 'color', attr: 'color', accepted: 'une couleur #rrggbb contrastée (au moins 4,5:1 avec du texte blanc)', parse: color },
   { key: 'theme', attr: 'theme', accepted: THEMES.join(', '), parse: oneOf(THEMES) },
   { key: 'feedbackQuestions', attr: 'feedback-questions', accepted: FEEDBACK_QUESTIONS.join(', '), parse: oneOf(FEEDBACK_QUESTIONS) },
-  { key: 'reportBlocked', attr: 'report-blocked', accepted: 'true, false', parse: bool },
-  { key: 'persist', attr: 'persist', accepted: 'true, false', parse: bool },
+  { key: 'reportBlocked', attr: 'report-blocked', accepted: 'attribut présent (ou true, false)', parse: bool },
+  { key: 'persist', attr: 'no-persist', negated: true, accepted: 'attribut présent (ou true, false)', parse: bool },
 ];
 
-/** Every option's attribute name, for observedAttributes and the README table. */
-export const CONFIG_ATTRIBUTES = OPTIONS.map((o) => o.attr);
+/** Every option's attribute, window.AideConfig key and accepted values, for the README table and the manifest. */
+export const CONFIG_OPTIONS: readonly { attr: string; key: keyof AideConfig; accepted: string }[] = OPTIONS.map(({ attr, key, accepted }) => ({ attr, key, accepted }));
+
+/**
+ * Checks one attribute's value as aide.js will read it (for forms that write the tag, like the demo's
+ * configurator): ok, or the accepted values in plain French. An empty value means "not set".
+ */
+export function checkOption(attr: string, value: string, base: URL): { ok: true } | { ok: false; accepted: string } {
+  const option = OPTIONS.find((o) => o.attr === attr);
+  if (!option) return { ok: false, accepted: '' };
+  return option.parse(value, base) === undefined ? { ok: false, accepted: option.accepted } : { ok: true };
+}
 
 export function defaultConfig(base: URL): AideConfig {
   return {
@@ -164,7 +177,8 @@ export function resolveConfig(start: AideConfig, layers: ConfigLayer[], base: UR
     for (const option of OPTIONS) {
       const value = layer.read(option);
       if (value === undefined) continue;
-      const parsed = option.parse(value, base);
+      let parsed = option.parse(value, base);
+      if (option.negated && layer.source !== 'window.AideConfig' && typeof parsed === 'boolean') parsed = !parsed;
       if (parsed === undefined) {
         const name =
           layer.source === 'window.AideConfig'

@@ -1,7 +1,9 @@
 /**
- * What the person is doing right now, shared between components through the tab's session:
- * the locator's help sheet and the feedback form mention the tutorial and step they were on.
- * No identifier, nothing leaves the device unless the person sends feedback.
+ * What the person is doing right now: the tutorial step they are on. The locator's help sheet and the feedback
+ * form mention it; the walkthrough in the panel reopens there after a navigation. The panel keeps it in the tab's
+ * session (to survive the pages of the procedure) and passes it down to its views as a property; an element placed
+ * alone follows it with HelpContextController. No identifier, nothing leaves the device unless the person sends
+ * feedback.
  */
 import { readSession, writeSession } from './session.ts';
 import type { StepChangeDetail } from './events.ts';

@@ -1,39 +1,122 @@
 /**
- * Events the components exchange with the panel and the host page. All bubble and cross shadow roots
- * (composed); names carry the aide- prefix so they never collide with native or host events.
+ * The events of the widget, one class each, with a typed `detail`. All bubble and cross shadow roots (composed),
+ * so the panel and the host page can listen on `document`; names carry the `aide-` prefix so they never collide
+ * with native or host events. Those that ask for something another part can refuse are cancelable: the element
+ * checks `defaultPrevented` to know whether someone answered.
+ *
+ * ```js
+ * document.addEventListener('aide-step-change', (event) => console.log(event.detail.step));
+ * ```
  */
 export const PANEL_VIEWS = ['home', 'tutorials', 'locator', 'feedback', 'accessibility'] as const;
 export type PanelView = (typeof PANEL_VIEWS)[number];
 
-/** A component asks to show another view: "Je suis bloqué" → locator, feedback → tutorials. */
-export interface OpenViewDetail {
-  view: PanelView;
+/** Base of the widget's events: bubbling, composed, with a typed `detail` (like CustomEvent's). */
+abstract class AideEvent<Detail> extends Event {
+  readonly detail: Detail;
+  constructor(type: `aide-${string}`, detail: Detail, options: { cancelable?: boolean } = {}) {
+    super(type, { bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+    this.detail = detail;
+  }
 }
 
-/** The walkthrough moved to another step (also emitted when a tutorial is opened or resumed). */
 export interface StepChangeDetail {
+  /** Tutorial slug. */
   tutorial: string;
+  /** Tutorial title. */
   title: string;
-  /** 1-based. */
+  /** The step shown, 1-based. */
   step: number;
+  /** Number of steps. */
   total: number;
   stepTitle: string;
 }
 
+/** `aide-step-change`: the walkthrough shows another step (also when a tutorial is opened or resumed at a step). */
+export class AideStepChangeEvent extends AideEvent<StepChangeDetail> {
+  constructor(detail: StepChangeDetail) {
+    super('aide-step-change', detail);
+  }
+}
+
+export interface OpenViewDetail {
+  view: PanelView;
+}
+
 /**
- * A component is about to show something on the host page ("Me montrer"): on a small screen the panel, which
- * covers the page, shrinks to its bar first.
+ * `aide-open-view` (cancelable): a component asks for another view of the help panel ("Je suis bloqué" → locator,
+ * after a difficult procedure → tutorials). The panel, or aide.js for an element placed alone, cancels it when it
+ * answers; an element left without an answer shows the national phone line instead.
  */
-export type RevealPageDetail = Record<string, never>;
+export class AideOpenViewEvent extends AideEvent<OpenViewDetail> {
+  constructor(view: PanelView) {
+    super('aide-open-view', { view }, { cancelable: true });
+  }
+}
+
+/**
+ * `aide-reveal-page`: a component is about to show something on the host page ("Me montrer"); on a small screen
+ * the panel, which covers the page, shrinks to its bar first.
+ */
+export class AideRevealPageEvent extends AideEvent<Record<string, never>> {
+  constructor() {
+    super('aide-reveal-page', {});
+  }
+}
+
+export interface LocatorResultsDetail {
+  /** Number of places listed. */
+  count: number;
+  /** What the places are near: "Lyon 1er Arrondissement (69)", or "votre position". */
+  origin: string;
+}
+
+/** `aide-locator-results`: the locator shows a new list of places. */
+export class AideLocatorResultsEvent extends AideEvent<LocatorResultsDetail> {
+  constructor(detail: LocatorResultsDetail) {
+    super('aide-locator-results', detail);
+  }
+}
+
+export interface FeedbackSentDetail {
+  /** 'sent': the collector acknowledged it; 'queued': kept on the device, sent later; 'rejected': refused for good. */
+  outcome: 'sent' | 'queued' | 'rejected';
+}
+
+/** `aide-feedback-sent`: an opinion left the form. */
+export class AideFeedbackSentEvent extends AideEvent<FeedbackSentDetail> {
+  constructor(detail: FeedbackSentDetail) {
+    super('aide-feedback-sent', detail);
+  }
+}
+
+export interface PanelToggleDetail {
+  open: boolean;
+}
+
+/** `aide-panel-toggle`: the help panel opened or closed. */
+export class AidePanelToggleEvent extends AideEvent<PanelToggleDetail> {
+  constructor(detail: PanelToggleDetail) {
+    super('aide-panel-toggle', detail);
+  }
+}
+
+/** `aide-launcher-activate`: the person pressed a "Besoin d'aide ?" button; aide.js opens the panel. */
+export class AideLauncherActivateEvent extends AideEvent<Record<string, never>> {
+  constructor() {
+    super('aide-launcher-activate', {});
+  }
+}
 
 declare global {
-  interface HTMLElementEventMap {
-    'aide-open-view': CustomEvent<OpenViewDetail>;
-    'aide-step-change': CustomEvent<StepChangeDetail>;
-    'aide-reveal-page': CustomEvent<RevealPageDetail>;
-  }
-  interface DocumentEventMap {
-    'aide-open-view': CustomEvent<OpenViewDetail>;
-    'aide-step-change': CustomEvent<StepChangeDetail>;
+  // HTMLElementEventMap and DocumentEventMap both extend this map: listeners on elements and on document are typed.
+  interface GlobalEventHandlersEventMap {
+    'aide-step-change': AideStepChangeEvent;
+    'aide-open-view': AideOpenViewEvent;
+    'aide-reveal-page': AideRevealPageEvent;
+    'aide-locator-results': AideLocatorResultsEvent;
+    'aide-feedback-sent': AideFeedbackSentEvent;
+    'aide-panel-toggle': AidePanelToggleEvent;
+    'aide-launcher-activate': AideLauncherActivateEvent;
   }
 }

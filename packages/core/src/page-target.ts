@@ -57,8 +57,6 @@ const HIGHLIGHT_STYLE =
   'position:fixed;z-index:2147482400;pointer-events:none;box-sizing:border-box;border:4px solid #0a76f6;' +
   'border-radius:6px;box-shadow:0 0 0 4px #ffffff;transition:opacity .2s;';
 
-class AideHighlight extends HTMLElement {}
-
 let frame: HTMLElement | null = null;
 let cleanup: (() => void) | null = null;
 
@@ -74,7 +72,7 @@ export function showPageTarget(element: HTMLElement): void {
   clearHighlight();
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   element.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
-  if (!customElements.get(HIGHLIGHT_TAG)) customElements.define(HIGHLIGHT_TAG, AideHighlight);
+  if (!customElements.get(HIGHLIGHT_TAG)) customElements.define(HIGHLIGHT_TAG, class AideHighlight extends HTMLElement {});
   frame = document.createElement(HIGHLIGHT_TAG);
   frame.setAttribute('aria-hidden', 'true');
   frame.style.cssText = HIGHLIGHT_STYLE;

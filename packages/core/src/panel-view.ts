@@ -6,6 +6,7 @@
 import type { TemplateResult } from 'lit';
 import type { AideConfig, Entry } from './config.ts';
 import type { PanelView } from './events.ts';
+import type { HelpContext } from './context.ts';
 import type { Locale } from './i18n.ts';
 
 export interface ViewContext {
@@ -13,6 +14,8 @@ export interface ViewContext {
   locale: Locale;
   /** 'light' | 'dark' | '' (follows the system). */
   theme: string;
+  /** What the person is doing (the tutorial step), for the views that mention it or start from it. */
+  help: HelpContext;
 }
 
 export interface ComponentView {

@@ -16,7 +16,7 @@ export interface KeyValueStore {
 
 export interface StoreOptions {
   /** false keeps everything in memory (integrators can turn persistence off). */
-  persist?: boolean;
+  persist?: boolean | undefined;
 }
 
 class MemoryBackend {
@@ -84,7 +84,7 @@ export function createStore(namespace: string, options: StoreOptions = {}): KeyV
       ),
     keys: () =>
       run(
-        async (s) => [...new Set([...((await keys(s)) as string[]).filter((k) => k !== '__probe__'), ...(await memory.keys())])],
+        async (s) => [...new Set([...(await keys<string>(s)).filter((k) => k !== '__probe__'), ...(await memory.keys())])],
         () => memory.keys(),
       ),
     kind: async () => ((await ready) && !broken ? 'indexeddb' : 'memory'),

@@ -2,41 +2,33 @@
  * One tutorial → the chunk the walkthrough reads: HTML from marked, shaped for the widget (callouts, glossary
  * terms, table headers, image sizes), sanitised by DOMPurify with the shared policy.
  */
-import { readFileSync } from 'node:fs';
-import type { MarkedExtension, Tokens } from 'marked';
+import './lint/html-parser.ts';
+import { Lexer, type MarkedExtension, type Tokens } from 'marked';
 import { dirname, join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { createMarkdownRenderer, type MarkdownRenderer } from '@aide/core/markdown/render';
-import { fold } from '@aide/core/text';
+import { createMarkdownRenderer, type MarkdownRenderer } from '@aide/core/markdown';
+import { fold } from '@aide/core';
 import { LICENCE, type GlossaryEntry, type Level, type Theme, type TutorialChunk } from '@aide/walkthrough/format';
 import { parseTutorial, type ParsedTutorial } from './parse.ts';
 import { calloutOf, lintTutorial, type LintOptions, type LintResult } from './lint/lint.ts';
+import { checkImage } from './lint/images.ts';
+import { findStep, loadRegistry } from './procedures.ts';
 
 // jsdom runs no script: the rendered Markdown is shaped in its DOM, then sanitised in place.
 let renderer: MarkdownRenderer | undefined;
-const markdown = () => (renderer ??= createMarkdownRenderer(() => new JSDOM('<!doctype html><html><body></body></html>').window as never));
+const markdown = () => (renderer ??= createMarkdownRenderer(() => new JSDOM('<!doctype html><html><body></body></html>').window));
 
 export const slugify = (text: string) => fold(text).replace(/ /g, '-');
 
-/** Width and height of an SVG (viewBox or attributes) or a PNG, so images take their place before loading. */
-export function imageSize(path: string): { width: number; height: number } | null {
+/** Width and height of an image file (every format, from its header), so images take their place before loading. */
+function imageSize(path: string): { width: number; height: number } | null {
   try {
-    const data = readFileSync(path);
-    if (path.endsWith('.png') && data.length > 24 && data.toString('ascii', 1, 4) === 'PNG') {
-      return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
-    }
-    if (path.endsWith('.svg')) {
-      const head = data.toString('utf8', 0, 2000);
-      const w = /<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(head);
-      const h = /<svg[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(head);
-      if (w && h) return { width: Math.round(Number(w[1])), height: Math.round(Number(h[1])) };
-      const box = /viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)"/.exec(head);
-      if (box) return { width: Math.round(Number(box[1])), height: Math.round(Number(box[2])) };
-    }
+    const check = checkImage(path);
+    return check.width && check.height ? { width: check.width, height: check.height } : null;
   } catch {
     // A missing image is a lint error; the chunk simply has no size for it.
+    return null;
   }
-  return null;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -47,28 +39,21 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * of each glossary term marked (once per step), column headers with their scope, images with their size.
  * Made anew for each step: the glossary state is per step.
  */
-function shaping(glossary: GlossaryEntry[], baseDir: string, images: Set<string>): MarkedExtension[] {
+function shaping(glossary: GlossaryEntry[], baseDir: string, images: ImageRef[], part: number): MarkedExtension[] {
   const pending = new Map(glossary.map((g) => [g.id, new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(g.term)}(?![\\p{L}\\p{N}])`, 'iu')]));
   return [
     {
       walkTokens(token) {
-        // The keyword of a callout goes: "Astuce : Gardez…" keeps only "Gardez…".
+        // The keyword of a callout goes: "Astuce : Gardez…" keeps only "Gardez…" (also after a symbol or in bold:
+        // "⚠️ **Attention :** Ne donnez…").
         if (token.type !== 'blockquote') return;
         const quote = token as Tokens.Blockquote;
-        const callout = calloutOf(quote.text);
         const first = quote.tokens[0] as Tokens.Paragraph | undefined;
-        if (!callout || first?.type !== 'paragraph') return;
+        const callout = first?.type === 'paragraph' ? calloutOf(first.text) : null;
+        if (!callout || !first) return;
         (quote as Tokens.Blockquote & { callout?: { kind: string; title: string } }).callout = callout;
-        let cut = quote.text.length - callout.rest.length;
-        for (const inline of first.tokens) {
-          if (cut <= 0) break;
-          if (inline.type !== 'text') break;
-          const t = inline as Tokens.Text;
-          const removed = Math.min(cut, t.text.length);
-          t.text = t.text.slice(removed).replace(/^\s+/, '');
-          t.raw = t.text;
-          cut -= removed;
-        }
+        first.text = callout.rest;
+        first.tokens = Lexer.lexInline(callout.rest, { gfm: true });
       },
       renderer: {
         blockquote(token) {
@@ -99,7 +84,7 @@ function shaping(glossary: GlossaryEntry[], baseDir: string, images: Set<string>
           const src = token.href;
           let size = '';
           if (!/^[a-z][a-z0-9+.-]*:/i.test(src)) {
-            images.add(src);
+            images.push({ part, src, alt: token.text });
             const found = imageSize(join(baseDir, src));
             if (found) size = ` width="${found.width}" height="${found.height}"`;
           }
@@ -110,17 +95,26 @@ function shaping(glossary: GlossaryEntry[], baseDir: string, images: Set<string>
   ];
 }
 
+/** An image of the tutorial as written: in which part (0: introduction, n: step n), its path and alternative text. */
+export interface ImageRef {
+  part: number;
+  src: string;
+  alt: string;
+}
+
 export interface Compiled {
   tutorial: TutorialChunk | null;
   lint: LintResult;
-  /** Relative paths of the images the tutorial uses. */
-  images: string[];
-  parsed: ParsedTutorial;
+  /** The images of the tutorial's own folder, in order (the build makes their responsive versions). */
+  images: ImageRef[];
+  parsed?: ParsedTutorial;
   /** Plain text of the steps, for the search index. */
   text: string;
 }
 
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+/** YAML reads an unquoted date as a Date. */
+const isoDate = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /**
  * Parses, lints and renders one tutorial. `tutorial` is null when lint found errors, unless `force` (the preview
@@ -128,11 +122,12 @@ const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
  */
 export function compileTutorial(file: string, options: LintOptions & { force?: boolean } = {}, source?: string): Compiled {
   const parsed = parseTutorial(file, source);
-  const lint = lintTutorial(parsed, options);
-  const images = new Set<string>();
+  const registry = options.registry ?? loadRegistry(dirname(file));
+  const lint = lintTutorial(parsed, { ...options, registry });
+  const images: ImageRef[] = [];
   const text = parsed.steps.map((s) => `${s.title}. ${s.markdown}`).join('\n');
   if ((lint.diagnostics.some((d) => d.severity === 'error') && !options.force) || (!parsed.data && !options.force)) {
-    return { tutorial: null, lint, images: [], parsed, text };
+    return { tutorial: null, lint, images, parsed, text };
   }
   const data = parsed.data ?? {};
   const glossary: GlossaryEntry[] = (Array.isArray(data.glossary) ? (data.glossary as { term: string; definition: string }[]) : []).map((g) => ({
@@ -141,21 +136,32 @@ export function compileTutorial(file: string, options: LintOptions & { force?: b
     definition: g.definition,
   }));
   const baseDir = dirname(file);
+  let part = -1;
   const [introHtml, ...stepsHtml] = markdown().render([parsed.introMarkdown, ...parsed.steps.map((step) => step.markdown)], () =>
-    shaping(glossary, baseDir, images),
+    shaping(glossary, baseDir, images, ++part),
   );
+  // « Étape de la démarche » lines → procedure and step ids (lint has checked them; a forced preview may not map).
+  const declared = list(data.procedures).filter((p) => registry.byId.has(p));
+  const procedureStepOf = (step: ParsedTutorial['steps'][number]) => {
+    const line = step.procedureStep;
+    const procedure = line ? registry.byId.get(line.procedure ?? (declared.length === 1 ? declared[0]! : '')) : undefined;
+    const found = procedure && line ? findStep(procedure, line.step) : null;
+    return procedure && found ? { procedureStep: { procedure: procedure.id, step: found.step.id } } : {};
+  };
+  const sources = Array.isArray(data.sources) ? (data.sources as { title: string; url: string }[]).map((s) => ({ title: String(s.title), url: String(s.url) })) : [];
   const tutorial: TutorialChunk = {
     v: 1,
     slug: parsed.slug,
-    title: String(data.title ?? parsed.slug),
-    summary: String(data.summary ?? ''),
+    title: typeof data.title === 'string' ? data.title : parsed.slug,
+    summary: typeof data.summary === 'string' ? data.summary : '',
     theme: data.theme as Theme,
     level: data.level as Level,
     duration: Number(data.duration ?? 0),
     prerequisites: list(data.prerequisites),
     procedures: list(data.procedures),
-    // YAML reads an unquoted date as a Date.
-    updated: data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data.updated ?? ''),
+    updated: isoDate(data.updated),
+    ...(data.checked !== undefined ? { checked: isoDate(data.checked) } : {}),
+    ...(sources.length ? { sources } : {}),
     tags: list(data.tags),
     licence: LICENCE,
     introHtml: parsed.introMarkdown.trim() ? introHtml! : '',
@@ -164,9 +170,10 @@ export function compileTutorial(file: string, options: LintOptions & { force?: b
       title: step.title,
       html: stepsHtml[i]!,
       ...(step.target ? { target: { kind: step.target.kind, value: step.target.value } } : {}),
+      ...procedureStepOf(step),
     })),
     glossary,
     links: (Array.isArray(data.links) ? (data.links as { title: string; url: string }[]) : []).map((l) => ({ title: l.title, url: l.url })),
   };
-  return { tutorial, lint, images: [...images], parsed, text };
+  return { tutorial, lint, images, parsed, text };
 }

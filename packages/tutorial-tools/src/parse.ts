@@ -1,20 +1,25 @@
 /**
  * Reads a tutorial file: YAML front matter (with positions, for messages at file:line:column) and the Markdown
- * body cut into an introduction and steps (one step per "## " heading), with marked's tokens and their offsets in
- * the file.
+ * body as a syntax tree (remark: mdast, every node with its position), cut into an introduction and steps (one
+ * step per "## " heading), with the special lines at the start of a step (« Me montrer : … », « Étape de la
+ * démarche : … »).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { fold } from '@aide/core';
+import { parseMarkdown } from './markdown/parser.ts';
+import { yamlErrorInFrench } from './yaml-fr.ts';
 
-export interface Position {
+interface Position {
   line: number;
   column: number;
 }
 
 /** Offsets → 1-based line and column. */
-export class Lines {
+class Lines {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1);
@@ -31,29 +36,39 @@ export class Lines {
   }
 }
 
-/** A marked token with where its raw text starts in the file. */
-export interface Located<T extends Token = Token> {
-  token: T;
+/** A line « Étape de la démarche : [procédure /] étape » as written. */
+interface ProcedureStepLine {
+  /** The procedure id written before " / ", if any. */
+  procedure?: string;
+  /** A step id or title of the procedure. */
+  step: string;
   offset: number;
-  /** Inline or nested tokens, located too. */
-  children: Located[];
 }
 
 export interface Step {
+  /** Plain text of the heading (Markdown and character references resolved). */
   title: string;
-  heading: Located<Tokens.Heading>;
-  /** Tokens of the step (after its heading), the "Me montrer" line excluded. */
-  blocks: Located[];
+  heading: Heading;
+  offset: number;
+  /** Nodes of the step after its heading; a paragraph made only of special lines is left out. */
+  blocks: RootContent[];
+  /** Where the step's content starts (after the special lines) and ends, in the file. */
+  contentStart: number;
+  end: number;
   /** The raw Markdown of the step's content, for rendering. */
   markdown: string;
   target?: { kind: 'label' | 'selector'; value: string; offset: number };
   /** A "Me montrer" line that could not be read. */
   badTarget?: { text: string; offset: number };
+  procedureStep?: ProcedureStepLine;
+  /** An « Étape de la démarche » line without a value. */
+  badProcedureStep?: { offset: number };
 }
 
 export interface ParsedTutorial {
   file: string;
   slug: string;
+  /** The file's text: byte-order mark removed, line endings made "\n". */
   source: string;
   lines: Lines;
   /** The front matter as data (null when missing or unreadable). */
@@ -65,49 +80,43 @@ export interface ParsedTutorial {
   /** Problems met while reading: missing front matter, YAML syntax. */
   problems: { offset: number; message: string; fix: string }[];
   bodyOffset: number;
-  intro: Located[];
+  tree: Root;
+  intro: RootContent[];
   introMarkdown: string;
   steps: Step[];
-  /** Every located token of the body, depth first. */
-  all: Located[];
 }
 
-const TARGET_LINE = /^Me montrer\s*:\s*(.*)$/i;
-
-/** Nested tokens of a token (inline content, list items, quotes, table cells). */
-function childrenOf(token: Token): Token[] {
-  const t = token as Token & { tokens?: Token[]; items?: Token[]; header?: { tokens: Token[] }[]; rows?: { tokens: Token[] }[][] };
-  if (t.type === 'table') return [...(t.header ?? []).flatMap((c) => c.tokens), ...(t.rows ?? []).flat().flatMap((c) => c.tokens)];
-  if (t.type === 'list') return t.items ?? [];
-  return t.tokens ?? [];
-}
-
-/** Locates nested tokens inside their parent's raw text, in order. */
-function locate(tokens: Token[], source: string, start: number, end: number): Located[] {
-  const located: Located[] = [];
-  let cursor = start;
-  for (const token of tokens) {
-    const raw = token.raw ?? '';
-    let offset = raw ? source.indexOf(raw, cursor) : -1;
-    if (offset < 0 || offset > end) offset = cursor;
-    const children = locate(childrenOf(token), source, offset, offset + raw.length);
-    located.push({ token, offset, children });
-    if (offset >= cursor) cursor = offset + raw.length;
-  }
-  return located;
-}
-
-export function flatten(located: Located[]): Located[] {
-  return located.flatMap((l) => [l, ...flatten(l.children)]);
-}
+export const TARGET_LINE = /^Me montrer\s*:\s*(.*)$/i;
+/** « Étape de la démarche : … », accents and case aside. */
+export const isProcedureStepLine = (line: string) => /^etape de la demarche$/.test(fold(line.split(':')[0] ?? '')) && line.includes(':');
 
 /** Slug of a file: its name without ".md". */
 export function slugOf(file: string): string {
   return basename(file).replace(/\.md$/i, '');
 }
 
+export const startOf = (node: { position?: { start: { offset?: number | undefined } } | undefined }) => node.position?.start.offset ?? 0;
+export const endOf = (node: { position?: { end: { offset?: number | undefined } } | undefined }) => node.position?.end.offset ?? 0;
+
+/** Reads « Étape de la démarche : demande-logement / Votre logement » (quotes around the value allowed). */
+function readProcedureStep(line: string, offset: number): ProcedureStepLine | null {
+  let value = line.slice(line.indexOf(':') + 1).trim();
+  value = value.replace(/^[«"“]\s*/, '').replace(/\s*[»"”]$/, '').trim();
+  if (!value) return null;
+  const prefixed = /^([a-z0-9][a-z0-9._-]{0,63})\s+\/\s+(.+)$/.exec(value);
+  return prefixed ? { procedure: prefixed[1]!, step: prefixed[2]!.trim(), offset } : { step: value, offset };
+}
+
+function readTarget(step: Step, value: string, offset: number): void {
+  const label = /^le champ\s*[«"]\s*(.+?)\s*[»"]\s*$/i.exec(value) ?? /^[«"]\s*(.+?)\s*[»"]$/.exec(value);
+  const selector = /^`(.+)`$/.exec(value);
+  if (label) step.target = { kind: 'label', value: label[1]!, offset };
+  else if (selector) step.target = { kind: 'selector', value: selector[1]!.trim(), offset };
+  else step.badTarget = { text: value, offset };
+}
+
 export function parseTutorial(file: string, source = readFileSync(file, 'utf8')): ParsedTutorial {
-  const text = source.replace(/\r\n?/g, '\n');
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = new Lines(text);
   const problems: ParsedTutorial['problems'] = [];
   let data: Record<string, unknown> | null = null;
@@ -116,61 +125,88 @@ export function parseTutorial(file: string, source = readFileSync(file, 'utf8'))
   let frontMatterOffset = 0;
   let bodyOffset = 0;
 
-  const fm = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
-  if (!fm) {
+  const tree = parseMarkdown(text);
+  const first = tree.children[0];
+  if (first?.type === 'yaml') {
+    frontMatterOffset = text.indexOf('\n') + 1;
+    bodyOffset = endOf(first);
+    frontMatterLines = new LineCounter();
+    document = parseDocument(first.value, { lineCounter: frontMatterLines, prettyErrors: false, uniqueKeys: true });
+    // The first error is the cause; the next ones usually follow from it. An unclosed bracket or quote on a line
+    // before makes the library speak of indentation: say what is really missing, where it is.
+    const error = document.errors[0];
+    if (error) {
+      const yamlText = first.value;
+      const lineStarts = [0, ...[...yamlText.matchAll(/\n/g)].map((m) => m.index + 1)];
+      const errorLine = lineStarts.filter((s) => s <= (error.pos[0] ?? 0)).length - 1;
+      const unclosed = lineStarts.slice(0, errorLine + 1).findIndex((start, i) => {
+        const line = yamlText.slice(start, lineStarts[i + 1] ?? yamlText.length).replace(/#.*$/, '');
+        const count = (c: string) => line.split(c).length - 1;
+        return count('[') > count(']') || count('{') > count('}') || count('"') % 2 === 1;
+      });
+      if (unclosed >= 0 && error.code !== 'DUPLICATE_KEY') problems.push({ offset: frontMatterOffset + lineStarts[unclosed]!, ...yamlErrorInFrench({ code: 'MISSING_CHAR' }) });
+      else problems.push({ offset: frontMatterOffset + (error.pos[0] ?? 0), ...yamlErrorInFrench(error) });
+    }
+    if (document.errors.length === 0) {
+      const value: unknown = document.toJS();
+      if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+      else problems.push({ offset: frontMatterOffset, message: 'L’en-tête doit être une liste de champs « nom: valeur ».', fix: 'Écrivez un champ par ligne, par exemple « title: Créer une adresse e-mail ».' });
+    }
+  } else if (first && (first.type as string) === 'toml') {
+    bodyOffset = endOf(first);
+    problems.push({
+      offset: 0,
+      message: 'L’en-tête est écrit en TOML (entre deux lignes « +++ », comme pour Hugo).',
+      fix: 'Écrivez-le en YAML entre deux lignes « --- », ou convertissez le fichier : pnpm tutorials import <fichier>.',
+    });
+  } else {
     problems.push({
       offset: 0,
       message: 'L’en-tête (front matter) manque.',
       fix: 'Commencez le fichier par une ligne « --- », les champs title, summary, theme…, puis une autre ligne « --- ».',
     });
-  } else {
-    frontMatterOffset = 4;
-    bodyOffset = fm[0].length;
-    frontMatterLines = new LineCounter();
-    document = parseDocument(fm[1]!, { lineCounter: frontMatterLines, prettyErrors: false, uniqueKeys: true });
-    for (const error of document.errors) {
-      problems.push({
-        offset: frontMatterOffset + (error.pos[0] ?? 0),
-        message: `L’en-tête n’est pas du YAML valide : ${error.message.split('\n')[0]}`,
-        fix: 'Vérifiez les deux-points après chaque nom de champ, l’indentation des listes (« - ») et les guillemets.',
-      });
-    }
-    if (document.errors.length === 0) {
-      const value = document.toJS();
-      if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
-      else problems.push({ offset: frontMatterOffset, message: 'L’en-tête doit être une liste de champs « nom: valeur ».', fix: 'Écrivez un champ par ligne, par exemple « title: Créer une adresse e-mail ».' });
-    }
   }
 
-  const body = text.slice(bodyOffset);
-  const tokens = new Lexer({ gfm: true }).lex(body);
-  const located = locate(tokens, text, bodyOffset, text.length);
-  const intro: Located[] = [];
+  const body = tree.children.filter((node) => node.type !== 'yaml' && (node.type as string) !== 'toml');
+  const intro: RootContent[] = [];
   const steps: Step[] = [];
-  for (const item of located) {
-    const token = item.token;
-    if (token.type === 'heading' && (token as Tokens.Heading).depth === 2) {
-      steps.push({ title: (token as Tokens.Heading).text.trim(), heading: item as Located<Tokens.Heading>, blocks: [], markdown: '' });
+  for (const node of body) {
+    if (node.type === 'heading' && node.depth === 2) {
+      steps.push({ title: toString(node).replace(/\s+/g, ' ').trim(), heading: node, offset: startOf(node), blocks: [], contentStart: endOf(node), end: text.length, markdown: '' });
     } else if (steps.length === 0) {
-      intro.push(item);
+      intro.push(node);
     } else {
-      steps[steps.length - 1]!.blocks.push(item);
+      steps[steps.length - 1]!.blocks.push(node);
     }
   }
-  for (const step of steps) {
-    const first = step.blocks.find((b) => b.token.type !== 'space');
-    const match = first?.token.type === 'paragraph' ? TARGET_LINE.exec((first.token as Tokens.Paragraph).text.split('\n')[0]!) : null;
-    if (first && match) {
-      const value = match[1]!.trim();
-      const label = /^le champ\s*[«"]\s*(.+?)\s*[»"]\s*$/i.exec(value) ?? /^[«"]\s*(.+?)\s*[»"]$/.exec(value);
-      const selector = /^`(.+)`$/.exec(value);
-      if (label) step.target = { kind: 'label', value: label[1]!, offset: first.offset };
-      else if (selector) step.target = { kind: 'selector', value: selector[1]!.trim(), offset: first.offset };
-      else step.badTarget = { text: value, offset: first.offset };
-      step.blocks = step.blocks.filter((b) => b !== first);
+  steps.forEach((step, i) => {
+    step.end = steps[i + 1]?.offset ?? text.length;
+    // The special lines: leading lines of the first paragraphs, in any order.
+    while (step.blocks[0]?.type === 'paragraph') {
+      const paragraph = step.blocks[0];
+      let cursor = startOf(paragraph);
+      const rawLines = text.slice(cursor, endOf(paragraph)).split('\n');
+      let consumed = 0;
+      for (const raw of rawLines) {
+        const line = raw.trim();
+        if (TARGET_LINE.test(line)) {
+          readTarget(step, TARGET_LINE.exec(line)![1]!.trim(), cursor);
+        } else if (isProcedureStepLine(line)) {
+          const read = readProcedureStep(line, cursor);
+          if (read) step.procedureStep = read;
+          else step.badProcedureStep = { offset: cursor };
+        } else break;
+        consumed++;
+        cursor += raw.length + 1;
+      }
+      if (consumed === 0) break;
+      step.contentStart = Math.min(cursor, endOf(paragraph));
+      if (consumed < rawLines.length) break;
+      step.blocks.shift();
     }
-    step.markdown = step.blocks.map((b) => b.token.raw).join('');
-  }
+    step.markdown = text.slice(step.contentStart, step.end).replace(/^\s*\n/, '').trimEnd() + '\n';
+  });
+  const introEnd = steps[0]?.offset ?? text.length;
   return {
     file,
     slug: slugOf(file),
@@ -182,9 +218,9 @@ export function parseTutorial(file: string, source = readFileSync(file, 'utf8'))
     frontMatterLines,
     problems,
     bodyOffset,
+    tree,
     intro,
-    introMarkdown: intro.map((b) => b.token.raw).join(''),
+    introMarkdown: text.slice(bodyOffset, introEnd).trim() ? text.slice(bodyOffset, introEnd).trim() + '\n' : '',
     steps,
-    all: flatten(located),
   };
 }

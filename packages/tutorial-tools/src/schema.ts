@@ -9,7 +9,7 @@ import { LEVELS, THEMES } from '@aide/walkthrough/format';
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
 
-export const FRONT_MATTER_SCHEMA = {
+const FRONT_MATTER_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['title', 'summary', 'theme', 'level', 'duration', 'updated'],
@@ -22,6 +22,17 @@ export const FRONT_MATTER_SCHEMA = {
     prerequisites: { type: 'array', items: text(200) },
     procedures: { type: 'array', items: { type: 'string', pattern: '^([a-z0-9][a-z0-9._-]{0,63}|https://[^\\s]+)$' } },
     updated: { type: 'string', format: 'date' },
+    checked: { type: 'string', format: 'date' },
+    sources: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'url'],
+        properties: { title: text(160), url: { type: 'string', format: 'uri', pattern: '^https://' } },
+      },
+    },
     tags: { type: 'array', items: text(40), uniqueItems: true },
     glossary: {
       type: 'array',
@@ -53,6 +64,8 @@ const FIELD_HELP: Record<string, string> = {
   prerequisites: 'une liste, chaque élément sur une ligne qui commence par « - »',
   procedures: 'une liste d’identifiants en minuscules (declaration-revenus) ou d’adresses https://… (avec * pour « n’importe quelle suite »)',
   updated: 'une date au format AAAA-MM-JJ, par exemple 2026-04-10',
+  checked: 'la date de la dernière vérification auprès des sources, au format AAAA-MM-JJ',
+  sources: 'une liste d’entrées « - title: … » et « url: https://… » : les pages officielles qui ont servi à vérifier le contenu',
   tags: 'une liste de mots-clés, sans doublon',
   glossary: 'une liste d’entrées « - term: … » et « definition: … »',
   links: 'une liste d’entrées « - title: … » et « url: https://… »',
@@ -107,7 +120,7 @@ export function checkFrontMatter(data: unknown, document: Document): SchemaProbl
         problems.push({
           offset: keyOffset(document, path, extra) ?? at,
           message: `Le champ « ${extra} » n’est pas connu.`,
-          fix: `Vérifiez l’orthographe. Les champs possibles sont : ${Object.keys(path.length ? (FRONT_MATTER_SCHEMA.properties[field as 'glossary']?.items?.properties ?? {}) : FRONT_MATTER_SCHEMA.properties).join(', ')}.`,
+          fix: `Vérifiez l’orthographe. Les champs possibles sont : ${Object.keys(path.length ? ((FRONT_MATTER_SCHEMA.properties[field as 'glossary'] as { items?: { properties?: object } } | undefined)?.items?.properties ?? {}) : FRONT_MATTER_SCHEMA.properties).join(', ')}.`,
         });
         break;
       }
@@ -122,23 +135,24 @@ export function checkFrontMatter(data: unknown, document: Document): SchemaProbl
       case 'minimum':
       case 'maximum':
       case 'uniqueItems':
+      case 'minItems':
         problems.push({
           offset: at,
           message:
             error.keyword === 'maxLength'
               ? `« ${field} » est trop long (${(error.params as { limit: number }).limit} caractères au plus).`
-              : error.keyword === 'minLength'
+              : error.keyword === 'minLength' || error.keyword === 'minItems'
                 ? `« ${field} » est vide.`
                 : error.keyword === 'uniqueItems'
                   ? `« ${field} » contient un doublon.`
-                  : field === 'links' && error.keyword === 'pattern'
-                    ? 'Un lien utile doit être une adresse sécurisée https://.'
+                  : (field === 'links' || field === 'sources') && error.keyword === 'pattern'
+                    ? `Une adresse de « ${field} » doit être une adresse sécurisée https://.`
                     : `« ${field} » n’a pas la bonne forme.`,
           fix: `Attendu : ${help}.`,
         });
         break;
       default:
-        problems.push({ offset: at, message: `« ${field} » : ${error.message ?? 'valeur refusée'}.`, fix: `Attendu : ${help}.` });
+        problems.push({ offset: at, message: `« ${field} » n’a pas une valeur acceptée.`, fix: `Attendu : ${help}.` });
     }
   }
   return problems;

@@ -7,7 +7,8 @@ import { lintTutorial, type Diagnostic } from '../src/lint/lint.ts';
 import { kandelMoles, sentences, syllables, findLexicon, findPassives } from '../src/lint/language.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const lint = (name: string) => lintTutorial(parseTutorial(fixture(name)), { knownSlugs: new Set(['bon', 'hostile', 'mauvais']) });
+const today = new Date('2026-06-01T12:00:00Z');
+const lint = (name: string) => lintTutorial(parseTutorial(fixture(name)), { knownSlugs: new Set(['bon', 'hostile', 'mauvais']), today });
 const rules = (diagnostics: Diagnostic[], severity?: string) =>
   diagnostics.filter((d) => !severity || d.severity === severity).map((d) => `${d.line}:${d.column} ${d.rule}`);
 
@@ -19,7 +20,7 @@ describe('parsing', () => {
     assert.equal(parsed.steps[0]!.title, 'Ouvrir la messagerie');
     assert.deepEqual(parsed.steps[0]!.target, { kind: 'label', value: 'Adresse e-mail', offset: parsed.steps[0]!.target!.offset });
     assert.deepEqual({ ...parsed.steps[1]!.target, offset: 0 }, { kind: 'selector', value: '#message >>> textarea', offset: 0 });
-    assert.equal(parsed.lines.at(parsed.steps[1]!.heading.offset).line, 34);
+    assert.equal(parsed.lines.at(parsed.steps[1]!.offset).line, 38);
     assert.match(parsed.introMarkdown, /part en quelques secondes/);
   });
 
@@ -33,7 +34,8 @@ describe('parsing', () => {
     const result = lintTutorial(parseTutorial('/tmp/yaml.md', '---\ntitle: A\nsummary: [non fermé\n---\n\n## Étape\n\nTexte.\n'));
     const d = result.diagnostics.find((x) => x.rule === 'front-matter')!;
     assert.ok(d.line >= 3, `line ${d.line}`);
-    assert.match(d.fix, /deux-points|indentation|guillemets/);
+    assert.match(d.message, /^En-tête : /);
+    assert.match(d.fix, /crochet|deux-points|indentation|guillemets/);
   });
 });
 

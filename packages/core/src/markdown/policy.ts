@@ -6,15 +6,15 @@
  */
 import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
 
-export const ALLOWED_TAGS = [
+const ALLOWED_TAGS = [
   'div', 'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'blockquote',
   'a', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'aside', 'span', 'abbr', 'kbd',
 ];
-export const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'class', 'data-term', 'data-kind', 'scope', 'lang', 'loading', 'start'];
+const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'class', 'data-term', 'data-kind', 'scope', 'lang', 'loading', 'start'];
 /** http(s), mailto, tel, or a relative address (no other scheme: javascript:, data:, vbscript:…). */
-export const ALLOWED_URI = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.:-]|$))/i;
+const ALLOWED_URI = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.:-]|$))/i;
 
-export const PURIFY_CONFIG: Config = {
+const PURIFY_CONFIG: Config = {
   ALLOWED_TAGS,
   ALLOWED_ATTR,
   ALLOWED_URI_REGEXP: ALLOWED_URI,
@@ -36,7 +36,7 @@ export function createSanitizer(window: WindowLike): Sanitizer {
       data.keepAttr = false;
     }
   });
-  const sanitize = ((html: string) => purify.sanitize(html, { ...PURIFY_CONFIG, RETURN_TRUSTED_TYPE: false }) as string) as Sanitizer;
+  const sanitize = ((html: string) => purify.sanitize(html, { ...PURIFY_CONFIG, RETURN_TRUSTED_TYPE: false })) as Sanitizer;
   sanitize.inPlace = (element) => {
     purify.sanitize(element, { ...PURIFY_CONFIG, IN_PLACE: true });
   };

@@ -4,7 +4,7 @@
  * audit grid) is a page of its own next to aide.js (accessibilite.html, French only, as administrations publish it).
  */
 import { html } from 'lit';
-import type { Locale } from '@aide/core/i18n';
+import type { Locale } from '@aide/core';
 import type { PanelStrings } from '../panel/strings.ts';
 import { statement } from './statement-data.ts';
 
@@ -14,7 +14,7 @@ export function conformanceLevel(rate: number): keyof PanelStrings['conformanceL
 }
 
 /** Next to aide.js: the chunks live in chunks/. */
-export const statementPageUrl = (): string => new URL('../accessibilite.html', import.meta.url).href;
+const statementPageUrl = (): string => new URL('../accessibilite.html', import.meta.url).href;
 
 export function renderStatement(t: PanelStrings, locale: Locale) {
   const level = t.conformanceLevels[conformanceLevel(statement.rate)];

@@ -34,6 +34,14 @@ describe('<aide-help> launcher', () => {
     expect(getComputedStyle(el.button).display).to.equal('none');
   });
 
+  it('keeps white text on the administration\'s colour in the dark theme (the colour was checked against white)', async () => {
+    const el = await fixture<AideHelpElement>(html`<aide-help></aide-help>`);
+    el.configure({ locale: 'fr', floating: null, color: '#18753c', theme: 'dark' });
+    const style = getComputedStyle(el.button);
+    expect(style.backgroundColor).to.equal('rgb(24, 117, 60)');
+    expect(style.color).to.equal('rgb(255, 255, 255)');
+  });
+
   it('has a focus ring that contrasts 3:1 with the page around it; a pale ring fails this measure', async () => {
     const el = await fixture<AideHelpElement>(html`<aide-help></aide-help>`);
     el.configure({ locale: 'fr', floating: null, color: null, theme: 'light' });

@@ -1,14 +1,5 @@
-/**
- * <aide-help>: the "Besoin d'aide ?" button. Framework-free on purpose: it is all a page downloads before
- * anyone clicks (6 KB gzip budget with the loader), so Lit and the panel come later.
- *
- * @summary Opens the help panel.
- * @csspart launcher - the button.
- * @cssproperty --aide-color-primary - background of the button.
- * @event aide-launcher-activate - the person pressed the button (handled by the loader).
- */
-import { tokensCss } from '@aide/core/styles';
-import { directionOf, pickStrings, resolveLocale } from '@aide/core/i18n';
+/** <aide-help>: the "Besoin d'aide ?" button, part of aide.js. */
+import { AideLauncherActivateEvent, directionOf, pickStrings, resolveLocale, tokensCss } from '@aide/core';
 import { launcherStrings } from './strings.ts';
 import { launcherCss } from './launcher.styles.ts';
 
@@ -23,38 +14,75 @@ function styles(): CSSStyleSheet {
 const ICON_PATH =
   'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 15.5a1.25 1.25 0 1 1 0-2.5 1.25 1.25 0 0 1 0 2.5Zm1.3-5.2v.7h-2.6v-1.1c0-1.5 1-2.2 1.8-2.7.6-.4 1-.7 1-1.3 0-.7-.6-1.2-1.5-1.2-.9 0-1.6.5-1.9 1.3l-2.3-1c.6-1.6 2.2-2.7 4.3-2.7 2.4 0 4.1 1.4 4.1 3.4 0 1.7-1.1 2.5-2 3.1-.5.4-.9.6-.9 1.5Z';
 
+function adoptStyles(root: ShadowRoot): void {
+  root.adoptedStyleSheets = [styles()];
+}
+
+/** The button, built node by node: no innerHTML, so nothing to declare under Trusted Types. */
+function launcherButton(label: HTMLSpanElement): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('part', 'launcher');
+  button.setAttribute('aria-expanded', 'false');
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', ICON_PATH);
+  svg.append(path);
+  button.append(svg, label);
+  return button;
+}
+
+/**
+ * The "Besoin d'aide ?" button that opens the help panel. aide.js adds one at the bottom of the screen (data-position),
+ * and turns every `<aide-help>` the page places into such a button; its attributes are the configuration's
+ * (`procedure`, `entries`, `color`… as on the script tag, and they win over it). Framework-free on purpose: it is all
+ * a page downloads before anyone clicks (6 KB gzip with the loader), so Lit and the panel come later.
+ *
+ * @summary The "Besoin d'aide ?" button that opens the help panel.
+ * @tagname aide-help
+ * @csspart launcher - The button.
+ * @cssproperty --aide-color-primary - Background of the button.
+ * @cssproperty --aide-color-on-primary - Text of the button.
+ * @cssproperty --aide-brand - The administration's colour, set by aide.js from `data-color`.
+ * @cssproperty --aide-color-focus - The focus ring.
+ * @cssproperty --aide-font-family - Font.
+ * @cssproperty --aide-radius - Corner radius.
+ * @cssproperty --aide-shadow - Shadow of the floating button.
+ * @fires {AideLauncherActivateEvent} aide-launcher-activate - The person pressed the button; aide.js opens the panel.
+ */
 export class AideHelpElement extends HTMLElement {
   /** Lets a second copy of aide.js recognise the first one. */
   static readonly isAide = true;
+  /** Set by aide.js: configures each launcher when it connects (the page's own, and those added later). */
+  static whenConnected: ((launcher: AideHelpElement) => void) | undefined;
+  /** The button in the shadow root: the panel gives focus back to it when it closes. */
   button: HTMLButtonElement;
   private label: HTMLSpanElement;
-  /** The last activation came from a pointer (a click has a detail ≥ 1; a key, or a screen reader's action, 0). */
+  /**
+   * The last activation came from a pointer (a click has a detail ≥ 1; a key, or a screen reader's action, 0).
+   * @internal Read by the panel.
+   */
   activatedByPointer = false;
   private readonly activate = (event: MouseEvent) => {
     this.activatedByPointer = event.detail > 0;
-    this.dispatchEvent(new CustomEvent('aide-launcher-activate', { bubbles: true, composed: true }));
+    this.dispatchEvent(new AideLauncherActivateEvent());
   };
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styles()];
-    // DOM built node by node: no innerHTML, so nothing to declare under Trusted Types.
-    this.button = document.createElement('button');
-    this.button.type = 'button';
-    this.button.setAttribute('part', 'launcher');
-    this.button.setAttribute('aria-expanded', 'false');
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('focusable', 'false');
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', ICON_PATH);
-    svg.append(path);
+    adoptStyles(root);
     this.label = document.createElement('span');
-    this.button.append(svg, this.label);
+    this.button = launcherButton(this.label);
     root.append(this.button);
     this.button.addEventListener('click', this.activate);
+  }
+
+  connectedCallback(): void {
+    AideHelpElement.whenConnected?.(this);
   }
 
   /** Sets locale, placement and brand colour; called by the loader with the resolved configuration. */
@@ -66,13 +94,13 @@ export class AideHelpElement extends HTMLElement {
     this.button.className = options.floating ? `floating${options.floating === 'bottom-left' ? ' start' : ''}` : 'inline';
     if (options.theme !== 'auto') this.setAttribute('theme', options.theme);
     if (options.color) {
+      // The colour was accepted for its contrast with white text: white it stays in the dark theme too (as in the panel).
       this.style.setProperty('--aide-brand', options.color);
-      // A brand colour is dark (the configuration refuses one under 4.5:1 with white): white text on it, in the
-      // dark theme too, as in the panel.
       this.style.setProperty('--_on-brand', '#ffffff');
     }
   }
 
+  /** Whether the panel it opens is open (the button's aria-expanded). */
   set expanded(value: boolean) {
     this.button.setAttribute('aria-expanded', String(value));
   }

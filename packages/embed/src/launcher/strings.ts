@@ -1,4 +1,4 @@
-import type { Catalogues } from '@aide/core/i18n';
+import type { Catalogues } from '@aide/core';
 
 export interface LauncherStrings {
   label: string;

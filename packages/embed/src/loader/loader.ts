@@ -10,25 +10,18 @@ import {
   datasetLayer,
   defaultConfig,
   objectLayer,
+  pendingFeedbackCount,
+  readSession,
   resolveConfig,
   type AideConfig,
-} from '@aide/core/config';
-import { readSession } from '@aide/core/session';
-import type { PanelView } from '@aide/core/events';
+  type PanelView,
+} from '@aide/core';
 import { AideHelpElement } from '../launcher/launcher.ts';
 import { chunkFiles, type ChunkMap } from '../chunks.ts';
 import type { PanelApi, PanelState } from '../panel/api.ts';
 
 const LAUNCHER_TAG = 'aide-help';
 const STANDALONE_TAGS = { 'aide-walkthrough': 'walkthrough', 'aide-locator': 'locator', 'aide-feedback': 'feedback' } as const;
-
-function pendingFeedback(): boolean {
-  try {
-    return Number(window.localStorage.getItem('aide:feedback-pending')) > 0;
-  } catch {
-    return false;
-  }
-}
 
 function start(script: HTMLScriptElement | null) {
   // Two copies that both waited for DOMContentLoaded: the first one wins.
@@ -52,22 +45,23 @@ function start(script: HTMLScriptElement | null) {
     api.showPanel({ config: configFor(launcher), launcher: launcher ?? launchers()[0] ?? null, launchers, moveFocus, view });
   }
 
-  customElements.define(LAUNCHER_TAG, AideHelpElement);
-
-  const present = launchers();
-  if (present.length === 0 && (pageConfig.position === 'bottom-right' || pageConfig.position === 'bottom-left')) {
-    const floating = document.createElement(LAUNCHER_TAG) as AideHelpElement;
-    floating.setAttribute('data-floating', '');
-    document.body.append(floating);
-  }
-  for (const launcher of launchers()) {
+  // Every launcher is configured as it connects: those of the page now, and those a page adds later.
+  AideHelpElement.whenConnected = (launcher) => {
     const config = configFor(launcher);
-    launcher.configure?.({
+    launcher.configure({
       locale: config.locale === 'auto' ? document.documentElement.lang : config.locale,
       floating: launcher.hasAttribute('data-floating') ? (pageConfig.position as 'bottom-right' | 'bottom-left') : null,
       color: config.color,
       theme: config.theme,
     });
+  };
+  customElements.define(LAUNCHER_TAG, AideHelpElement);
+
+  const present = launchers();
+  if (present.length === 0 && (pageConfig.position === 'bottom-right' || pageConfig.position === 'bottom-left')) {
+    const floating = document.createElement(LAUNCHER_TAG);
+    floating.setAttribute('data-floating', '');
+    document.body.append(floating);
   }
 
   document.addEventListener('aide-launcher-activate', (event) => {
@@ -80,7 +74,8 @@ function start(script: HTMLScriptElement | null) {
     void openPanel(undefined, true, event.detail.view);
   });
 
-  // Stand-alone elements placed by the host get their code on demand.
+  // Stand-alone elements placed by the host get their code on demand: at start, then as the page adds them (the
+  // observer only looks for the tags still missing, and stops once every chunk is loaded).
   const loaded = new Set<string>();
   const loadStandalone = (root: ParentNode) => {
     for (const [tag, chunk] of Object.entries(STANDALONE_TAGS)) {
@@ -93,22 +88,17 @@ function start(script: HTMLScriptElement | null) {
     }
   };
   loadStandalone(document);
-  // Feedback waiting on this device since an earlier visit (offline, server down): load the feedback chunk,
-  // whose delivery worker sends it again. A plain flag, so pages with nothing waiting pay nothing.
-  if (pendingFeedback() && !loaded.has('feedback') && chunkFiles.feedback) {
+  // Feedback waiting on this device since an earlier visit (offline, server down): load the feedback chunk, whose
+  // delivery worker sends it again. A count in localStorage read once at start, so pages with nothing waiting pay
+  // nothing.
+  if (pendingFeedbackCount() > 0 && !loaded.has('feedback') && chunkFiles.feedback) {
     loaded.add('feedback');
     import(/* @vite-ignore */ chunkUrl('feedback')).catch(() => undefined);
   }
-  if (loaded.size < 3) {
+  if (loaded.size < Object.keys(STANDALONE_TAGS).length) {
     const observer = new MutationObserver(() => {
       loadStandalone(document);
-  // Feedback waiting on this device since an earlier visit (offline, server down): load the feedback chunk,
-  // whose delivery worker sends it again. A plain flag, so pages with nothing waiting pay nothing.
-  if (pendingFeedback() && !loaded.has('feedback') && chunkFiles.feedback) {
-    loaded.add('feedback');
-    import(/* @vite-ignore */ chunkUrl('feedback')).catch(() => undefined);
-  }
-      if (loaded.size === 3) observer.disconnect();
+      if (loaded.size === Object.keys(STANDALONE_TAGS).length) observer.disconnect();
     });
     observer.observe(document.body, { childList: true, subtree: true });
   }
@@ -118,9 +108,10 @@ function start(script: HTMLScriptElement | null) {
   if (saved?.open) void openPanel(undefined, false);
   else {
     const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: object) => void }).requestIdleCallback;
-    const preload = () => loadPanel().catch(() => {
-      panelModule = undefined; // offline now: try again on click
-    });
+    const preload = () =>
+      void loadPanel().catch(() => {
+        panelModule = undefined; // offline now: try again on click
+      });
     if (idle) idle(preload, { timeout: 5000 });
     else window.setTimeout(preload, 2000);
   }

@@ -1,5 +1,4 @@
-import type { AideConfig } from '@aide/core/config';
-import type { PanelView } from '@aide/core/events';
+import type { AideConfig, PanelView } from '@aide/core';
 import type { AideHelpElement } from '../launcher/launcher.ts';
 
 /** What survives navigation between the pages of a procedure (sessionStorage, this tab only). */
@@ -17,7 +16,7 @@ export interface ShowPanelOptions {
   launchers: () => AideHelpElement[];
   /** False when the panel is restored after a navigation: focus stays where the page puts it. */
   moveFocus: boolean;
-  view?: PanelView;
+  view?: PanelView | undefined;
 }
 
 /** What the panel chunk exports to the loader. */

@@ -1,7 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as litHtml, svg } from 'lit';
-import { defaultConfig } from '@aide/core/config';
-import { readSession } from '@aide/core/session';
+import { defaultConfig, readSession } from '@aide/core';
 import './define.ts';
 import type { AidePanel } from './panel.ts';
 import { componentViews } from './views.ts';

@@ -1,32 +1,17 @@
 /**
- * <aide-panel>: the help panel. Non-modal: a person follows a tutorial while filling in the procedure, so on
- * a large screen it is docked beside the page without an overlay; under 640 CSS px it takes the viewport and
- * can be reduced to a bar that stays visible. F6 and a visible button move focus between panel and page.
- *
- * @summary The help panel opened by <aide-help>.
- * @csspart panel - the panel container.
- * @csspart header - title and tools.
- * @csspart body - the current view.
- * @csspart bar - the reduced bar on small screens.
- * @cssproperty --aide-color-primary - main action colour.
- * @event aide-panel-toggle - the panel opened or closed; detail { open }.
+ * <aide-panel>: the help panel (its views, its bar on small screens, its state across the pages). Slightly above
+ * 350 lines for a reason: its JSDoc is the published API; F6 and page focus are in page-focus.ts.
  */
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { AideElement } from '@aide/core/element';
-import { sharedStyles } from '@aide/core/lit-styles';
-import { containsFocus, deepActiveElement, focusElement, isVisible } from '@aide/core/focus';
-import { readSession, writeSession } from '@aide/core/session';
-import { readHelpContext, writeHelpContext } from '@aide/core/context';
-import { prepareAnnouncer } from '@aide/core/announce';
-import type { AideConfig } from '@aide/core/config';
-import type { PanelView, StepChangeDetail } from '@aide/core/events';
-import { directionOf, resolveLocale, type Locale } from '@aide/core/i18n';
+import { AideElement, sharedStyles, type ComponentView } from '@aide/core/element';
+import { AidePanelToggleEvent, directionOf, focusElement, prepareAnnouncer, readHelpContext, readSession, resolveLocale, writeHelpContext, writeSession, type AideConfig, type AideOpenViewEvent, type AideStepChangeEvent, type Locale, type PanelView, type StepChangeDetail } from '@aide/core';
 import type { AideHelpElement } from '../launcher/launcher.ts';
 import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
 import { BAR_ROOM, PANEL_WIDTH, panelStyles } from './panel.styles.ts';
-import { componentViews, type ComponentView } from './views.ts';
+import { componentViews } from './views.ts';
+import { PageFocusController } from './page-focus.ts';
 import { conformanceLevel, renderStatement } from '../accessibility/statement-view.ts';
 import { statement } from '../accessibility/statement-data.ts';
 
@@ -36,13 +21,34 @@ const closeIcon = svg`<path d="M12 10.6 17 5.6 18.4 7 13.4 12l5 5-1.4 1.4-5-5-5 
 const backIcon = svg`<path d="M7.8 11H20v2H7.8l5.4 5.4-1.4 1.4L4 12l7.8-7.8 1.4 1.4L7.8 11Z"/>`;
 const reduceIcon = svg`<path d="M5 11h14v2H5z"/>`;
 
+/**
+ * The help panel that the "Besoin d'aide ?" buttons open: a first screen with the helps the administration offers
+ * (tutorials, help near me, feedback), each one a view, and the accessibility statement. Not modal: a person follows
+ * a tutorial while filling in the procedure, so on a large screen it is docked beside the page without an overlay;
+ * under 640 CSS px it takes the viewport and can be reduced to a bar that stays visible ("Étape 3 sur 7 —
+ * Afficher"). F6 and a visible button move focus between panel and page; Escape closes it and focus goes back to
+ * the button that opened it. Its state (open, reduced, view, tutorial step) follows the person from page to page of
+ * the procedure (the tab's session). aide.js creates it on first use: pages do not place it themselves.
+ *
+ * @summary The help panel opened by the "Besoin d'aide ?" buttons.
+ * @tagname aide-panel
+ * @csspart panel - The panel (a non-modal dialog).
+ * @csspart header - Its title and tools (back to the page, reduce, close).
+ * @csspart body - The current view.
+ * @csspart bar - The bar of the reduced panel, on small screens.
+ * @fires {AidePanelToggleEvent} aide-panel-toggle - The panel opened or closed; detail: { open }.
+ */
 export class AidePanel extends AideElement<PanelStrings> {
   static override styles = [sharedStyles, panelStyles];
   protected readonly catalogues = panelStrings;
 
+  /** The configuration resolved by aide.js (defaults, window.AideConfig, data-* of the script tag, the launcher's attributes). */
   @property({ attribute: false }) config!: AideConfig;
+  /** Whether the panel is shown (see show() and close()). */
   @state() open = false;
+  /** Reduced to its bar (small screens). */
   @state() reduced = false;
+  /** The view shown. */
   @state() view: PanelView = 'home';
   @state() private loadingView: PanelView | null = null;
   @state() private failedView: PanelView | null = null;
@@ -52,44 +58,23 @@ export class AidePanel extends AideElement<PanelStrings> {
   @query('h2') private heading!: HTMLHeadingElement;
   @query('.bar .button') private barButton?: HTMLButtonElement;
 
-  /** Launcher that opened the panel: focus goes back there on close. */
+  /** The launcher that opened the panel: focus goes back there on close. */
   launcher: AideHelpElement | null = null;
+  /** Every launcher of the page, to keep their aria-expanded in step. */
   launchers: () => AideHelpElement[] = () => [];
-  private lastPageFocus: Element | null = null;
-  private cancelDeferredConceal: (() => void) | null = null;
   private readonly loadedViews = new Set<PanelView>();
   private readonly media = window.matchMedia(SMALL_SCREEN);
+  private readonly pageFocus = new PageFocusController(this);
+  private cancelDeferredConceal: (() => void) | null = null;
 
   private readonly onMediaChange = () => {
     this.small = this.media.matches;
-  };
-  private readonly onDocumentKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'F6' || !this.open || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    if (containsFocus(this)) this.goToPage();
-    else this.goToPanel();
-  };
-  private readonly onDocumentFocusIn = () => {
-    if (!containsFocus(this)) {
-      const active = deepActiveElement();
-      if (active && active !== document.body && !this.launchers().some((l) => l === active || l.contains(active))) {
-        this.lastPageFocus = active;
-        // On a small screen the open panel covers the whole page: a control of the page that gets the focus (Tab
-        // past the panel) would be hidden under it (WCAG 2.4.11). The panel shrinks to its bar, as with F6.
-        if (this.open && this.small && !this.reduced) {
-          this.reduced = true;
-          this.save();
-        }
-      }
-    }
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.small = this.media.matches;
     this.media.addEventListener('change', this.onMediaChange);
-    document.addEventListener('keydown', this.onDocumentKeydown, true);
-    document.addEventListener('focusin', this.onDocumentFocusIn, true);
     this.tutorialProgress = readHelpContext().tutorial ?? null;
     // The announcer's regions must exist before the first message for screen readers to read it.
     prepareAnnouncer();
@@ -98,8 +83,6 @@ export class AidePanel extends AideElement<PanelStrings> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.media.removeEventListener('change', this.onMediaChange);
-    document.removeEventListener('keydown', this.onDocumentKeydown, true);
-    document.removeEventListener('focusin', this.onDocumentFocusIn, true);
     this.cancelDeferredConceal?.();
     dockPage(null);
   }
@@ -114,7 +97,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   }
 
   /** Opens the panel (or brings it back from the bar) and optionally moves focus to its heading. */
-  async show(options: { moveFocus: boolean; view?: PanelView; restore?: PanelState }): Promise<void> {
+  async show(options: { moveFocus: boolean; view?: PanelView | undefined; restore?: PanelState | undefined }): Promise<void> {
     const restore = options.restore;
     const wasOpen = this.open;
     this.open = true;
@@ -122,7 +105,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     else if (options.moveFocus) this.reduced = false;
     const target = options.view ?? restore?.view ?? this.view;
     await this.setView(this.isOffered(target) ? target : 'home', false);
-    if (!wasOpen) this.emit('aide-panel-toggle', { open: true });
+    if (!wasOpen) this.emit(new AidePanelToggleEvent({ open: true }));
     this.save();
     await this.updateComplete;
     if (options.moveFocus) this.focusHeading();
@@ -132,29 +115,32 @@ export class AidePanel extends AideElement<PanelStrings> {
     this.syncLaunchers(options.moveFocus && !this.launcher?.activatedByPointer ? 'at-next-input' : 'now');
   }
 
+  /** Closes the panel; focus goes back to the launcher that opened it (or to the page). */
   close(): void {
     if (!this.open) return;
     this.open = false;
     this.reduced = false;
     this.syncLaunchers();
     this.save();
-    this.emit('aide-panel-toggle', { open: false });
+    this.emit(new AidePanelToggleEvent({ open: false }));
     const launcher = this.launcher && this.launcher.isConnected ? this.launcher : this.launchers()[0];
     if (launcher) {
       // The floating launcher was hidden while the panel was open: show it before focusing it.
       launcher.concealed = false;
       launcher.button.focus();
     } else {
-      this.focusPage();
+      this.pageFocus.focusPage();
     }
   }
 
+  /** Reduces the panel to its bar (small screens); focus goes to the bar's button. */
   reduce(): void {
     this.reduced = true;
     this.save();
     void this.updateComplete.then(() => this.barButton?.focus());
   }
 
+  /** Brings the panel back from its bar; focus goes to its heading. */
   expand(): void {
     this.reduced = false;
     this.save();
@@ -167,22 +153,13 @@ export class AidePanel extends AideElement<PanelStrings> {
       this.reduced = true;
       this.save();
     }
-    void this.updateComplete.then(() => this.focusPage());
+    void this.updateComplete.then(() => this.pageFocus.focusPage());
   }
 
+  /** Focus to the panel's heading (from the bar, the panel comes back first). */
   goToPanel(): void {
     if (this.reduced) this.expand();
     else this.focusHeading();
-  }
-
-  private focusPage(): void {
-    const previous = this.lastPageFocus;
-    if (previous instanceof HTMLElement && previous.isConnected && isVisible(previous)) {
-      previous.focus();
-      return;
-    }
-    const main = document.querySelector<HTMLElement>('main, [role="main"]') ?? document.querySelector<HTMLElement>('h1');
-    if (!focusElement(main)) focusElement(document.body);
   }
 
   private focusHeading(): void {
@@ -225,9 +202,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     this.cancelDeferredConceal = null;
     // The docked panel takes the floating launcher's place; inline launchers stay where the page put them.
     const floating = this.launchers().filter((launcher) => launcher.hasAttribute('data-floating'));
-    if (!this.open || conceal === 'now') {
-      for (const launcher of floating) launcher.concealed = this.open;
-    }
+    if (!this.open || conceal === 'now') for (const launcher of floating) launcher.concealed = this.open;
     for (const launcher of this.launchers()) launcher.expanded = this.open;
     if (!this.open || conceal === 'now') return;
     const events = ['keydown', 'pointerdown'] as const;
@@ -240,6 +215,18 @@ export class AidePanel extends AideElement<PanelStrings> {
     this.cancelDeferredConceal = () => {
       for (const type of events) document.removeEventListener(type, concealNow, { capture: true });
     };
+  }
+
+  /**
+   * A control of the page got the focus. On a small screen the open panel covers the whole page: that control would
+   * be hidden under it (WCAG 2.4.11), so the panel shrinks to its bar, as with F6.
+   * @internal Called by the PageFocusController.
+   */
+  pageFocused(): void {
+    if (this.open && this.small && !this.reduced) {
+      this.reduced = true;
+      this.save();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -271,7 +258,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     }
   }
 
-  private handleOpenView(event: CustomEvent<{ view: PanelView }>): void {
+  private handleOpenView(event: AideOpenViewEvent): void {
     event.preventDefault();
     event.stopPropagation();
     if (this.isOffered(event.detail.view)) void this.setView(event.detail.view);
@@ -285,7 +272,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     }
   }
 
-  private handleStepChange(event: CustomEvent<StepChangeDetail>): void {
+  private handleStepChange(event: AideStepChangeEvent): void {
     this.tutorialProgress = event.detail;
     writeHelpContext({ ...readHelpContext(), tutorial: event.detail });
   }
@@ -339,7 +326,8 @@ export class AidePanel extends AideElement<PanelStrings> {
       </div>`;
     }
     const definition = componentViews.find((v) => v.view === this.view);
-    return definition?.render({ config: this.config, locale: this.locale, theme: this.theme }) ?? nothing;
+    const help = this.tutorialProgress ? { tutorial: this.tutorialProgress } : {};
+    return definition?.render({ config: this.config, locale: this.locale, theme: this.theme, help }) ?? nothing;
   }
 
   private get barLabel(): string {

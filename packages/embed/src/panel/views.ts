@@ -2,11 +2,10 @@
  * The component views of the panel, in the order of its first screen. Each component package exports
  * its descriptor from src/panel-view.ts.
  */
-import type { ComponentView } from '@aide/core/panel-view';
+import type { ComponentView } from '@aide/core/element';
 import { walkthroughView } from '@aide/walkthrough/panel-view';
 import { locatorView } from '@aide/locator/panel-view';
 import { feedbackView } from '@aide/feedback/panel-view';
 
-export type { ComponentView, ViewContext } from '@aide/core/panel-view';
 
 export const componentViews: ComponentView[] = [walkthroughView, locatorView, feedbackView];

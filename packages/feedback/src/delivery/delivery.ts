@@ -6,7 +6,7 @@
  * exponential backoff, on the `online` event and at the next page load. Replays are harmless: the collector
  * answers a known key with its first answer.
  */
-import { createStore, type KeyValueStore } from '@aide/core/storage';
+import { createStore, setPendingFeedbackCount, type KeyValueStore } from '@aide/core';
 
 export interface FeedbackPayload {
   procedure: string;
@@ -34,8 +34,8 @@ export interface QueuedOpinion {
 export type Outcome = 'sent' | 'queued' | 'rejected';
 
 /** localStorage flag read by aide.js: load the feedback chunk at page load only when something waits. */
-export const PENDING_FLAG = 'aide:feedback-pending';
-export const TIMEOUT_MS = 10_000;
+export { PENDING_FEEDBACK_KEY as PENDING_FLAG } from '@aide/core';
+const TIMEOUT_MS = 10_000;
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
@@ -161,13 +161,7 @@ export class Delivery {
   }
 
   private async updateFlag(): Promise<void> {
-    const count = (await this.store.keys()).filter((k) => k.startsWith('queue:')).length;
-    try {
-      if (count > 0) window.localStorage.setItem(PENDING_FLAG, String(count));
-      else window.localStorage.removeItem(PENDING_FLAG);
-    } catch {
-      // Without localStorage the queue is still sent when the feedback form is opened.
-    }
+    setPendingFeedbackCount((await this.store.keys()).filter((k) => k.startsWith('queue:')).length);
   }
 
   /** A timer for the earliest backoff end, while the page stays open. */

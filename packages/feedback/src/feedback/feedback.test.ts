@@ -13,7 +13,7 @@ function captureFetch(status = 201) {
   window.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
     sent.push({ headers: init!.headers as Record<string, string>, body: JSON.parse(init!.body as string) });
     return new Response('{}', { status });
-  }) as typeof fetch;
+  });
   return { sent, restore: () => (window.fetch = original) };
 }
 
@@ -31,7 +31,7 @@ describe('<aide-feedback>', () => {
   it('alone: a "Je donne mon avis" button that discloses the form', async () => {
     const el = await fixture<AideFeedback>(html`<aide-feedback endpoint="/api/v1/feedback" procedure="x" .persist=${false}></aide-feedback>`);
     const open = $(el, 'button.open');
-    expect(open.textContent!.trim()).to.equal('Je donne mon avis');
+    expect(open.textContent.trim()).to.equal('Je donne mon avis');
     expect(open.getAttribute('aria-expanded')).to.equal('false');
     expect($(el, '#feedback-body').hidden).to.equal(true);
     await expect(el).to.be.accessible();
@@ -44,14 +44,14 @@ describe('<aide-feedback>', () => {
 
   it('the Observatoire questions: faces as a named radio group, clarity 1 to 5, difficulties, help, comment', async () => {
     const el = await panelForm();
-    const legends = $$(el, 'legend').map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+    const legends = $$(el, 'legend').map((l) => l.textContent.replace(/\s+/g, ' ').trim());
     expect(legends).to.deep.equal([
       'De façon générale, comment ça s’est passé ? (obligatoire)',
       'Qu’avez-vous pensé des informations et des instructions fournies ? (facultatif)',
       'Avez-vous rencontré des difficultés ? (facultatif)',
       'Durant votre parcours, avez-vous tenté d’obtenir de l’aide ? (facultatif)',
     ]);
-    expect($$(el, 'input[name=satisfaction] + label').map((l) => l.textContent!.trim())).to.deep.equal(['Pas bien', 'Moyen', 'Très bien']);
+    expect($$(el, 'input[name=satisfaction] + label').map((l) => l.textContent.trim())).to.deep.equal(['Pas bien', 'Moyen', 'Très bien']);
     expect($$(el, 'input[name=clarity]')).to.have.length(5);
     expect($(el, 'label[for=clarity-1]').textContent).to.equal('1 sur 5 : pas clair du tout');
     expect($$(el, 'input[type=checkbox][id^=difficulty]')).to.have.length(5);
@@ -162,7 +162,7 @@ describe('<aide-feedback>', () => {
       // Focus on the heading says the title: the live region says the sentence under it, not the title again.
       await waitUntil(() => live.heard.length > 0, 'announced');
       expect(live.heard).to.deep.equal(['polite: Il aidera à améliorer cette démarche.']);
-      expect($$(el, '.result button').map((b) => b.textContent!.trim())).to.include.members(['Voir les tutoriels pour cette démarche', 'Trouver une aide près de chez moi']);
+      expect($$(el, '.result button').map((b) => b.textContent.trim())).to.include.members(['Voir les tutoriels pour cette démarche', 'Trouver une aide près de chez moi']);
       live.stop();
       await expect(el).to.be.accessible();
     } finally {
@@ -192,9 +192,9 @@ describe('<aide-feedback>', () => {
   it('speaks English and Arabic', async () => {
     const ar = await panelForm({ lang: 'ar' });
     expect(ar.getAttribute('dir')).to.equal('rtl');
-    expect($(ar, 'button[type=submit]').textContent!.trim()).to.equal('إرسال رأيي');
+    expect($(ar, 'button[type=submit]').textContent.trim()).to.equal('إرسال رأيي');
     await expect(ar).to.be.accessible();
     const en = await panelForm({ lang: 'en' });
-    expect($(en, 'label[for=satisfaction-good]').textContent!.trim()).to.equal('Very well');
+    expect($(en, 'label[for=satisfaction-good]').textContent.trim()).to.equal('Very well');
   });
 });

@@ -1,24 +1,9 @@
-/**
- * <aide-feedback>: "Je donne mon avis", with the questions of the Observatoire de la qualité des démarches en
- * ligne's default form, so the figures compare with the national ones. Anonymous: the procedure, the page's step
- * and the tutorial step (when the person came from one) are attached, nothing that identifies the person. Sent
- * through the delivery queue, which loses nothing offline.
- *
- * @summary Collects an anonymous opinion on the procedure.
- * @csspart open - the stand-alone "Je donne mon avis" button.
- * @csspart form - the form.
- * @cssproperty --aide-color-primary - buttons and the chosen answer.
- * @event aide-feedback-sent - the opinion left the form; detail { outcome: 'sent' | 'queued' | 'rejected' }.
- * @event aide-open-view - the person chose the tutorials or the locator after a difficult procedure.
- */
+/** <aide-feedback>: "Je donne mon avis" (the element, its form and the result shown after sending). */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { AideElement } from '@aide/core/element';
-import { sharedStyles } from '@aide/core/lit-styles';
-import { deepActiveElement, focusElement } from '@aide/core/focus';
-import { readHelpContext } from '@aide/core/context';
+import { AideElement, booleanConverter, heading, HelpContextController, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
+import { AideFeedbackSentEvent, AideOpenViewEvent, deepActiveElement, focusElement, type HelpContext } from '@aide/core';
 import { delivery, type FeedbackPayload, type Outcome } from '../delivery/delivery.ts';
 import { feedbackStrings, type FeedbackStrings } from './strings.ts';
 import { feedbackStyles } from './feedback.styles.ts';
@@ -36,21 +21,40 @@ const faces: Record<(typeof SATISFACTIONS)[number], TemplateResult> = {
   good: svg`<circle cx="16" cy="16" r="14"/><circle class="f" cx="11" cy="13" r="2"/><circle class="f" cx="21" cy="13" r="2"/><path class="m" d="M10 19c3 4 9 4 12 0"/>`,
 };
 
+/**
+ * "Je donne mon avis", with the questions of the Observatoire de la qualité des démarches en ligne's default form,
+ * so the figures compare with the national ones. Anonymous: the procedure, the page's step and the tutorial step
+ * (when the person came from one) are attached, nothing that identifies the person. Sent through the delivery
+ * queue, which loses nothing offline (kept on the device, sent again when the connection comes back). Placed alone,
+ * it is a "Je donne mon avis" button that opens the form; without `endpoint` it shows nothing.
+ *
+ * @summary Collects an anonymous opinion on the procedure, and loses none offline.
+ * @tagname aide-feedback
+ * @csspart open - The "Je donne mon avis" button of the element placed alone.
+ * @csspart form - The form.
+ * @fires {AideFeedbackSentEvent} aide-feedback-sent - The opinion left the form; detail: { outcome: 'sent' | 'queued' | 'rejected' }.
+ * @fires {AideOpenViewEvent} aide-open-view - Cancelable. After a difficult procedure, the person chose the tutorials or the locator.
+ */
 export class AideFeedback extends AideElement<FeedbackStrings> {
   static override styles = [sharedStyles, feedbackStyles];
   protected readonly catalogues = feedbackStrings;
 
-  /** The collector's …/api/v1/feedback. */
+  /** The collector's …/api/v1/feedback. Required: without it the form is not shown (a console message says so). */
   @property() endpoint = '';
+  /** Procedure id the opinion is about ("non-precisee" when empty). */
   @property() procedure = '';
-  /** The host page's step in the procedure. */
+  /** The host page's step in the procedure, attached to the opinion. */
   @property() step = '';
-  /** 'required' hides the optional questions. */
+  /** `required` keeps only the required question; `all` (default) asks the optional ones too. */
   @property() questions: 'all' | 'required' = 'all';
+  /** Level of the result's heading (2). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-  @property({ type: Boolean, attribute: 'in-panel' }) inPanel = false;
-  /** false keeps waiting opinions in memory only. */
-  @property({ type: Boolean }) persist = true;
+  /** Inside the help panel: the form is shown at once, without the "Je donne mon avis" button. */
+  @property({ attribute: 'in-panel', converter: booleanConverter }) inPanel = false;
+  /** `false` keeps waiting opinions in memory only; in HTML, the `no-persist` attribute. */
+  @property({ attribute: 'no-persist', converter: negatedBooleanConverter }) persist = true;
+  /** The tutorial step the person is on, attached to the opinion: given by the panel, else followed on the page. */
+  @property({ attribute: false }) context?: HelpContext;
 
   @state() private expanded = false;
   @state() private satisfaction: (typeof SATISFACTIONS)[number] | null = null;
@@ -64,6 +68,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
   @state() private offerHelp = false;
 
   @query('.result-title') private resultTitle?: HTMLElement;
+  private readonly pageContext = new HelpContextController(this);
   private remainingTimer?: number;
   private lastRemaining = COMMENT_MAX;
 
@@ -82,11 +87,6 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   private get open(): boolean {
     return this.inPanel || this.expanded;
-  }
-
-  private heading(level: number, content: unknown, className?: string) {
-    const tag = unsafeStatic(`h${Math.min(6, Math.max(2, level))}`);
-    return staticHtml`<${tag} class=${className ?? nothing} tabindex=${className ? '-1' : nothing}>${content}</${tag}>`;
   }
 
   private toggleHelp(value: string, on: boolean): void {
@@ -127,7 +127,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
   }
 
   private payload(): FeedbackPayload {
-    const context = readHelpContext().tutorial;
+    const context = (this.context ?? this.pageContext.value).tutorial;
     const optional = this.questions === 'all';
     return {
       procedure: this.procedure || 'non-precisee',
@@ -137,7 +137,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
       ...(optional && this.clarity !== null ? { clarity: this.clarity } : {}),
       ...(optional && this.difficulties.size ? { difficulties: [...this.difficulties] } : {}),
       ...(optional && this.help.size ? { help: [...this.help] } : {}),
-      ...(optional && this.comment.trim() ? { comment: this.comment.trim().replace(/\u0000/g, '') } : {}),
+      ...(optional && this.comment.trim() ? { comment: this.comment.trim().replaceAll('\u0000', '') } : {}),
       locale: this.locale,
       clientCreatedAt: new Date().toISOString(),
     };
@@ -164,7 +164,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     const outcome = await delivery({ persist: this.persist }).submit(new URL(this.endpoint, document.baseURI).href, body);
     this.sending = false;
     this.outcome = outcome;
-    this.emit('aide-feedback-sent', { outcome });
+    this.emit(new AideFeedbackSentEvent({ outcome }));
     await this.updateComplete;
     const t = this.t;
     const [title, text] =
@@ -191,13 +191,13 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     const [title, text] =
       this.outcome === 'sent' ? [t.sentTitle, t.sentText] : this.outcome === 'queued' ? [t.queuedTitle, t.queuedText] : [t.rejectedTitle, t.rejectedText];
     return html`<div class="result ${this.outcome}">
-      ${this.heading(this.headingLevel, title, 'result-title')}
+      ${heading(this.headingLevel, title, { className: 'result-title', focusable: true })}
       <p>${text}</p>
       ${this.offerHelp
         ? html`<p>${t.offerIntro}</p>
             <p class="actions">
-              <button type="button" class="button secondary" @click=${() => this.emit('aide-open-view', { view: 'tutorials' }, { cancelable: true })}>${t.offerTutorials}</button>
-              <button type="button" class="button secondary" @click=${() => this.emit('aide-open-view', { view: 'locator' }, { cancelable: true })}>${t.offerLocator}</button>
+              <button type="button" class="button secondary" @click=${() => this.emit(new AideOpenViewEvent('tutorials'))}>${t.offerTutorials}</button>
+              <button type="button" class="button secondary" @click=${() => this.emit(new AideOpenViewEvent('locator'))}>${t.offerLocator}</button>
             </p>`
         : nothing}
       <p><button type="button" class="button tertiary" @click=${this.reset}>${t.again}</button></p>

@@ -1,5 +1,4 @@
-import type { Catalogues } from '@aide/core/i18n';
-import { plural } from '@aide/core/i18n';
+import { type Catalogues, plural } from '@aide/core';
 
 export interface FeedbackStrings {
   title: string;

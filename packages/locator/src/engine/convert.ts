@@ -85,7 +85,7 @@ export function toPlaceRecord(record: StandardRecord, vocabularies: Vocabularies
     x: round5(lon),
     u: record.date_maj,
   };
-  const optional: Partial<PlaceRecord> = {
+  const optional: { [K in keyof PlaceRecord]?: PlaceRecord[K] | undefined } = {
     t: record.telephone || undefined,
     w: httpUrl(record.site_web),
     r: httpUrl(record.prise_rdv),

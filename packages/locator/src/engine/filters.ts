@@ -3,10 +3,9 @@
  * each place carries bitmasks over them), and the ordering that puts France services first for the procedures
  * of their partners.
  */
-import { fold } from '@aide/core/text';
-import type { PlaceRecord, Vocabularies } from './types.ts';
+import { fold } from '@aide/core';
+import type { PlaceRecord, Vocabularies, WeeklySchedule } from './types.ts';
 import { openingState } from './hours.ts';
-import type { WeeklySchedule } from './types.ts';
 
 export interface PlaceFilters {
   /** Values of `services` that must all be offered. */

@@ -112,7 +112,7 @@ export function checkPhoneLineConfig(config: unknown): string[] {
   for (const [day, ranges] of Object.entries(c.hours ?? {})) {
     if (!(DAY_KEYS as readonly string[]).includes(day)) problems.push(`jour inconnu « ${day} » (mo, tu, we, th, fr, sa, su)`);
     for (const range of (ranges as unknown[]) ?? []) {
-      const ok = Array.isArray(range) && range.length === 2 && range.every((v) => typeof v === 'string' && /^([01]\d|2[0-4]):[0-5]\d$/.test(v)) && minutesOf(range[0]) < minutesOf(range[1]);
+      const ok = Array.isArray(range) && range.length === 2 && range.every((v) => typeof v === 'string' && /^([01]\d|2[0-4]):[0-5]\d$/.test(v)) && minutesOf(range[0] as string) < minutesOf(range[1] as string);
       if (!ok) problems.push(`horaire invalide ${JSON.stringify(range)} pour « ${day} » (attendu ["09:00", "18:00"])`);
     }
   }

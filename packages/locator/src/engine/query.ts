@@ -2,7 +2,7 @@
  * What a person typed in the "code postal ou commune" field, understood generously: "75 001", "75001 Paris",
  * "st etienne", "ST-ÉTIENNE". Problems come back as typed reasons; the component owns the words.
  */
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 
 export type LocationQuery =
   | { kind: 'postcode'; code: string }

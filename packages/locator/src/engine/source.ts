@@ -36,7 +36,7 @@ export interface NearestOptions {
   /** Never look farther than this (default 150 km). */
   maxKm?: number;
   /** "Now", for the "open now" filter (tests pass a fixed date). */
-  now?: Date;
+  now?: Date | undefined;
 }
 
 export interface PlaceSource {
@@ -132,7 +132,7 @@ export function rankNearest(
 
 /** The embedded static data: loads only the département shards a query needs, nearest first, and keeps them. */
 export class StaticShardSource implements PlaceSource {
-  private index?: Promise<PlacesIndex>;
+  private index: Promise<PlacesIndex> | undefined;
   private readonly shards = new Map<string, Promise<Shard>>();
 
   constructor(
@@ -205,7 +205,7 @@ export class StaticShardSource implements PlaceSource {
  * on demand: this path costs more than the embedded data, which parses them at build time.
  */
 export class StandardApiSource implements PlaceSource {
-  private places?: Promise<{ place: PlaceRecord; schedule: WeeklySchedule | null }[]>;
+  private places: Promise<{ place: PlaceRecord; schedule: WeeklySchedule | null }[]> | undefined;
 
   constructor(
     private readonly url: string,
@@ -253,7 +253,7 @@ export class StandardApiSource implements PlaceSource {
 
 /** Postal codes and commune names → communes with their centre, from the embedded index. */
 export class Geocoder {
-  private index?: Promise<CommunesIndex>;
+  private index: Promise<CommunesIndex> | undefined;
   private readonly files = new Map<string, Promise<unknown>>();
 
   private readonly base: URL;

@@ -23,7 +23,7 @@ async function results(el: AideLocator, code: string) {
   await el.updateComplete;
 }
 /** The accessible name of a link or summary as its text gives it (visually hidden parts included). */
-const text = (e: Element) => e.textContent!.replace(/\s+/g, ' ').trim();
+const text = (e: Element) => e.textContent.replace(/\s+/g, ' ').trim();
 
 const input = (el: AideLocator) => el.shadowRoot!.querySelector<HTMLInputElement>('#location')!;
 async function type(el: AideLocator, text: string) {
@@ -54,7 +54,7 @@ describe('<aide-locator>', () => {
     await type(el, 'st etienne');
     await waitUntil(() => input(el).getAttribute('aria-expanded') === 'true', 'suggestions shown', { timeout: 5000 });
     const options = el.shadowRoot!.querySelectorAll('[role=option]');
-    expect(options[0]!.textContent!.trim()).to.equal('Saint-Étienne (42)');
+    expect(options[0]!.textContent.trim()).to.equal('Saint-Étienne (42)');
     key(el, 'ArrowDown');
     await el.updateComplete;
     expect(input(el).getAttribute('aria-activedescendant')).to.equal('suggestion-0');
@@ -139,7 +139,7 @@ describe('<aide-locator>', () => {
   it('"Afficher plus de lieux" takes focus to the first new place', async () => {
     const el = await render();
     await results(el, '29200');
-    const more = $$(el, 'button').find((b) => b.textContent!.trim() === 'Afficher plus de lieux')!;
+    const more = $$(el, 'button').find((b) => b.textContent.trim() === 'Afficher plus de lieux')!;
     more.focus();
     more.click();
     await waitUntil(() => $$(el, '.place').length === 20, 'more results', { timeout: 10000 });
@@ -185,7 +185,7 @@ describe('<aide-locator>', () => {
     expect(en.shadowRoot!.querySelector('label[for=location]')!.textContent).to.equal('Postal code or town');
     const ar = await render('ar');
     expect(ar.getAttribute('dir')).to.equal('rtl');
-    expect(ar.shadowRoot!.querySelector('button[type=submit]')!.textContent!.trim()).to.equal('بحث');
+    expect(ar.shadowRoot!.querySelector('button[type=submit]')!.textContent.trim()).to.equal('بحث');
     await expect(ar).to.be.accessible();
   });
 

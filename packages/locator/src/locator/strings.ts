@@ -1,5 +1,6 @@
-import type { Catalogues, Locale } from '@aide/core/i18n';
-import { formatNumber, plural } from '@aide/core/i18n';
+// The locator's catalogue in its three locales (fr, en, ar): long for a reason, every string of the component is here,
+// side by side per locale, so that a translator reads one file.
+import { type Catalogues, type Locale, formatNumber, plural } from '@aide/core';
 
 export interface LocatorStrings {
   title: string;

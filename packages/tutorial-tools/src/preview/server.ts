@@ -4,11 +4,14 @@
  * shown too (their content is sanitised like any other), so that the editor sees both.
  */
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, watch } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import sirv from 'sirv';
-import { compileTutorial } from '../compile.ts';
+import { compileTutorial, type Compiled } from '../compile.ts';
+import { previewAssets } from '../paths.ts';
 import { slugOf } from '../parse.ts';
 import { tutorialFiles } from '../build.ts';
 import { LICENCE, THEMES, type TutorialIndex } from '@aide/walkthrough/format';
@@ -28,7 +31,7 @@ function page(title: string, body: string): string {
 <body>${body}</body></html>`;
 }
 
-export function startPreview(options: PreviewOptions): void {
+export function startPreview(options: PreviewOptions): Promise<{ port: number; close: () => void }> {
   const widget = join(options.root, 'dist/aide');
   if (!existsSync(join(widget, 'aide.js'))) {
     console.log('Construction du widget (première fois)…');
@@ -36,12 +39,27 @@ export function startPreview(options: PreviewOptions): void {
   }
   const serveWidget = sirv(widget, { dev: true });
   const serveImages = sirv(options.source, { dev: true });
-  const clients = new Set<import('node:http').ServerResponse>();
+  const clients = new Set<ServerResponse>();
 
+  // Each file is compiled again only when it changed (its size and time, or the set of tutorials): a save is
+  // answered with one compilation, not the whole corpus.
+  const compiled = new Map<string, { key: string; compiled: Compiled }>();
   const compileAll = () => {
     const files = tutorialFiles(options.source);
     const knownSlugs = new Set(files.map(slugOf));
-    return files.map((file) => ({ file, compiled: compileTutorial(file, { knownSlugs, force: true }) }));
+    const corpusKey = [...knownSlugs].join(',');
+    const registry = join(options.source, 'procedures.yml');
+    const registryKey = existsSync(registry) ? String(statSync(registry).mtimeMs) : '';
+    return files.map((file) => {
+      const stat = statSync(file);
+      const key = `${stat.size}:${stat.mtimeMs}:${corpusKey}:${registryKey}`;
+      let entry = compiled.get(file);
+      if (entry?.key !== key) {
+        entry = { key, compiled: compileTutorial(file, { knownSlugs, force: true }) };
+        compiled.set(file, entry);
+      }
+      return { file, compiled: entry.compiled };
+    });
   };
 
   const server = createServer((req, res) => {
@@ -57,8 +75,8 @@ export function startPreview(options: PreviewOptions): void {
       req.on('close', () => clients.delete(res));
       return;
     }
-    if (url.pathname === '/__preview/client.js') return send(200, 'text/javascript', readFileSync(new URL('./client.js', import.meta.url), 'utf8'));
-    if (url.pathname === '/__preview/preview.css') return send(200, 'text/css', readFileSync(new URL('./preview.css', import.meta.url), 'utf8'));
+    if (url.pathname === '/__preview/client.js') return send(200, 'text/javascript', readFileSync(join(previewAssets, 'client.js'), 'utf8'));
+    if (url.pathname === '/__preview/preview.css') return send(200, 'text/css', readFileSync(join(previewAssets, 'preview.css'), 'utf8'));
     if (url.pathname.startsWith('/aide/')) {
       req.url = url.pathname.slice('/aide'.length);
       return serveWidget(req, res, () => send(404, 'text/plain', 'introuvable'));
@@ -123,13 +141,28 @@ export function startPreview(options: PreviewOptions): void {
   });
 
   let timer: NodeJS.Timeout | undefined;
-  watch(options.source, { recursive: true }, () => {
+  const watcher = watch(options.source, { recursive: true }, () => {
     clearTimeout(timer);
+    // Editors save in several writes: reload once they are done.
     timer = setTimeout(() => {
       for (const client of clients) client.write('data: reload\n\n');
-    }, 100);
+    }, 40);
   });
-  server.listen(options.port, '127.0.0.1', () => {
-    console.log(`Aperçu des tutoriels : http://127.0.0.1:${options.port}/ (Ctrl+C pour arrêter)`);
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `Le port ${options.port} est déjà utilisé.\n    → Choisissez-en un autre : pnpm tutorials preview --port 5175` : `L’aperçu n’a pas pu démarrer : ${error.message}`)),
+    );
+    server.listen(options.port, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      console.log(`Aperçu des tutoriels : http://127.0.0.1:${port}/ (Ctrl+C pour arrêter)`);
+      resolve({
+        port,
+        close: () => {
+          watcher.close();
+          for (const client of clients) client.end();
+          server.close();
+        },
+      });
+    });
   });
 }

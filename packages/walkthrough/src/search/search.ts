@@ -6,7 +6,7 @@
  */
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { stemmer } from '@orama/stemmers/french';
-import { fold } from '@aide/core/text';
+import { fold } from '@aide/core';
 
 /** Words too common to help (articles, possessives, prepositions). */
 const STOP_WORDS = new Set(

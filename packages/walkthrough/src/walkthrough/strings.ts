@@ -1,5 +1,4 @@
-import type { Catalogues, Locale } from '@aide/core/i18n';
-import { plural } from '@aide/core/i18n';
+import { type Catalogues, type Locale, plural } from '@aide/core';
 
 export interface WalkthroughStrings {
   title: string;
@@ -44,6 +43,8 @@ export interface WalkthroughStrings {
   phoneLine: string;
   print: string;
   enlarge: (alt: string) => string;
+  /** Name of the scrolling region around a table. */
+  tableRegion: string;
   closeImage: string;
   definitionOf: (term: string) => string;
   newWindow: string;
@@ -99,6 +100,7 @@ const fr: WalkthroughStrings = {
   phoneLine: 'Appelez Solidarité Numérique, du lundi au vendredi de 9 h à 18 h (service gratuit) :',
   print: 'Version imprimable du tutoriel',
   enlarge: (alt) => `Agrandir l’image : ${alt}`,
+  tableRegion: 'Tableau (faites défiler sur le côté)',
   closeImage: 'Fermer l’image',
   definitionOf: (term) => `Définition de « ${term} »`,
   newWindow: 'nouvelle fenêtre',
@@ -161,6 +163,7 @@ const en: WalkthroughStrings = {
   phoneLine: 'Call Solidarité Numérique, Monday to Friday, 9 am to 6 pm (free service):',
   print: 'Printable version of the tutorial',
   enlarge: (alt) => `Enlarge the image: ${alt}`,
+  tableRegion: 'Table (scroll sideways)',
   closeImage: 'Close the image',
   definitionOf: (term) => `Definition of “${term}”`,
   newWindow: 'new window',
@@ -223,6 +226,7 @@ const ar: WalkthroughStrings = {
   phoneLine: 'اتصل بـ Solidarité Numérique من الاثنين إلى الجمعة من 9 صباحًا إلى 6 مساءً (خدمة مجانية):',
   print: 'نسخة قابلة للطباعة من الدليل',
   enlarge: (alt) => `تكبير الصورة: ${alt}`,
+  tableRegion: 'جدول (مرّره جانبيًا)',
   closeImage: 'إغلاق الصورة',
   definitionOf: (term) => `تعريف «${term}»`,
   newWindow: 'نافذة جديدة',

@@ -204,17 +204,36 @@ export const walkthroughStyles = css`
   .status.error {
     border-color: var(--_error);
   }
-  table {
-    border-collapse: collapse;
-    display: block;
+  /* Tables at 320 px and 200 % zoom: the table keeps its columns and scrolls sideways in its region (focusable,
+     arrows scroll it); shadows show the side that has more to see; words never break inside a cell. */
+  .table-scroll {
     max-width: 100%;
     overflow-x: auto;
+    margin-block: 0.75rem;
+    background:
+      linear-gradient(to right, var(--_bg) 30%, transparent) left / 2.5rem 100% no-repeat local,
+      linear-gradient(to left, var(--_bg) 30%, transparent) right / 2.5rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.3), transparent) left / 0.85rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.3), transparent) right / 0.85rem 100% no-repeat scroll;
+  }
+  .table-scroll:focus-visible {
+    outline: 3px solid var(--_focus, currentColor);
+    outline-offset: 2px;
+  }
+  table {
+    border-collapse: collapse;
+    max-width: none;
+    overflow-wrap: normal;
+    word-break: normal;
   }
   th,
   td {
     padding: 0.25rem 0.5rem;
     border: 1px solid var(--_border-light);
     text-align: start;
+    min-width: 6rem;
+    overflow-wrap: normal;
+    hyphens: manual;
   }
   dialog {
     max-width: min(60rem, 95vw);
@@ -235,6 +254,9 @@ export const walkthroughStyles = css`
     .stuck,
     .enlarge {
       border: 2px solid CanvasText;
+    }
+    .table-scroll {
+      border-inline: 2px solid CanvasText;
     }
     .progress .bar {
       background: Highlight;

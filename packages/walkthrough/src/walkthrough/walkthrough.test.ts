@@ -1,8 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil as waitUntilShort } from '@open-wc/testing';
 import '../define.ts';
-import type { AideWalkthrough } from './walkthrough.ts';
-import { matchesProcedure } from './walkthrough.ts';
-import type { StepChangeDetail } from '@aide/core/events';
+import { type AideWalkthrough, matchesProcedure } from './walkthrough.ts';
+import type { StepChangeDetail } from '@aide/core';
 import { listenToAnnouncements, pause } from '@aide/core/testing';
 
 /** Firefox in a busy CI machine needs more than the default second to load and store. */
@@ -31,7 +30,7 @@ async function render(attrs: { tutorial?: string; procedure?: string; lang?: str
 }
 const $ = (el: AideWalkthrough, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const button = (el: AideWalkthrough, text: string | RegExp) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => (typeof text === 'string' ? b.textContent!.trim() === text : text.test(b.textContent!)))!;
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => (typeof text === 'string' ? b.textContent.trim() === text : text.test(b.textContent)))!;
 
 describe('<aide-walkthrough>', () => {
   it('suggests the tutorials of the procedure first, then themes; accessible', async () => {
@@ -54,11 +53,11 @@ describe('<aide-walkthrough>', () => {
     const el = await render({ tutorial: 'declarer-revenus' });
     expect($(el, '.step-heading')!.textContent).to.equal('Déclarer ses revenus en ligne');
     setTimeout(() => button(el, 'Commencer').click());
-    const first = (await oneEvent(el, 'aide-step-change')) as CustomEvent<StepChangeDetail>;
+    const first = await oneEvent<CustomEvent<StepChangeDetail>>(el, 'aide-step-change');
     expect(first.detail).to.include({ tutorial: 'declarer-revenus', step: 1, total: 6 });
     await el.updateComplete;
     setTimeout(() => button(el, 'Étape suivante').click());
-    const second = (await oneEvent(el, 'aide-step-change')) as CustomEvent<StepChangeDetail>;
+    const second = await oneEvent<CustomEvent<StepChangeDetail>>(el, 'aide-step-change');
     expect(second.detail.step).to.equal(2);
     await el.updateComplete;
     expect($(el, '#progress')!.textContent).to.equal('Étape 2 sur 6');
@@ -100,7 +99,7 @@ describe('<aide-walkthrough>', () => {
     button(el, 'Voir toutes les étapes').click();
     await el.updateComplete;
     const current = $(el, '#step-list button.current')!;
-    expect(current.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Ouvrir votre espace sur le site des impôts (étape en cours)');
+    expect(current.textContent.replace(/\s+/g, ' ').trim()).to.equal('Ouvrir votre espace sur le site des impôts (étape en cours)');
     expect(el.shadowRoot!.querySelectorAll('#step-list [aria-current]').length).to.equal(0);
   });
 
@@ -133,7 +132,12 @@ describe('<aide-walkthrough>', () => {
     input.dispatchEvent(new InputEvent('input'));
     await pause(1200);
     live.stop();
-    expect(live.heard).to.deep.equal(['polite: 4 tutoriels trouvés']);
+    // Said once, and what is said is what is shown: the number of result cards (it grows with the corpus).
+    const count = $(el, '.count')!;
+    const cards = count.nextElementSibling!.querySelectorAll('.card').length;
+    expect(cards).to.be.greaterThan(1);
+    expect(count.textContent).to.equal(`${cards} tutoriels trouvés`);
+    expect(live.heard).to.deep.equal([`polite: ${cards} tutoriels trouvés`]);
   });
 
   it('keeps progress on the device and resumes where the person left', async () => {
@@ -149,7 +153,25 @@ describe('<aide-walkthrough>', () => {
     // And the catalogue offers to resume.
     const catalogue = await render({ persist: true });
     await waitUntil(() => $(catalogue, '.resume'));
-    expect($(catalogue, '.resume')!.textContent!.trim()).to.equal('Reprendre « Passer un appel vidéo » à l’étape 3 sur 5');
+    expect($(catalogue, '.resume')!.textContent.trim()).to.equal('Reprendre « Passer un appel vidéo » à l’étape 3 sur 5');
+  });
+
+  it('takes its Boolean options from HTML: no-persist keeps progress off the device, "false" means absent', async () => {
+    const tag = (attributes: string) =>
+      fixture<AideWalkthrough>(`<aide-walkthrough src="${SRC}" tutorial="installer-application" lang="fr" ${attributes}></aide-walkthrough>`);
+    expect((await tag('no-persist="false" in-panel="false"')).persist).to.equal(true);
+    const el = await tag('no-persist in-panel');
+    expect(el.persist).to.equal(false);
+    expect(el.inPanel).to.equal(true);
+    await waitUntil(() => $(el, '.overview'), 'tutorial open');
+    button(el, 'Commencer').click();
+    await waitUntil(() => $(el, '#progress')?.textContent === 'Étape 1 sur 5');
+    button(el, 'Étape suivante').click();
+    await waitUntil(() => $(el, '#progress')?.textContent === 'Étape 2 sur 5');
+    // A later visit that keeps progress finds nothing from this one: it starts at the overview.
+    const again = await render({ tutorial: 'installer-application', persist: true });
+    expect($(again, '.overview')).not.to.equal(null);
+    expect($(again, '#progress')).to.equal(null);
   });
 
   it('works without IndexedDB (progress kept in memory)', async () => {
@@ -196,7 +218,7 @@ describe('<aide-walkthrough>', () => {
     button(mute, 'Commencer').click();
     await waitUntil(() => $(mute, '#progress'));
     expect(button(mute, 'Écouter cette étape')).to.equal(undefined);
-    synth.getVoices = () => [{ lang: 'fr-FR', name: 'Français', default: true, localService: true, voiceURI: 'fr' } as SpeechSynthesisVoice];
+    synth.getVoices = () => [{ lang: 'fr-FR', name: 'Français', default: true, localService: true, voiceURI: 'fr' }];
     const speaking = await render({ tutorial: 'se-connecter-wifi' });
     button(speaking, /Commencer|Reprendre/).click();
     await waitUntil(() => $(speaking, '#progress'));

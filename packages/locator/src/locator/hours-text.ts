@@ -1,0 +1,46 @@
+/**
+ * Opening hours in words, in the component's language: "Ouvert jusqu'à 17 h", "Fermé, ouvre demain à 9 h",
+ * the phone line's hours, the days of a weekly schedule. The states themselves come from ../engine/hours.ts.
+ */
+import type { Locale } from '@aide/core';
+import { phoneLineState, type OpeningState } from '../engine/hours.ts';
+import type { PhoneLineConfig, WeeklySchedule } from '../engine/types.ts';
+import { formatTime, type LocatorStrings } from './strings.ts';
+
+/** The name of a weekday, 0 = Monday. */
+export function dayName(locale: Locale, weekday: number): string {
+  // 2026-01-05 is a Monday.
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 5 + weekday)));
+}
+
+/** One day's opening ranges: "9 h – 12 h, 14 h – 17 h", or "Fermé". */
+export function dayHours(t: LocatorStrings, locale: Locale, ranges: WeeklySchedule[number]): string {
+  return ranges.length === 0 ? t.closedDay : ranges.map(([a, b]) => `${formatTime(locale, a)} – ${formatTime(locale, b)}`).join(', ');
+}
+
+export function openingText(t: LocatorStrings, locale: Locale, state: OpeningState): string {
+  const time = (m: number) => formatTime(locale, m);
+  if (state.state === 'unknown') return t.hoursUnknown;
+  if (state.state === 'open') {
+    if (state.openAllDay) return t.hoursOpenAllDay;
+    return state.closesSoon ? t.hoursClosesSoon(time(state.closesAt)) : t.hoursOpen(time(state.closesAt));
+  }
+  if (!state.opensAt) return t.hoursClosed;
+  const { dayOffset, weekday, minutes } = state.opensAt;
+  if (dayOffset === 0) return t.hoursClosedOpensToday(time(minutes));
+  if (dayOffset === 1) return t.hoursClosedOpensTomorrow(time(minutes));
+  return t.hoursClosedOpensOn(dayName(locale, weekday), time(minutes));
+}
+
+export function phoneLineText(t: LocatorStrings, locale: Locale, line: PhoneLineConfig, now: Date): string {
+  const state = phoneLineState(line, now);
+  if (state.state === 'open') return t.phoneLineOpen(formatTime(locale, state.closesAt));
+  if (state.state === 'closed' && state.opensAt) {
+    const { dayOffset, weekday, minutes } = state.opensAt;
+    const time = formatTime(locale, minutes);
+    if (dayOffset === 0) return t.phoneLineReopensToday(time);
+    if (dayOffset === 1) return t.phoneLineReopensTomorrow(time);
+    return t.phoneLineReopensOn(dayName(locale, weekday), time);
+  }
+  return t.phoneLineClosed;
+}

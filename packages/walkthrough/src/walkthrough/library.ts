@@ -1,0 +1,56 @@
+/**
+ * Where the walkthrough's content comes from: the tutorial index, one chunk per tutorial (fetched once, kept for
+ * the page's life, fetched again after a failure), and the search index with its code, loaded on the first search
+ * (the panel's size budget is small).
+ */
+import type { TutorialChunk, TutorialIndex, TutorialSummary } from '../format.ts';
+import type { TutorialSearch } from '../search/search.ts';
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export class TutorialLibrary {
+  /** Address of index.json: chunks, images and print pages are relative to it. */
+  readonly base: URL;
+  private readonly chunks = new Map<string, Promise<TutorialChunk>>();
+  private search: Promise<TutorialSearch> | undefined;
+
+  constructor(src: string) {
+    this.base = new URL(src, document.baseURI);
+  }
+
+  index(): Promise<TutorialIndex> {
+    return getJson<TutorialIndex>(this.base.href);
+  }
+
+  chunk(summary: TutorialSummary): Promise<TutorialChunk> {
+    let chunk = this.chunks.get(summary.slug);
+    if (!chunk) {
+      chunk = getJson<TutorialChunk>(new URL(summary.file, this.base).href);
+      this.chunks.set(summary.slug, chunk);
+      chunk.catch(() => this.chunks.delete(summary.slug));
+    }
+    return chunk;
+  }
+
+  /** Slugs of the tutorials matching `query`, best first. Rejects when offline; the next call tries again. */
+  async find(index: TutorialIndex, query: string, limit: number): Promise<string[]> {
+    this.search ??= Promise.all([import('../search/search.ts'), fetch(new URL(index.search, this.base).href).then((r) => r.text())]).then(
+      ([module, json]) => module.loadSearchIndex(json),
+    );
+    try {
+      return (await this.search)(query, limit);
+    } catch (error) {
+      this.search = undefined;
+      throw error;
+    }
+  }
+
+  /** The printable page of a tutorial, next to the index. */
+  printUrl(slug: string): string {
+    return new URL(`${slug}.print.html`, this.base).href;
+  }
+}
