@@ -31,6 +31,6 @@ export default journey({
     await sr.hears(/Il aidera à améliorer cette démarche/);
     // The button pressed is gone: Orca 43 does not say the heading that gets the focus (see the README's known
     // limits); Where am I says it.
-    await sr.whereAmI(/Merci, votre avis a été envoyé/);
+    await sr.whereAmI(/(^| \| )Merci, votre avis a été envoyé\.( \| |$)/);
   },
 });

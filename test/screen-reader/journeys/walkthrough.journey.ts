@@ -23,10 +23,13 @@ export default journey({
     sr.step('Le premier résultat');
     await sr.tabTo(/Se connecter au wifi/);
     await sr.press('Enter');
-    // Orca 43 says nothing here: the card pressed is gone (see the README's known limits). Where am I: the title.
-    await sr.whereAmI(/Se connecter au wifi/);
+    // The card pressed is gone, the focus is on the tutorial's title. Orca 43 says nothing of it (a known limit, see
+    // the walkthrough's README); in Firefox, « Where am I » gives the title, in Chromium Orca still places itself on
+    // the card that is gone. Either way the next Tab goes on from the title: the tutorial's steps, then Commencer.
+    if (sr.browser === 'firefox') await sr.whereAmI(/heading level 3\. \| Se connecter au wifi/);
 
     sr.step('Commencer');
+    await sr.tabTo(/List with \d+ items\. \| [^|]+ push button/, { max: 1 });
     await sr.tabTo(/Commencer push button/);
     await sr.press('Enter');
     const first = await sr.hears(/Étape 1 sur (\d+)/);
@@ -43,6 +46,7 @@ export default journey({
     sr.step('Fin du tutoriel');
     await sr.tabTo(/Terminer push button/);
     await sr.press('Enter');
-    await sr.whereAmI(/Vous avez terminé ce tutoriel/);
+    // The button pressed is gone: Orca 43 does not say the heading that has the focus; « Where am I » does.
+    await sr.whereAmI(/heading level 3\. \| Vous avez terminé ce tutoriel/);
   },
 });
