@@ -9,9 +9,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HARNESS_ANNOTATION } from '../../scripts/reporters/playwright-summary.ts';
 import { AXE_REVIEWED } from './axe-reviewed.ts';
 
@@ -63,7 +60,7 @@ export async function check<T>(id: HarnessCheck, run: () => Promise<T>): Promise
 }
 
 export interface StateOptions {
-  /** Component and state, e.g. "panel: open". Also names the aria snapshot file. */
+  /** Component and state, e.g. "panel: open". */
   name: string;
   /** The widget element(s) under test, light-DOM hosts (default: every aide-* element on the page). */
   widget?: string;
@@ -79,7 +76,6 @@ export interface StateOptions {
 }
 
 const WIDGET_SELECTOR = 'aide-panel, aide-help, aide-walkthrough, aide-locator, aide-feedback';
-const here = dirname(fileURLToPath(import.meta.url));
 
 /** Runs every check on the current state. Leaves the page as it found it (viewport, media, focus). */
 export async function checkState(page: Page, options: StateOptions): Promise<void> {
@@ -97,7 +93,6 @@ export async function checkState(page: Page, options: StateOptions): Promise<voi
   await check('images', () => expectDecorativeImagesIgnored(page, state, widget));
   await check('presentational-markup', () => expectNoPresentationalMarkup(page, state, widget));
   await check('html-validate', () => expectValidHtml(page, state, widget));
-  await recordAriaSnapshot(page, state, widget);
 
   await check('reflow-320', () => expectReflow(page, state, widget, { width: 320, height: 640 }, 'RGAA 10.11 (320 px)'));
   // 200 % page zoom on a 1280 px screen lays out like a 640 px wide viewport.
@@ -466,22 +461,6 @@ export async function expectLang(
   void widget;
 }
 
-/** Records the accessibility tree of each widget element: the base of the screen-reader documentation. */
-export async function recordAriaSnapshot(page: Page, state: string, widget: string): Promise<string> {
-  const parts: string[] = [];
-  const hosts = page.locator(widget);
-  for (let i = 0; i < (await hosts.count()); i++) {
-    const host = hosts.nth(i);
-    if (!(await host.isVisible().catch(() => false)) && (await host.evaluate((el) => el.tagName.toLowerCase())) !== 'aide-panel') continue;
-    const snapshot = await host.ariaSnapshot().catch(() => '');
-    if (snapshot.trim()) parts.push(`# <${await host.evaluate((el) => el.tagName.toLowerCase())}>\n${snapshot}`);
-  }
-  const text = parts.join('\n\n') + '\n';
-  const file = join(here, 'snapshots', state.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() + '.yml');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `# ${state}\n${text}`);
-  return text;
-}
 
 /** Elements of the widget whose content is cut: hidden overflow with content larger than the box. */
 async function clippedElements(page: Page, widget: string): Promise<string[]> {

@@ -56,7 +56,7 @@ function toRegExp(pattern: string | RegExp): RegExp {
 }
 
 export class ScreenReader {
-  readonly steps: TranscriptStep[] = [{ title: 'Ouverture de la page', events: [] }];
+  readonly steps: TranscriptStep[] = [{ title: 'Avant la première touche : Orca présente la page', events: [] }];
   /** Utterances before this index were said before the last key: `hears` looks from here. */
   private mark = 0;
   /** Utterances up to this index are in the transcript already. */

@@ -23,11 +23,11 @@ function escape(text: string): string {
 }
 
 /** The steps, as a list: keys in bold, Orca's words quoted, checks ticked. */
-export function renderSteps(steps: TranscriptStep[]): string {
+export function renderSteps(steps: TranscriptStep[], level = 2): string {
   const lines: string[] = [];
   steps.forEach((step, i) => {
     if (i === 0 && step.events.length === 0) return;
-    lines.push(`#### ${escape(step.title)}`, '');
+    lines.push(`${'#'.repeat(level)} ${escape(step.title)}`, '');
     for (const event of step.events) {
       const at = ` <small>${(event.at / 1000).toFixed(1)} s</small>`;
       if (event.kind === 'key') lines.push(`- ⌨ **${escape(event.key)}**${at}`);
@@ -48,7 +48,7 @@ export function renderTranscript(input: TranscriptInput): string {
     '',
     `Parcours \`${input.file}\`, ${input.seconds} s${input.phases ? ` (${input.phases})` : ''}. ${input.error ? `**Échec** :\n\n\`\`\`\n${input.error}\n\`\`\`` : 'Réussi.'}`,
     '',
-    renderSteps(input.steps),
+    renderSteps(input.steps, 2),
   ].join('\n');
 }
 
@@ -76,14 +76,40 @@ export function renderDocument(
     'Les lignes ✅ sont les vérifications du parcours : le test échoue si Orca ne dit pas ce qui est attendu.',
     '',
   ];
+  parts.push(
+    '## Ce que ces parcours ont montré',
+    '',
+    '- Orca 43 ne dit pas le titre qui reçoit le focus quand la commande activée disparaît de la vue (la carte d’un',
+    '  tutoriel, « Terminer », « Envoyer mon avis ») ; dans Chromium il se place même encore sur la carte disparue. Le',
+    '  focus est bien sur le titre : « Où suis-je ? » le dit (dans Firefox), Tab continue depuis lui, et la région live',
+    '  dit ce qui s’est passé. Les autres déplacements du focus sont dits. Défaut d’Orca 43, à confirmer avec NVDA et',
+    '  VoiceOver.',
+    '- Dans Firefox, Orca dit « blank », « expanded » ou « alert » à quelques moments (changements d’état lus en',
+    '  retard, création de la région urgente) : du bruit, sans gêne pour la suite.',
+    '- Corrigé grâce à eux : le panneau était ouvert en silence (le bouton qui avait le focus disparaissait avant que',
+    '  le focus ne bouge) ; le changement de vue était silencieux dans Chromium ; le bouton d’un panneau fermé était',
+    '  dit « expanded » ; la zone qui défile du panneau était un arrêt muet de Tab dans Firefox ; Firefox lisait le',
+    '  panneau anglais avec une voix française ; l’erreur de l’avis était dite deux fois.',
+    '',
+    '## Parcours',
+    '',
+    ...outcomes.map((o) => `- [${escape(o.title)} — ${BROWSER_NAMES[o.browser]}](#${anchor(`${o.title} — ${BROWSER_NAMES[o.browser]}`)}) : ${o.passed ? 'réussi' : '**échoué**'}`),
+    '',
+  );
   for (const outcome of outcomes) {
     parts.push(`## ${escape(outcome.title)} — ${BROWSER_NAMES[outcome.browser]}`, '');
     parts.push(`Parcours \`${outcome.file}\` : ${outcome.passed ? 'réussi' : '**échoué**'}.`, '');
     const path = outcome.transcript ? new URL(`../../${outcome.transcript}`, import.meta.url) : null;
     if (path && existsSync(path)) {
-      const body = readFileSync(path, 'utf8').split('\n').slice(4).join('\n').trim();
+      // The transcript without its title and summary, its parts one level down.
+      const body = readFileSync(path, 'utf8').split('\n').slice(4).join('\n').trim().replace(/^## /gm, '### ');
       parts.push(body, '');
     }
   }
   return parts.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/** The anchor GitHub gives a heading. */
+function anchor(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-');
 }
