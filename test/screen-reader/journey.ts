@@ -195,11 +195,43 @@ export class ScreenReader {
 
   /**
    * Asks Orca where the focus is ("Where am I", the keypad's Enter) and waits until the answer matches: checks the
-   * focused element's name, role and states even when the focus move itself was not spoken.
+   * focused element's name, role and states even when the focus move itself was not spoken. Orca handles the
+   * browser's focus events in turn: while it is still on the previous element, its answer names that one, and a
+   * person asks again. So: up to three times, each answer heard to its end.
    */
   async whereAmI(pattern: string | RegExp): Promise<string> {
-    await this.press('WhereAmI');
-    return this.hears(pattern);
+    const regexp = toRegExp(pattern);
+    const answers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await this.press('WhereAmI');
+      await this.untilQuiet(400, () => matchIn(this.heardSinceKey(), regexp) !== null);
+      if (matchIn(this.heardSinceKey(), regexp)) return this.hears(regexp);
+      answers.push(this.heardSinceKey().map((u) => u.text).join(' | ') || '(rien)');
+    }
+    this.expectation(describe(regexp), false);
+    throw new Error(`« Où suis-je ? » n'a jamais fait dire ${describe(regexp)} à Orca. Réponses :\n${answers.map((a) => `  « ${a} »`).join('\n')}`);
+  }
+
+  /**
+   * Waits until the page's focus is on an element whose name matches: after a key that makes the view change
+   * (a tutorial opening after its file is loaded), the next key must wait for the new view, as a person would.
+   * Reads the page, never moves anything.
+   */
+  async focusOn(pattern: string | RegExp): Promise<void> {
+    const regexp = toRegExp(pattern);
+    const deadline = Date.now() + this.timeout;
+    let name = '';
+    for (;;) {
+      name = (await this.focusedName()).replace(/\s+/g, ' ').trim();
+      if (regexp.test(name)) {
+        this.expectation(`focus sur ${describe(regexp)} (dans la page)`, true);
+        return;
+      }
+      if (Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    this.expectation(`focus sur ${describe(regexp)} (dans la page)`, false);
+    throw new Error(`le focus n'arrive pas sur ${describe(regexp)} en ${Math.round(this.timeout / 1000)} s ; il est sur « ${name} »`);
   }
 
   /**

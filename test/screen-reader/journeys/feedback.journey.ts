@@ -29,6 +29,7 @@ export default journey({
     await sr.tabTo(/Envoyer mon avis push button/);
     await sr.press('Enter');
     await sr.hears(/Il aidera à améliorer cette démarche/);
+    await sr.focusOn(/^Merci, votre avis a été envoyé\./);
     // The button pressed is gone: Orca 43 does not say the heading that gets the focus (see the README's known
     // limits); Where am I says it.
     await sr.whereAmI(/(^| \| )Merci, votre avis a été envoyé\.( \| |$)/);
