@@ -24,10 +24,11 @@ for arg in "$@"; do
       compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || want_apt+=(postgresql)
       ;;
     --screen-reader)
-      # package:file it provides (test/screen-reader/desktop.ts lists the same).
-      for need in orca:/usr/bin/orca xvfb:/usr/bin/Xvfb dbus-x11:/usr/bin/dbus-run-session at-spi2-core:/usr/libexec/at-spi-bus-launcher \
-        speech-dispatcher:/usr/bin/speech-dispatcher xdotool:/usr/bin/xdotool; do
-        [ -e "${need#*:}" ] || want_apt_lean+=("${need%%:*}")
+      # package:file the journeys run (test/screen-reader/desktop.ts lists the same). dbus-x11 brings dbus-daemon
+      # (dbus-run-session) and dbus-bin (dbus-send); orca brings speech-dispatcher, python3-pyatspi, GTK's bindings.
+      for need in orca:/usr/bin/orca xvfb:/usr/bin/Xvfb dbus-x11:/usr/bin/dbus-run-session dbus-x11:/usr/bin/dbus-send \
+        at-spi2-core:/usr/libexec/at-spi-bus-launcher speech-dispatcher:/usr/bin/speech-dispatcher xdotool:/usr/bin/xdotool; do
+        [ -e "${need#*:}" ] || [[ " ${want_apt_lean[*]} " == *" ${need%%:*} "* ]] || want_apt_lean+=("${need%%:*}")
       done
       ;;
   esac
@@ -36,7 +37,10 @@ if [ "${#want_apt[@]}" -gt 0 ] || [ "${#want_apt_lean[@]}" -gt 0 ]; then
   echo "==> apt-get install ${want_apt[*]} ${want_apt_lean[*]}"
   as_root apt-get update -qq
   [ "${#want_apt[@]}" -eq 0 ] || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want_apt[@]}" >/dev/null
-  [ "${#want_apt_lean[@]}" -eq 0 ] || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want_apt_lean[@]}" >/dev/null
+  # The screen reader's packages failing to install stops nothing else: the journeys then report each one as failed,
+  # naming what is missing.
+  [ "${#want_apt_lean[@]}" -eq 0 ] || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want_apt_lean[@]}" >/dev/null \
+    || echo "==> ATTENTION : apt-get install ${want_apt_lean[*]} a échoué ; les parcours au lecteur d'écran échoueront" >&2
 fi
 
 if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then

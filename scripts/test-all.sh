@@ -34,6 +34,7 @@ run() { # run <label> <command...>: tees output to a log the summary reads
   "$@" 2>&1 | tee "$logs/$label.log"
   local rc=${PIPESTATUS[0]}
   [ "$rc" -eq 0 ] || status=1
+  [ "$rc" -ne 124 ] && [ "$rc" -ne 137 ] || echo "$label: arrêté par sa limite de temps (code $rc)" | tee -a "$logs/$label.log"
   # A runner that dies before printing its count still counts as one failure.
   grep -qE '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed' <(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$logs/$label.log") || echo "$label: 0 passed, 1 failed" >> "$logs/$label.log"
 }
@@ -52,7 +53,10 @@ run node pnpm run test:node
 run unit-chromium env AIDE_BROWSERS=chromium pnpm exec web-test-runner
 run unit-firefox env AIDE_BROWSERS=firefox pnpm exec web-test-runner
 run e2e pnpm run test:e2e
-run screen-reader pnpm run test:screen-reader
+# Orca, Xvfb and two browsers: a hung one must never hang CI. The runner stops itself after 8 minutes (journeys
+# not run count as failed); `timeout` is the last resort if the runner itself hangs (its SIGTERM handler still
+# prints the count and stops the desktop; SIGKILL 30 s later).
+run screen-reader timeout --kill-after=30 "${AIDE_SR_STAGE_TIMEOUT:-600}" pnpm run test:screen-reader
 # The RGAA grid against the suite: every criterion, the statement up to date, each test it names ran just now and
 # passed (node, both browsers' component tests, e2e and the harness's checks, the screen-reader journeys).
 run rgaa node --import tsx scripts/rgaa.ts check --results test-results --run "$AIDE_RUN_ID"

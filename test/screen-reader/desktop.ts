@@ -17,7 +17,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export const REQUIRED = [
   { path: '/usr/bin/orca', pkg: 'orca' },
   { path: '/usr/bin/Xvfb', pkg: 'xvfb' },
-  { path: '/usr/bin/dbus-run-session', pkg: 'dbus-bin (dbus-x11)' },
+  { path: '/usr/bin/dbus-run-session', pkg: 'dbus-daemon (dbus-x11)' },
+  { path: '/usr/bin/dbus-send', pkg: 'dbus-bin (dbus-x11)' },
   { path: '/usr/libexec/at-spi-bus-launcher', pkg: 'at-spi2-core' },
   { path: '/usr/bin/speech-dispatcher', pkg: 'speech-dispatcher' },
   { path: '/usr/bin/xdotool', pkg: 'xdotool' },
@@ -82,6 +83,16 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeout: 
 
 export async function startDesktop(work: string, timeout: number): Promise<Desktop> {
   const children: ChildProcess[] = [];
+  try {
+    return await startDesktopWith(children, work, timeout);
+  } catch (e) {
+    // Orca or the bus did not start: what did start (the display, the bus) is stopped too.
+    for (const child of children.reverse()) stopProcess(child);
+    throw e;
+  }
+}
+
+async function startDesktopWith(children: ChildProcess[], work: string, timeout: number): Promise<Desktop> {
   const started = (child: ChildProcess) => {
     children.push(child);
     return child;

@@ -33,6 +33,12 @@ const DOC = join(root, 'test/a11y/lecteur-d-ecran.md');
 const TIMEOUT = Number(process.env.AIDE_SR_TIMEOUT_MS ?? 30_000);
 /** A whole journey, set up and closing included. */
 const JOURNEY_TIMEOUT = Number(process.env.AIDE_SR_JOURNEY_TIMEOUT_MS ?? 180_000);
+/**
+ * The whole run (desktop, demo server, every journey in both browsers): past it, the journeys not run yet count as
+ * failed and everything is stopped. Ten journeys take about two and a half minutes on a busy 2-core machine.
+ * scripts/test-all.sh also runs this under `timeout`, a little longer, in case this process itself hangs.
+ */
+const TOTAL_TIMEOUT = Number(process.env.AIDE_SR_TOTAL_TIMEOUT_MS ?? 480_000);
 
 export interface Outcome {
   file: string;
@@ -129,6 +135,7 @@ async function runJourney(
   browserName: BrowserName,
   loaded: LoadedJourney,
   session: BrowserSession | null,
+  limit: number,
 ): Promise<{ outcome: Outcome; session: BrowserSession | null }> {
   const started = Date.now();
   const { definition } = loaded;
@@ -146,8 +153,12 @@ async function runJourney(
     if (open) session = { open, name: browserName };
   } else {
     // The same window, a fresh visit: nothing kept from the previous journey.
-    await session.open.page.evaluate(`document.activeElement && document.activeElement.blur && document.activeElement.blur(); ${CLEAR_STORAGE}`).catch(() => undefined);
-    await session.open.page.goto(url).catch((e: unknown) => {
+    await withTimeout(
+      session.open.page.evaluate(`document.activeElement && document.activeElement.blur && document.activeElement.blur(); ${CLEAR_STORAGE}`),
+      TIMEOUT,
+      'vider le stockage de la page',
+    ).catch(() => undefined);
+    await withTimeout(session.open.page.goto(url), TIMEOUT * 2, 'ouvrir la page').catch((e: unknown) => {
       error = `la page ne s'ouvre pas : ${e instanceof Error ? e.message : String(e)}`;
     });
   }
@@ -199,12 +210,12 @@ async function runJourney(
           sr.restartClock();
           await definition.run(sr);
         })(),
-        JOURNEY_TIMEOUT,
+        limit,
         'parcours trop long',
       );
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
-      await open.page.screenshot({ path: join(TRANSCRIPTS, `${slug}.${browserName}.png`) }).catch(() => undefined);
+      await withTimeout(open.page.screenshot({ path: join(TRANSCRIPTS, `${slug}.${browserName}.png`) }), TIMEOUT, 'capture').catch(() => undefined);
     }
     sr.finish();
     steps = sr.steps;
@@ -237,6 +248,7 @@ function versions(): Record<string, string> {
 }
 
 async function main() {
+  const runStarted = Date.now();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { browsers: { type: 'string', default: process.env.AIDE_SR_BROWSERS ?? BROWSERS.join(',') }, 'write-doc': { type: 'boolean', default: false } },
@@ -246,7 +258,10 @@ async function main() {
   const journeys = await loadJourneys(positionals);
   const planned = browsers.flatMap((b) => journeys.filter((j) => !j.definition.browsers || j.definition.browsers.includes(b)).map((j) => ({ browser: b, journey: j })));
   const outcomes: Outcome[] = [];
+  let finished: number | undefined;
   const finish = (problem?: string) => {
+    // Once only (a signal may come while the run ends).
+    if (finished !== undefined) return finished;
     // A journey that could not run is a failure, never a skip.
     for (const p of planned) {
       if (!outcomes.some((o) => o.file === p.journey.file && o.browser === p.browser)) {
@@ -263,7 +278,8 @@ async function main() {
     if (planned.length === 0) console.log('  aucun parcours trouvé');
     if (problem) console.log(`  problème : ${problem}`);
     console.log(`screen-reader: ${passed} passed, ${failed} failed`);
-    return failed === 0 ? 0 : 1;
+    finished = failed === 0 ? 0 : 1;
+    return finished;
   };
 
   const missing = [...missingPackages(), ...browsers.filter((b) => !existsSync(EXECUTABLES[b])).map((b) => EXECUTABLES[b])];
@@ -273,7 +289,18 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'aide-orca-'));
   let desktop: Desktop | undefined;
   let demo: ChildProcess | undefined;
+  const sessions = new Map<BrowserName, BrowserSession | null>();
   const stop = async () => {
+    for (const session of sessions.values()) {
+      const pid = session?.open.pid;
+      if (pid) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
     await desktop?.stop();
     if (demo?.pid && demo.exitCode === null) {
       try {
@@ -283,17 +310,29 @@ async function main() {
       }
     }
   };
-  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
-  process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
+  // Stopped from outside (Ctrl+C, or the time limit of scripts/test-all.sh): the journeys not finished count as
+  // failed, and the desktop, browsers and server are stopped.
+  const interrupted = (signal: string, exitCode: number) => {
+    finish(`arrêté par ${signal} avant la fin`);
+    void stop().then(() => process.exit(exitCode));
+  };
+  process.once('SIGINT', () => interrupted('SIGINT', 130));
+  process.once('SIGTERM', () => interrupted('SIGTERM', 143));
   let code = 1;
   try {
     const server = await startDemo();
     demo = server.child;
     desktop = await startDesktop(work, 60_000);
     console.log(`Orca écoute l'écran virtuel ${desktop.display} ; démonstration sur ${server.url}`);
-    const sessions = new Map<BrowserName, BrowserSession | null>();
+    const deadline = runStarted + TOTAL_TIMEOUT;
+    let overBudget: string | undefined;
     for (const { browser, journey } of planned) {
-      const { outcome, session } = await runJourney(desktop, work, server.url, browser, journey, sessions.get(browser) ?? null);
+      if (Date.now() > deadline - 5_000) {
+        overBudget = `temps total dépassé (${Math.round(TOTAL_TIMEOUT / 1000)} s) : les parcours restants n'ont pas été lancés`;
+        break;
+      }
+      const limit = Math.min(JOURNEY_TIMEOUT, deadline - Date.now());
+      const { outcome, session } = await runJourney(desktop, work, server.url, browser, journey, sessions.get(browser) ?? null, limit);
       sessions.set(browser, session);
       // The last journey of a browser closes it: the next browser has the display to itself.
       if (session && !planned.slice(planned.findIndex((p) => p.journey === journey && p.browser === browser) + 1).some((p) => p.browser === browser)) {
@@ -308,7 +347,7 @@ async function main() {
       writeFileSync(DOC, renderDocument(outcomes, versions()));
       console.log(`écrit : ${relative(root, DOC)}`);
     }
-    code = finish();
+    code = finish(overBudget);
   } catch (e) {
     code = finish(e instanceof Error ? e.message : String(e));
   } finally {
