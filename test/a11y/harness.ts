@@ -104,7 +104,7 @@ export async function checkState(page: Page, options: StateOptions): Promise<voi
   await check('text-resize', () => expectTextResize(page, state, widget));
   await check('text-spacing', () => expectTextSpacing(page, state, widget));
   await check('forced-colours', () => expectForcedColors(page, state, widget));
-  await check('reduced-motion', () => expectReducedMotion(page, state));
+  await check('reduced-motion', () => expectReducedMotion(page, state, widget));
   if (options.modal) await check('modal-focus', () => expectFocusContainedInModal(page, state, options.keyboardStart));
   else await expectKeyboardWalk(page, state, widget, options.keyboardStart);
 }
@@ -128,24 +128,93 @@ export async function expectFocusContainedInModal(page: Page, state: string, sta
 
 /**
  * Waits for the colour transitions a theme switch starts (the launcher's background fades in 0.15 s): axe must
- * read the final colours, not a frame in between.
+ * read the final colours, not a frame in between. Each transition is waited for until it finishes or is
+ * cancelled; one that never ends (infinite iterations) is not waited for.
  */
 export async function settleTransitions(page: Page): Promise<void> {
   await page.evaluate(deepQueryScript);
   await page.evaluate(async () => {
     const frame = () => new Promise(requestAnimationFrame);
-    const deadline = performance.now() + 2000;
-    // Transitions start at the style recalculation after the media change: look after two frames.
+    // Transitions start at the style recalculation after the media change: look after two frames. A transition
+    // may start another one (a colour, then the next state): a few rounds, never a time limit.
     await frame();
     await frame();
-    for (;;) {
+    for (let round = 0; round < 10; round++) {
       const running = (window as unknown as { __aideAnimations: () => Animation[] })
         .__aideAnimations()
         .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
-      if (running.length === 0 || performance.now() > deadline) return;
-      await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 500))]);
+      if (running.length === 0) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+      await frame();
     }
   });
+}
+
+/**
+ * The longest the widget waits before it acts by itself: the comment's remaining characters are said 1.2 s
+ * after typing pauses, through the live region (120 ms more). The other delays are shorter (suggestions 150 ms
+ * then their count 500 ms, the tutorial search 200 ms then its count 700 ms). A check that something did NOT
+ * happen lets the page run at least this far.
+ */
+export const LONGEST_WIDGET_DELAY = 1500;
+
+/**
+ * Resolves once the page has run what it had queued: every timer it set up to `within` ms before this call
+ * (a timer set now fires after them: the HTML timer order, on the page's own clock, however busy the machine
+ * is), the widget's pending renders, and two rendering steps (resize observers, media and style changes).
+ */
+export async function settled(page: Page, within = 0): Promise<void> {
+  await page.evaluate(async (ms) => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+    await frame();
+    const renders: Promise<unknown>[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const update = (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+        if (update) renders.push(update);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    await Promise.all(renders);
+    await frame();
+  }, within);
+}
+
+/**
+ * A bounded poll that proves a negative: `read` gives `expected` now and after each of `rounds` settled
+ * rounds of the page, the first one covering the widget's longest delay (LONGEST_WIDGET_DELAY).
+ */
+export async function expectStays<T>(page: Page, read: () => Promise<T>, expected: T, message: string, rounds = 3): Promise<void> {
+  expect((await read()) as unknown, message).toEqual(expected);
+  for (let round = 1; round <= rounds; round++) {
+    await settled(page, round === 1 ? LONGEST_WIDGET_DELAY : 0);
+    expect((await read()) as unknown, `${message} (after ${round} settled round${round > 1 ? 's' : ''} of the page)`).toEqual(expected);
+  }
+}
+
+/**
+ * Counts the click events that reach the widget from now on (an aide-* element on their composed path;
+ * listened to in the capture phase, shadow roots included). The widget acts on click, so a press cancelled by
+ * sliding away has done nothing exactly when no click reached it (the browser may still click the common
+ * ancestor of the press and the release: the page's body).
+ */
+export async function countClicks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __aideClicks?: number };
+    if (w.__aideClicks === undefined) {
+      document.addEventListener(
+        'click',
+        (event) => {
+          if (event.composedPath().some((n) => n instanceof Element && n.tagName.startsWith('AIDE-'))) w.__aideClicks = (w.__aideClicks ?? 0) + 1;
+        },
+        true,
+      );
+    }
+    w.__aideClicks = 0;
+  });
+  return () => page.evaluate(() => (window as unknown as { __aideClicks: number }).__aideClicks);
 }
 
 /** An axe result that needs review: the rule, the element, and what axe could not decide. */
@@ -277,7 +346,9 @@ export async function expectValidHtml(page: Page, state: string, widget: string)
     const out: { host: string; html: string }[] = [];
     const walk = (root: Document | ShadowRoot, inWidget: boolean) => {
       for (const el of root.querySelectorAll('*')) {
-        const widgetHere = inWidget || el.matches(hostSelector);
+        // In the widget: inside one of its shadow roots, or the host itself or its light-DOM content (a page
+        // region such as the documentation's <main> holds live examples).
+        const widgetHere = inWidget || !!el.closest(hostSelector);
         if (el.shadowRoot && widgetHere) {
           out.push({ host: el.tagName.toLowerCase(), html: el.shadowRoot.innerHTML });
           walk(el.shadowRoot, true);
@@ -514,7 +585,7 @@ export async function expectReflow(
   criterion: string,
 ): Promise<void> {
   await page.setViewportSize(size);
-  await page.waitForTimeout(100);
+  await settled(page);
   expect(await horizontalOverflow(page, widget), `${criterion}: horizontal scrolling in state "${state}"`).toEqual([]);
   expect(await clippedElements(page, widget), `${criterion}: clipped content in state "${state}"`).toEqual([]);
 }
@@ -522,7 +593,7 @@ export async function expectReflow(
 /** RGAA 10.4: text at 200 % (browser text size) stays readable: nothing clipped, no horizontal scroll. */
 export async function expectTextResize(page: Page, state: string, widget: string): Promise<void> {
   const handle = await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
-  await page.waitForTimeout(50);
+  await settled(page);
   try {
     expect(await clippedElements(page, widget), `RGAA 10.4 text 200 %: clipped content in state "${state}"`).toEqual([]);
     expect(await horizontalOverflow(page, widget), `RGAA 10.4 text 200 %: horizontal scrolling in state "${state}"`).toEqual([]);
@@ -547,7 +618,7 @@ export async function expectTextSpacing(page: Page, state: string, widget: strin
     walk(document);
     for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }, css);
-  await page.waitForTimeout(50);
+  await settled(page);
   try {
     expect(await clippedElements(page, widget), `RGAA 10.12 text spacing: clipped content in state "${state}"`).toEqual([]);
     expect(await horizontalOverflow(page, widget), `RGAA 10.12 text spacing: horizontal scrolling in state "${state}"`).toEqual([]);
@@ -598,7 +669,7 @@ async function interactiveElements(page: Page, widget: string): Promise<{ key: s
 /** Forced colours (Windows high contrast): controls keep a boundary or text, focus stays visible. */
 export async function expectForcedColors(page: Page, state: string, widget: string): Promise<void> {
   await page.emulateMedia({ forcedColors: 'active' });
-  await page.waitForTimeout(50);
+  await settled(page);
   try {
     await installScripts(page);
     const problems = await page.evaluate((hostSelector) => {
@@ -625,23 +696,52 @@ export async function expectForcedColors(page: Page, state: string, widget: stri
   }
 }
 
-/** RGAA 13.8: with reduced motion, no animation or transition keeps running. */
-export async function expectReducedMotion(page: Page, state: string): Promise<void> {
-  // A colour transition the previous check started (forced colours off again) is no motion under 'reduce'.
-  await settleTransitions(page);
+/**
+ * RGAA 13.8: with reduced motion nothing moves. The widget's CSS sets every transition and animation to none
+ * under `prefers-reduced-motion: reduce` (core's shared styles; the launcher's and the panel's only exist under
+ * `no-preference`). So, after the switch: what started before it (a colour fading after the previous check's
+ * forced colours) is waited for until it ends or is cancelled; then nothing may run, and every element of the
+ * widget (and its ::before and ::after) must compute a transition and an animation of zero duration.
+ */
+export async function expectReducedMotion(page: Page, state: string, widget: string): Promise<void> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   try {
     await page.evaluate(deepQueryScript);
-    const running = await page.evaluate(() =>
-      (window as unknown as { __aideAnimations: () => Animation[] })
-        .__aideAnimations()
-        .filter((a) => a.playState === 'running')
-        .map((a) => {
-          const target = (a.effect as KeyframeEffect | null)?.target;
-          return `${a.constructor.name} on ${target ? target.tagName.toLowerCase() + '.' + (target.className || '') : '?'}`;
-        }),
-    );
-    expect(running, `RGAA 13.8 reduced motion: animations still running in state "${state}"`).toEqual([]);
+    const found = await page.evaluate(async (hostSelector) => {
+      const w = window as unknown as HarnessWindow;
+      const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const describe = (a: Animation) => {
+        const target = (a.effect as KeyframeEffect | null)?.target;
+        return `${a.constructor.name}${'transitionProperty' in a ? ` (${String((a as Animation & { transitionProperty: string }).transitionProperty)})` : ''} on ${target ? w.__aideDescribe(target) : '?'}`;
+      };
+      const running = () => w.__aideAnimations().filter((a) => a.playState === 'running');
+      // The media change reaches the styles at the next style recalculation.
+      await frame();
+      await frame();
+      const before = running();
+      const endless = before.filter((a) => a.effect?.getComputedTiming().endTime === Infinity).map(describe);
+      await Promise.all(before.filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined)));
+      await frame();
+      // Still running now: started after the switch, or endless.
+      const after = running().map(describe);
+      const seconds = (list: string) =>
+        Math.max(0, ...list.split(',').map((v) => (v.trim().endsWith('ms') ? parseFloat(v) / 1000 : parseFloat(v) || 0)));
+      const durations: string[] = [];
+      for (const el of w.__aideDeep(hostSelector, '*')) {
+        for (const pseudo of [null, '::before', '::after']) {
+          const style = getComputedStyle(el, pseudo);
+          if (pseudo && style.content === 'none') continue;
+          const transition = style.transitionProperty === 'none' ? 0 : seconds(style.transitionDuration) + Math.max(0, seconds(style.transitionDelay));
+          const animation = style.animationName === 'none' ? 0 : seconds(style.animationDuration);
+          if (transition > 0.01 || animation > 0.01) {
+            durations.push(`${w.__aideDescribe(el)}${pseudo ?? ''}: transition ${style.transitionProperty} ${style.transitionDuration}, animation ${style.animationName} ${style.animationDuration}`);
+          }
+        }
+      }
+      return { endless, after: [...new Set([...endless, ...after])], durations: durations.slice(0, 10) };
+    }, widget);
+    expect(found.after, `RGAA 13.8 reduced motion: animations running once those started before the switch ended, in state "${state}"`).toEqual([]);
+    expect(found.durations, `RGAA 13.8 reduced motion: transition or animation durations above 0 in state "${state}"`).toEqual([]);
   } finally {
     await page.emulateMedia({ reducedMotion: null });
   }

@@ -12,6 +12,7 @@
  */
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { LONGEST_WIDGET_DELAY, settled } from '../a11y/harness.ts';
 
 
 // A Monday, 10:00 in Paris: opening hours and the phone line read the same on every run.
@@ -222,22 +223,24 @@ class Journey {
     return step;
   }
 
-  /** Quiet time: nothing new announced and focus unchanged for 800 ms (announcements wait for typing pauses). */
+  /**
+   * Quiet: nothing new announced and the focus unchanged while the page ran every timer the widget may have set
+   * (announcements wait for typing pauses: LONGEST_WIDGET_DELAY), measured on the page's own clock.
+   */
   private async settle(): Promise<void> {
-    let previous = '';
-    let stableSince = Date.now();
-    const deadline = Date.now() + 8000;
-    while (Date.now() < deadline) {
-      const now = await this.page.evaluate(() => {
+    const now = () =>
+      this.page.evaluate(() => {
         let el = document.activeElement;
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         return `${(window as unknown as { __aideHeard: unknown[] }).__aideHeard.length}|${el?.outerHTML.slice(0, 120)}`;
       });
-      if (now !== previous) {
-        previous = now;
-        stableSince = Date.now();
-      } else if (Date.now() - stableSince >= 800) return;
-      await this.page.waitForTimeout(100);
+    // Something heard restarts the wait; a bounded number of rounds (an endless chatter is a failure below).
+    let previous = await now();
+    for (let round = 0; round < 10; round++) {
+      await settled(this.page, LONGEST_WIDGET_DELAY);
+      const current = await now();
+      if (current === previous) return;
+      previous = current;
     }
   }
 

@@ -3,7 +3,7 @@
  */
 import { test, expect, deepFocus, hostPage } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { checkState } from '../a11y/harness.ts';
+import { checkState, countClicks, expectStays } from '../a11y/harness.ts';
 
 const launcher = (page: Page) => page.locator('aide-help[data-floating]').getByRole('button');
 const panel = (page: Page) => page.locator('aide-panel').getByRole('dialog');
@@ -226,18 +226,18 @@ test.describe('launcher and panel', () => {
   test('pointer cancellation and no single-key shortcut (RGAA 13.11, 12.10)', async ({ page }) => {
     await page.goto('/');
     const box = (await launcher(page).boundingBox())!;
-    // Pressing on the launcher then sliding away before releasing does nothing.
+    // Pressing on the launcher then sliding away before releasing does nothing: no click reaches it.
+    const clicks = await countClicks(page);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x - 200, box.y - 200);
     await page.mouse.up();
-    await page.waitForTimeout(300);
+    await expectStays(page, clicks, 0, 'RGAA 13.11: sliding away before release cancels the press');
     await expect(page.locator('aide-panel')).toHaveCount(0);
     // Letters typed in the page never trigger the widget.
     await page.locator('main h1').click();
     for (const key of ['a', 'h', '?', 'f', '6']) await page.keyboard.press(key);
-    await page.waitForTimeout(300);
-    await expect(page.locator('aide-panel')).toHaveCount(0);
+    await expectStays(page, () => page.locator('aide-panel').count(), 0, 'RGAA 12.10: a letter typed in the page opens nothing');
   });
 
   test('inline launcher placed by the host opens the same panel', async ({ page }) => {

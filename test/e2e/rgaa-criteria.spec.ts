@@ -10,7 +10,7 @@
 import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, deepFocus, hostPage } from './fixtures.ts';
-import { AXE_TAGS, expectAnnouncement, liveRegionText } from '../a11y/harness.ts';
+import { AXE_TAGS, countClicks, expectAnnouncement, expectStays, liveRegionText } from '../a11y/harness.ts';
 
 const launcher = (page: Page) => page.locator('aide-help[data-floating]').getByRole('button');
 const dialog = (page: Page) => page.locator('aide-panel').getByRole('dialog');
@@ -300,8 +300,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     // The pointer can move onto the list: it stays open and focus stays in the field.
     const second = listbox.getByRole('option').nth(1);
     await second.hover();
-    await page.waitForTimeout(1500);
-    await expect(listbox).toBeVisible();
+    await expectStays(page, () => listbox.isVisible(), true, 'RGAA 10.13: the hovered list stays open');
     await expect(field(page)).toHaveAttribute('aria-expanded', 'true');
     expect((await deepFocus(page)).tag).toBe('input');
     // Escape dismisses it; focus, text and panel stay where they were.
@@ -398,11 +397,13 @@ test.describe('RGAA criteria checked in the browser', () => {
     await openView(page, 'home');
     const cancelledPress = async (target: Locator) => {
       const box = (await target.boundingBox())!;
+      const clicks = await countClicks(page);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
       await page.mouse.move(5, 5, { steps: 3 });
       await page.mouse.up();
-      await page.waitForTimeout(300);
+      // The widget acts on click: none reached it, so nothing can follow.
+      await expectStays(page, clicks, 0, 'RGAA 13.11: sliding away before release cancels the press', 1);
     };
     await cancelledPress(page.locator('aide-panel').locator('.entry[data-view=locator]'));
     await expect(dialog(page).getByRole('heading', { level: 2 })).toHaveText('Comment pouvons-nous vous aider ?');
