@@ -249,7 +249,10 @@ function versions(): Record<string, string> {
 
 async function main() {
   const runStarted = Date.now();
+  // `pnpm run test:screen-reader -- --browsers chromium panel` passes the `--` on: it separates nothing here.
+  const args = process.argv.slice(2);
   const { values, positionals } = parseArgs({
+    args: args[0] === '--' ? args.slice(1) : args,
     allowPositionals: true,
     options: { browsers: { type: 'string', default: process.env.AIDE_SR_BROWSERS ?? BROWSERS.join(',') }, 'write-doc': { type: 'boolean', default: false } },
   });
