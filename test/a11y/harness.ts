@@ -334,7 +334,9 @@ const htmlValidate = new HtmlValidate({
     'attr-quotes': 'off',
     'void-style': 'off',
     // The ARIA 1.2 combobox's list of suggestions has no native equivalent (<select> is not an autocomplete).
-    'prefer-native-element': ['error', { exclude: ['listbox'] }],
+    // A wide table's scroll region is a focusable <div role="region" aria-label> (the walkthrough's enhancement):
+    // the same in the accessibility tree as a <section> with a name; html-validate's preference, not an error.
+    'prefer-native-element': ['error', { exclude: ['listbox', 'region'] }],
     // Phone links: the number is written with no-break spaces (locator.ts, unbreakable()); around it, the words
     // may wrap on a narrow screen (« Appeler le » in the call button), or are visually hidden (« (téléphone de …) »).
     'tel-non-breaking': ['error', { ignoreClasses: ['tel', 'call'] }],
@@ -356,9 +358,11 @@ export async function expectValidHtml(page: Page, state: string, widget: string)
       }
     };
     walk(document, false);
+    // A region of a page with no shadow root in it (the documentation's configurator): its own markup.
+    if (out.length === 0) for (const el of document.querySelectorAll(hostSelector)) out.push({ host: el.tagName.toLowerCase(), html: el.outerHTML });
     return out;
   }, widget);
-  expect(roots.length, `html-validate: no shadow root found for ${widget} in state "${state}"`).toBeGreaterThan(0);
+  expect(roots.length, `html-validate: nothing found for ${widget} in state "${state}"`).toBeGreaterThan(0);
   const problems: string[] = [];
   for (const root of roots) {
     const report = await htmlValidate.validateString(root.html);

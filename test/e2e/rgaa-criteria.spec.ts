@@ -10,7 +10,7 @@
 import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, deepFocus, hostPage } from './fixtures.ts';
-import { AXE_TAGS, countClicks, expectAnnouncement, expectStays, liveRegionText } from '../a11y/harness.ts';
+import { AXE_TAGS, countClicks, expectAnnouncement, expectReducedMotion, expectStays, liveRegionText } from '../a11y/harness.ts';
 
 const launcher = (page: Page) => page.locator('aide-help[data-floating]').getByRole('button');
 const dialog = (page: Page) => page.locator('aide-panel').getByRole('dialog');
@@ -391,6 +391,26 @@ test.describe('RGAA criteria checked in the browser', () => {
     await page.clock.fastForward('30:00');
     await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 1 sur 5');
     await expect(dialog(page)).toBeVisible();
+  });
+
+  test('the reduced-motion check is exact: a transition left under reduced motion fails it, one started before the switch does not (RGAA 13.8)', async ({ page }) => {
+    await page.goto('/');
+    await expect(launcher(page)).toBeVisible();
+    // The launcher's colour fades in 0.15 s, only under `prefers-reduced-motion: no-preference`. A transition started
+    // just before the switch to `reduce` ends or is cancelled: not motion under reduced motion.
+    await page.locator('aide-help[data-floating]').evaluate((host) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('button { background-color: rgb(0, 0, 0) !important; }');
+      host.shadowRoot!.adoptedStyleSheets = [...host.shadowRoot!.adoptedStyleSheets, sheet];
+      (window as unknown as { __aideSheet: CSSStyleSheet }).__aideSheet = sheet;
+    });
+    await expectReducedMotion(page, 'launcher: colour changing at the switch', 'aide-help');
+    // A stylesheet that keeps a transition under reduced motion (the defect the check is for) fails it.
+    await page.locator('aide-help[data-floating]').evaluate((host) => {
+      (window as unknown as { __aideSheet: CSSStyleSheet }).__aideSheet.replaceSync('button { transition: background-color 2s !important; }');
+      void host;
+    });
+    await expect(expectReducedMotion(page, 'launcher: transition left under reduce', 'aide-help')).rejects.toThrow(/durations above 0[\s\S]*background-color 2s/);
   });
 
   test('pointer cancellation in the panel and the locator: nothing happens on press, sliding away cancels (RGAA 13.11)', async ({ page }) => {
