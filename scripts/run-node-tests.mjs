@@ -22,6 +22,8 @@ function walk(dir, out) {
 const files = [];
 for (const pkg of readdirSync(join(root, 'packages'))) walk(join(root, 'packages', pkg, 'test'), files);
 walk(join(root, 'scripts'), files);
+walk(join(root, 'test/screen-reader'), files);
+walk(join(root, 'test/a11y'), files);
 const selected = files
   .map((f) => relative(root, f))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
@@ -45,6 +47,10 @@ const child = spawn(
     '--test-force-exit',
     '--test-timeout=300000',
     '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    // Each test's outcome for the RGAA grid check (test-results/node-outcomes.json); prints nothing.
+    '--test-reporter=./scripts/reporters/node-summary.mjs',
+    '--test-reporter-destination=stdout',
     ...selected,
   ],
   { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] },

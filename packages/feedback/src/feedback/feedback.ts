@@ -216,6 +216,9 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     if (!this.satisfaction) {
       this.error = true;
       await this.updateComplete;
+      // The answers' new description (the error) reaches screen readers in its own frame, before the focus: else
+      // Orca hears it twice, with the focus and again as a change of the focused answer's description.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const first = this.renderRoot.querySelector<HTMLInputElement>('input[name=satisfaction]');
       // Focus goes to the first answer, whose description is the error: said once by the focus move. Already there
       // (Enter on an answer), focus does not move and only the live region can say it.
