@@ -72,6 +72,20 @@ export const tokensCss = `
 `;
 
 /**
+ * The busy state's mark (see busy.ts): a control waiting for an answer shows a turning ring after its label, and the
+ * "progress" cursor. Without motion (reduced motion), the ring stands still, still visible.
+ */
+export const busyCss = `
+[data-busy] { cursor: progress; }
+[data-busy]::after {
+  content: ''; flex: none; display: inline-block; width: 1em; height: 1em; margin-inline-start: 0.5em;
+  border: 0.15em solid; border-inline-end-color: transparent; border-radius: 50%; animation: aide-busy 0.8s linear infinite;
+}
+@keyframes aide-busy { to { transform: rotate(1turn); } }
+@media (prefers-reduced-motion: reduce) { [data-busy]::after { animation: none; } }
+`;
+
+/**
  * Base rules every component starts from: a reset that survives hostile page CSS (page rules
  * never reach inside the shadow root, but inherited properties do), a visible focus ring,
  * big targets, reduced motion and forced colours.
@@ -121,6 +135,8 @@ input[type='text'], input[type='search'], textarea {
 .button.tertiary:hover { background: var(--_bg-alt); }
 .button:disabled, .button[aria-disabled='true'] { opacity: 0.6; cursor: not-allowed; }
 .icon { width: 1.25em; height: 1.25em; flex: none; fill: currentColor; }
+/* Icons that point somewhere (back, next) point the other way in a right-to-left language. */
+:host([dir='rtl']) .icon.directional { transform: scaleX(-1); }
 .visually-hidden {
   position: absolute !important; width: 1px !important; height: 1px !important; padding: 0 !important;
   margin: -1px !important; overflow: hidden !important; clip: rect(0 0 0 0) !important;
@@ -129,6 +145,7 @@ input[type='text'], input[type='search'], textarea {
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
 }
+${busyCss}
 @media (forced-colors: active) {
   .button { border-color: ButtonText; forced-color-adjust: none; background: ButtonFace; color: ButtonText; }
   .button:hover { border-color: Highlight; }
