@@ -5,7 +5,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement, sharedStyles, type ComponentView } from '@aide/core/element';
-import { AidePanelToggleEvent, directionOf, focusElement, prepareAnnouncer, readHelpContext, readSession, resolveLocale, writeHelpContext, writeSession, type AideConfig, type AideOpenViewEvent, type AideStepChangeEvent, type Locale, type PanelView, type StepChangeDetail } from '@aide/core';
+import { AidePanelToggleEvent, directionOf, focusElement, markBusy, prepareAnnouncer, sayBusy, readHelpContext, readSession, requestFailureText, resolveLocale, setRequestTimeout, withinTimeout, writeHelpContext, writeSession, type AideConfig, type AideOpenViewEvent, type AideStepChangeEvent, type Locale, type PanelView, type StepChangeDetail } from '@aide/core';
 import type { AideHelpElement } from '../launcher/launcher.ts';
 import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
@@ -52,6 +52,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   @state() view: PanelView = 'home';
   @state() private loadingView: PanelView | null = null;
   @state() private failedView: PanelView | null = null;
+  private failure = '';
   @state() private small = false;
   @state() private tutorialProgress: StepChangeDetail | null = null;
 
@@ -63,6 +64,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   /** Every launcher of the page, to keep their aria-expanded in step. */
   launchers: () => AideHelpElement[] = () => [];
   private readonly loadedViews = new Set<PanelView>();
+  private viewRequest = 0;
   private readonly media = window.matchMedia(SMALL_SCREEN);
   private readonly pageFocus = new PageFocusController(this);
 
@@ -97,6 +99,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   async show(options: { moveFocus: boolean; view?: PanelView | undefined; restore?: PanelState | undefined }): Promise<void> {
     const restore = options.restore;
     const wasOpen = this.open;
+    setRequestTimeout(this.config.timeout);
     this.open = true;
     if (restore) this.reduced = restore.reduced;
     else if (options.moveFocus) this.reduced = false;
@@ -164,22 +167,35 @@ export class AidePanel extends AideElement<PanelStrings> {
     return view === 'home' || view === 'accessibility' || this.availableViews.some((v) => v.view === view);
   }
 
+  /**
+   * Shows a view. Its code may have to arrive first: the view says so at once ("Chargement…", shown and said), and
+   * after the configured timeout offers « Réessayer ». Pressed twice, or another view chosen meanwhile, the last
+   * choice wins and focus moves once.
+   */
   private async setView(view: PanelView, moveFocus = true): Promise<void> {
+    const request = ++this.viewRequest;
     this.view = view;
     this.failedView = null;
     const definition = componentViews.find((v) => v.view === view);
     if (definition && !this.loadedViews.has(view)) {
       this.loadingView = view;
+      const end = markBusy(null, this.t.loading, sayBusy(this.locale));
       try {
-        await definition.load();
+        await withinTimeout(definition.load(), view, this.config.timeout);
         this.loadedViews.add(view);
       } catch (error) {
         console.warn(`[Aide numérique] la vue « ${view} » n'a pas pu être chargée.`, error);
-        this.failedView = view;
+        if (request === this.viewRequest) {
+          this.failedView = view;
+          this.failure = requestFailureText(error, this.locale);
+          this.announce(`${this.t.loadError} ${this.failure}`, 'assertive');
+        }
       } finally {
-        this.loadingView = null;
+        end();
+        if (request === this.viewRequest) this.loadingView = null;
       }
     }
+    if (request !== this.viewRequest) return;
     this.save();
     if (moveFocus) {
       await this.updateComplete;
@@ -274,6 +290,11 @@ export class AidePanel extends AideElement<PanelStrings> {
           </li>`,
         )}
       </ul>
+      <p class="more">
+        <button type="button" class="link-button accessibility" @click=${() => this.setView('accessibility')}>
+          ${this.t.accessibilityLink(this.t.conformanceLevels[conformanceLevel(statement.rate)])}
+        </button>
+      </p>
     `;
   }
 
@@ -283,7 +304,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     if (this.loadingView === this.view) return html`<p class="status" aria-busy="true">${this.t.loading}</p>`;
     if (this.failedView === this.view) {
       return html`<div class="status error">
-        <p>${this.t.loadError}</p>
+        <p>${this.t.loadError} ${this.failure}</p>
         <button type="button" class="button" @click=${() => this.setView(this.view)}>${this.t.retry}</button>
       </div>`;
     }
@@ -322,31 +343,23 @@ export class AidePanel extends AideElement<PanelStrings> {
           <div class="tools">
             <button type="button" class="button tertiary go-to-page" @click=${this.goToPage}>${t.goToPage}</button>
             <button type="button" class="button secondary small-only reduce" @click=${this.reduce}>
-              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${reduceIcon}</svg>${t.reduce}
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${reduceIcon}</svg><span class="tool-label">${t.reduce}</span>
             </button>
             <button type="button" class="button secondary close" @click=${this.close}>
-              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${closeIcon}</svg>${t.close}
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${closeIcon}</svg><span class="tool-label">${t.close}</span>
             </button>
           </div>
         </div>
         <div class="body" part="body">
           ${this.view !== 'home'
             ? html`<button type="button" class="button tertiary back" @click=${() => this.setView('home')}>
-                <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${backIcon}</svg>${t.backHome}
+                <svg class="icon directional" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${backIcon}</svg>${t.backHome}
               </button>`
             : nothing}
           ${this.renderView()}
         </div>
-        <div class="footer">
-          <p>${t.shortcutHint}</p>
-          ${this.view === 'accessibility'
-            ? nothing
-            : html`<p>
-                <button type="button" class="link-button accessibility" @click=${() => this.setView('accessibility')}>
-                  ${t.accessibilityLink(t.conformanceLevels[conformanceLevel(statement.rate)])}
-                </button>
-              </p>`}
-        </div>
+        <!-- For keyboards only: touch screens have no F6 (the styles hide it there). -->
+        <p class="footer">${t.shortcutHint}</p>
       </section>
       <div class="bar" part="bar" ?hidden=${!showBar}>
         <button type="button" class="button" aria-expanded="false" @click=${this.expand}>

@@ -11,7 +11,7 @@ export interface PanelStrings {
   feedbackTitle: string;
   feedbackDescription: string;
   accessibilityTitle: string;
-  /** Footer button that opens the accessibility view. */
+  /** Button of the first screen that opens the accessibility view. */
   accessibilityLink: (level: string) => string;
   conformanceLevels: { total: string; partial: string; none: string };
   accessibilitySummary: (level: string, standard: string, rate: string) => string;
@@ -65,7 +65,7 @@ export const panelStrings: Catalogues<PanelStrings> = {
     goToPage: 'Revenir à la page',
     shortcutHint: 'Touche F6 : passer de l’aide à la page, et inversement.',
     loading: 'Chargement…',
-    loadError: 'Cette partie de l’aide n’a pas pu être chargée. Vérifiez votre connexion internet, puis réessayez.',
+    loadError: 'Cette partie de l’aide n’a pas pu être chargée.',
     retry: 'Réessayer',
     barDefault: 'Aide numérique',
     barStep: (step, total) => `Étape ${step} sur ${total}`,
@@ -99,7 +99,7 @@ export const panelStrings: Catalogues<PanelStrings> = {
     goToPage: 'Back to the page',
     shortcutHint: 'F6 key: switch between the help and the page.',
     loading: 'Loading…',
-    loadError: 'This part of the help could not be loaded. Check your internet connection, then try again.',
+    loadError: 'This part of the help could not be loaded.',
     retry: 'Try again',
     barDefault: 'Digital help',
     barStep: (step, total) => `Step ${step} of ${total}`,
@@ -133,7 +133,7 @@ export const panelStrings: Catalogues<PanelStrings> = {
     goToPage: 'العودة إلى الصفحة',
     shortcutHint: 'مفتاح F6: للتنقل بين المساعدة والصفحة.',
     loading: 'جارٍ التحميل…',
-    loadError: 'تعذر تحميل هذا الجزء من المساعدة. تحقق من اتصالك بالإنترنت ثم أعد المحاولة.',
+    loadError: 'تعذر تحميل هذا الجزء من المساعدة.',
     retry: 'إعادة المحاولة',
     barDefault: 'المساعدة الرقمية',
     barStep: (step, total) => `الخطوة ${step} من ${total}`,
