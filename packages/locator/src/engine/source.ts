@@ -2,10 +2,12 @@
  * Where places come from, behind one interface: the static shards embedded with the widget (default, no server),
  * or a URL returning records in the national standard schema. And the geocoder over the embedded commune index.
  */
+import { requestJson } from '@aide/core';
 import type {
   Attribution,
   CommuneEntry,
   CommunesIndex,
+  FranceServicesPoints,
   NameShard,
   PhoneLineConfig,
   PlaceRecord,
@@ -17,7 +19,7 @@ import type {
 } from './types.ts';
 import { distanceToBoxKm, haversineKm, type Point } from './geo.ts';
 import { FRANCE_SERVICES_LABEL, hasFlag, placePredicate, type PlaceFilters } from './filters.ts';
-import { nameShardFor, postcodeShardId, shardFileId } from './query.ts';
+import { districtKey, nameKey, nameShardFor, postcodeShardId, shardFileId, type LocationQuery } from './query.ts';
 import { VOCABULARIES } from './vocabularies.ts';
 import { toPlaceRecord, type StandardRecord } from './convert.ts';
 
@@ -45,12 +47,11 @@ export interface PlaceSource {
   nearest(point: Point, options?: NearestOptions): Promise<PlaceResult[]>;
 }
 
-export type Fetch = (url: string) => Promise<Response>;
+export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
-async function getJson<T>(fetchFn: Fetch, url: string): Promise<T> {
-  const response = await fetchFn(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+/** Every data file goes through core's request: a timeout, and a typed error the element turns into words. */
+function getJson<T>(fetchFn: Fetch, url: string): Promise<T> {
+  return requestJson<T>(url, { fetch: fetchFn });
 }
 
 /** Distance in km, rounded to 100 m as shown to people. */
@@ -135,10 +136,12 @@ export class StaticShardSource implements PlaceSource {
   private index: Promise<PlacesIndex> | undefined;
   private readonly shards = new Map<string, Promise<Shard>>();
 
+  private franceServices: Promise<FranceServicesPoints | null> | undefined;
+
   constructor(
     /** URL of places/index.json. */
     private readonly indexUrl: string,
-    private readonly fetchFn: Fetch = (url) => fetch(url),
+    private readonly fetchFn: Fetch = (url, init) => fetch(url, init),
   ) {}
 
   loadIndex(): Promise<PlacesIndex> {
@@ -174,6 +177,37 @@ export class StaticShardSource implements PlaceSource {
     return shard;
   }
 
+  private loadFranceServices(index: PlacesIndex): Promise<FranceServicesPoints | null> {
+    const file = index.files.franceServices;
+    if (!file) return Promise.resolve(null);
+    this.franceServices ??= getJson<FranceServicesPoints>(this.fetchFn, this.fileUrl(file)).catch((error: unknown) => {
+      this.franceServices = undefined;
+      throw error;
+    });
+    return this.franceServices;
+  }
+
+  /**
+   * The shards that hold the France services within 30 km that can come first: those of the 3 nearest, or of all of
+   * them when filters may set some aside. Null when the data has no France services file (every shard within 30 km
+   * is then read).
+   */
+  private async franceServicesShards(point: Point, index: PlacesIndex, options: NearestOptions): Promise<Set<string> | null> {
+    const data = await this.loadFranceServices(index);
+    if (!data) return null;
+    const near = data.points
+      .map(([lat, lon, shard]) => ({ shard, km: haversineKm(point, { lat: lat / 1000, lon: lon / 1000 }) }))
+      .filter((p) => p.km <= 30.5)
+      .sort((a, b) => a.km - b.km);
+    const filtered = Object.values(options.filters ?? {}).some((v) => (Array.isArray(v) ? v.length > 0 : !!v));
+    return new Set((filtered ? near : near.slice(0, 3)).map((p) => index.shards[p.shard]!.file));
+  }
+
+  /** Fetches what every search needs first (the index), so that the first search waits less. */
+  prepare(): void {
+    this.loadIndex().catch(() => undefined);
+  }
+
   async nearest(point: Point, options: NearestOptions = {}): Promise<PlaceResult[]> {
     const index = await this.loadIndex();
     const maxKm = options.maxKm ?? 150;
@@ -181,12 +215,24 @@ export class StaticShardSource implements PlaceSource {
       .map((info) => ({ info, bound: distanceToBoxKm(point, info.bbox) }))
       .filter((s) => s.bound <= maxKm)
       .sort((a, b) => a.bound - b.bound);
+    const needed = options.franceServicesFirst ? await this.franceServicesShards(point, index, options) : new Set<string>();
+    // Fetched together, not one after the other: on a slow network each round trip counts.
+    for (const file of needed ?? []) void this.loadShard(file).catch(() => undefined);
     const collector = new NearestCollector(point, index.vocabularies, options);
+    const read = new Set<string>();
     for (const { info, bound } of order) {
-      // Every kept place is nearer than anything this shard (and the farther ones) could hold: done.
-      // France services first also needs the France services within 30 km.
-      if (bound > collector.horizonKm && (!options.franceServicesFirst || bound > 30)) break;
+      if (bound > collector.horizonKm) {
+        // Every kept place is nearer than anything this shard (and the farther ones) could hold: done, unless France
+        // services come first and this shard holds one of them (without their file: any shard within 30 km).
+        if (needed === null) {
+          if (bound > 30) break;
+        } else if (!needed.has(info.file)) {
+          if ([...needed].every((file) => read.has(file))) break;
+          continue;
+        }
+      }
       const shard = await this.loadShard(info.file);
+      read.add(info.file);
       for (const place of shard.places) collector.add(place, place.h === undefined ? null : (shard.schedules[place.h] ?? null));
     }
     return collector.results();
@@ -209,7 +255,7 @@ export class StandardApiSource implements PlaceSource {
 
   constructor(
     private readonly url: string,
-    private readonly fetchFn: Fetch = (url) => fetch(url),
+    private readonly fetchFn: Fetch = (url, init) => fetch(url, init),
     private readonly attributionText: Attribution = {
       title: 'Lieux de médiation numérique',
       sources: [{ name: 'Source configurée par le site', licence: 'voir la source', date: '' }],
@@ -261,7 +307,7 @@ export class Geocoder {
   constructor(
     /** URL of places/index.json (the geocoding files sit beside it). */
     placesIndexUrl: string,
-    private readonly fetchFn: Fetch = (url) => fetch(url),
+    private readonly fetchFn: Fetch = (url, init) => fetch(url, init),
   ) {
     this.base = new URL('.', new URL(placesIndexUrl, globalThis.location?.href ?? 'http://localhost/'));
   }
@@ -282,6 +328,11 @@ export class Geocoder {
       loaded.catch(() => this.files.delete(file));
     }
     return loaded as Promise<T>;
+  }
+
+  /** Fetches what every lookup needs first (the index of the geocoding files). */
+  prepare(): void {
+    this.loadIndex().catch(() => undefined);
   }
 
   /** Communes of a postal code (several when the code is shared), biggest first; empty when unknown. */
@@ -315,7 +366,50 @@ export class Geocoder {
   }
 }
 
+/**
+ * What a query found: the communes to suggest, best first; the one it names for sure (`match`), if any; and what the
+ * other communes share with it (the same postal code, or the same name: homonyms).
+ */
+export interface GeocodeResult {
+  communes: CommuneEntry[];
+  match: CommuneEntry | null;
+  sharing: 'postcode' | 'name';
+}
+
+/** Whether every word typed is a word of the commune's name ("paris" in "Paris 15e Arrondissement"). */
+function namesCommune(typedKey: string, commune: CommuneEntry): boolean {
+  const words = new Set(nameKey(commune[0]).split(' '));
+  return typedKey.split(' ').every((word) => words.has(word));
+}
+
+/**
+ * The communes a parsed query means, for suggestions and for the search: a postal code's communes (the one named, when
+ * a name was typed too, first); an arrondissement ("Lyon 3"); a name's homonyms, settled by a département in
+ * brackets; else the communes whose name starts so.
+ */
+export async function geocode(geocoder: Geocoder, query: Exclude<LocationQuery, { kind: 'invalid' }>, limit = 8): Promise<GeocodeResult> {
+  if (query.kind === 'postcode') {
+    const all = await geocoder.postcode(query.code);
+    const name = query.name;
+    if (!name) return { communes: all, match: all[0] ?? null, sharing: 'postcode' };
+    const named = all.filter((c) => namesCommune(name, c));
+    if (named.length > 0) return { communes: [...named, ...all.filter((c) => !named.includes(c))], match: named[0]!, sharing: 'postcode' };
+    // A name that is not one of this code's communes: the name decides, in the code's département when it has one.
+    const byName = await geocode(geocoder, { kind: 'name', key: name, text: name }, limit);
+    if (byName.match && query.code.startsWith(byName.match[1])) return byName;
+    return all.length > 0 ? { communes: all, match: all[0]!, sharing: 'postcode' } : byName;
+  }
+  const found = await geocoder.suggest(query.key, limit);
+  if (query.district) {
+    const key = districtKey(query.key, query.district);
+    const [district] = await geocoder.suggest(key, 1);
+    if (district && nameKey(district[0]) === key) return { communes: [district, ...found.filter((c) => c !== district)].slice(0, limit), match: district, sharing: 'name' };
+  }
+  const exact = found.filter((c) => nameKey(c[0]) === query.key && (!query.departement || c[1] === query.departement));
+  return { communes: exact.length > 0 ? exact : found, match: exact[0] ?? null, sharing: 'name' };
+}
+
 /** The national phone line's configuration, fetched next to the places index. */
-export async function loadPhoneLine(url: string, fetchFn: Fetch = (u) => fetch(u)): Promise<PhoneLineConfig> {
+export async function loadPhoneLine(url: string, fetchFn: Fetch = (u, init) => fetch(u, init)): Promise<PhoneLineConfig> {
   return getJson<PhoneLineConfig>(fetchFn, url);
 }

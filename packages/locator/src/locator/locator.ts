@@ -86,6 +86,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
     field: () => this.field,
     announce: (message) => this.announce(message),
     onEdit: () => (this.fieldError = null),
+    onChoose: (commune) => void this.searchAround(commune),
     countText: (count) => this.t.suggestionsCount(count),
     noneText: () => this.t.suggestionsNone,
   });
@@ -126,6 +127,11 @@ export class AideLocator extends AideElement<LocatorStrings> {
     this.combobox.cancel();
     const commune = this.combobox.chosen ?? (await this.resolveTypedText());
     if (!commune) return;
+    await this.searchAround(commune);
+  }
+
+  /** Searches around a commune: the one typed, or the suggestion picked. */
+  private async searchAround(commune: CommuneEntry): Promise<void> {
     const input = this.combobox.input;
     const others = this.combobox.suggestions.filter((s) => s !== commune && (s[0] === commune[0] || input.replace(/\D/g, '').length === 5));
     if (commune[3] === null || commune[4] === null) {
