@@ -7,7 +7,7 @@
  * in seconds; 15 by default): read once, when the first request starts, so that elements placed alone follow it too.
  * Safe to import in Node (the locator's data build and benchmarks use it with their own fetch).
  */
-import type { Locale } from './i18n.ts';
+import { formatNumber, type Locale } from './i18n.ts';
 
 export const DEFAULT_TIMEOUT_SECONDS = 15;
 
@@ -153,7 +153,7 @@ const WHY: Record<Locale, Record<'timeout' | 'offline' | 'other', (seconds: stri
 /** Why a request failed, in plain words for the person, in the component's language. */
 export function requestFailureText(error: unknown, locale: Locale): string {
   const why = WHY[locale] ?? WHY.fr;
-  if (error instanceof RequestError && error.kind === 'timeout') return why.timeout(String(error.timeoutSeconds));
+  if (error instanceof RequestError && error.kind === 'timeout') return why.timeout(formatNumber(locale, error.timeoutSeconds));
   if ((error instanceof RequestError && error.kind === 'offline') || isOffline()) return why.offline('');
   return why.other('');
 }
