@@ -4,9 +4,12 @@
  * network attempt; it leaves the queue only when the collector acknowledged it (201) or refused it for good (4xx
  * other than 429, with a console message). Network errors, timeouts, 5xx and 429 keep it for another try, with
  * exponential backoff, on the `online` event and at the next page load. Replays are harmless: the collector
- * answers a known key with its first answer.
+ * answers a known key with its first answer. Requests go through core's `request` (the page's timeout). The form
+ * that submitted an opinion is told when it settles later (the status follows the queue), and why it waits: the
+ * device is offline ('queued'), or it is online and the service did not take it yet ('delayed': no answer in time,
+ * a server error, or a request the browser blocked, which scripts cannot tell from an unreachable server: CORS).
  */
-import { createStore, setPendingFeedbackCount, type KeyValueStore } from '@aide/core';
+import { createStore, request, RequestError, setPendingFeedbackCount, type KeyValueStore } from '@aide/core';
 
 export interface FeedbackPayload {
   procedure: string;
@@ -31,11 +34,17 @@ export interface QueuedOpinion {
   nextAttemptAt: number;
 }
 
-export type Outcome = 'sent' | 'queued' | 'rejected';
+/**
+ * 'sent': acknowledged; 'queued': kept, the device is offline; 'delayed': kept, online but the service did not take it
+ * (sent again later); 'rejected': refused for good (4xx).
+ */
+export type Outcome = 'sent' | 'queued' | 'delayed' | 'rejected';
+
+/** Told when an opinion kept on the device settles later: sent, or refused for good. */
+export type SettledListener = (outcome: 'sent' | 'rejected') => void;
 
 /** localStorage flag read by aide.js: load the feedback chunk at page load only when something waits. */
 export { PENDING_FEEDBACK_KEY as PENDING_FLAG } from '@aide/core';
-const TIMEOUT_MS = 10_000;
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
@@ -68,6 +77,7 @@ export class Delivery {
   private flushing: Promise<void> | null = null;
   private timer: number | undefined;
   private started = false;
+  private readonly listeners = new Map<string, SettledListener>();
 
   constructor(options: DeliveryOptions = {}) {
     this.store = createStore('feedback', { persist: options.persist });
@@ -75,12 +85,16 @@ export class Delivery {
     this.now = options.now ?? (() => Date.now());
   }
 
-  /** Queues the opinion on the device, then tries to send it at once. */
-  async submit(endpoint: string, body: FeedbackPayload): Promise<Outcome> {
+  /**
+   * Queues the opinion on the device, then tries to send it at once. `onSettled` is told if it is kept and later sent
+   * (or refused), while the page stays open.
+   */
+  async submit(endpoint: string, body: FeedbackPayload, onSettled?: SettledListener): Promise<Outcome> {
     const entry: QueuedOpinion = { key: idempotencyKey(), endpoint, body, attempts: 0, nextAttemptAt: 0 };
     await this.store.set(`queue:${entry.key}`, entry);
     await this.updateFlag();
     const outcome = await this.attempt(entry);
+    if (onSettled && (outcome === 'queued' || outcome === 'delayed')) this.listeners.set(entry.key, onSettled);
     this.schedule();
     return outcome;
   }
@@ -120,39 +134,55 @@ export class Delivery {
   }
 
   private async attempt(entry: QueuedOpinion): Promise<Outcome> {
-    const controller = new AbortController();
-    const timeout = window.setTimeout(() => controller.abort(), TIMEOUT_MS);
     let status = 0;
     let retryAfter = 0;
+    let failure: RequestError | null = null;
     try {
-      const response = await this.fetchFn(entry.endpoint, {
+      const response = await request(entry.endpoint, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.key },
         body: JSON.stringify(entry.body),
-        signal: controller.signal,
         credentials: 'omit',
         keepalive: true,
+        fetch: this.fetchFn,
       });
       status = response.status;
       retryAfter = Number(response.headers.get('Retry-After')) || 0;
-    } catch {
-      status = 0; // offline, refused, timed out
-    } finally {
-      window.clearTimeout(timeout);
+    } catch (error) {
+      failure = error instanceof RequestError ? error : new RequestError('network', entry.endpoint);
     }
     if (status >= 200 && status < 300) {
       await this.remove(entry.key);
+      this.settle(entry.key, 'sent');
       return 'sent';
     }
     if (status >= 400 && status < 500 && status !== 429 && status !== 408) {
       console.warn(`[Aide numérique] avis refusé par le service de collecte (HTTP ${status}) : il ne sera pas renvoyé.`);
       await this.remove(entry.key);
+      this.settle(entry.key, 'rejected');
       return 'rejected';
     }
     const attempts = entry.attempts + 1;
     const delay = Math.max(backoff(attempts), retryAfter * 1000);
     await this.store.set(`queue:${entry.key}`, { ...entry, attempts, nextAttemptAt: this.now() + delay });
-    return 'queued';
+    if (failure?.kind === 'offline') return 'queued';
+    // Online, and still not taken: the administration reads why in the console (the person is told plainly).
+    console.warn(
+      `[Aide numérique] avis gardé sur l’appareil, nouvel essai plus tard : ${
+        failure?.kind === 'timeout'
+          ? `le service de collecte n’a pas répondu en ${failure.timeoutSeconds} s`
+          : failure
+            ? `aucune réponse du service de collecte (serveur injoignable, ou requête bloquée par le navigateur : vérifiez que ${entry.endpoint} autorise l’origine ${location.origin} (CORS) et la politique de sécurité de la page (connect-src))`
+            : `le service de collecte a répondu HTTP ${status}`
+      }.`,
+    );
+    return 'delayed';
+  }
+
+  private settle(key: string, outcome: 'sent' | 'rejected'): void {
+    const listener = this.listeners.get(key);
+    this.listeners.delete(key);
+    listener?.(outcome);
   }
 
   private async remove(key: string): Promise<void> {

@@ -2,7 +2,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { AideElement, booleanConverter, heading, HelpContextController, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
+import { AideElement, booleanConverter, BusyController, heading, HelpContextController, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
 import { AideFeedbackSentEvent, AideOpenViewEvent, deepActiveElement, focusElement, type HelpContext } from '@aide/core';
 import { delivery, type FeedbackPayload, type Outcome } from '../delivery/delivery.ts';
 import { feedbackStrings, type FeedbackStrings } from './strings.ts';
@@ -32,7 +32,7 @@ const faces: Record<(typeof SATISFACTIONS)[number], TemplateResult> = {
  * @tagname aide-feedback
  * @csspart open - The "Je donne mon avis" button of the element placed alone.
  * @csspart form - The form.
- * @fires {AideFeedbackSentEvent} aide-feedback-sent - The opinion left the form; detail: { outcome: 'sent' | 'queued' | 'rejected' }.
+ * @fires {AideFeedbackSentEvent} aide-feedback-sent - The opinion left the form; detail: { outcome: 'sent' | 'queued' | 'delayed' | 'rejected' }.
  * @fires {AideOpenViewEvent} aide-open-view - Cancelable. After a difficult procedure, the person chose the tutorials or the locator.
  */
 export class AideFeedback extends AideElement<FeedbackStrings> {
@@ -69,6 +69,8 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   @query('.result-title') private resultTitle?: HTMLElement;
   private readonly pageContext = new HelpContextController(this);
+  /** Sending shows and says it at once (core's busy state); a second press meanwhile is the same opinion. */
+  private readonly busy = new BusyController(this);
   private remainingTimer?: number;
   private lastRemaining = COMMENT_MAX;
 
@@ -155,20 +157,40 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
       first?.focus();
       return;
     }
+    if (this.sending) return;
     this.sending = true;
     const body = this.payload();
     this.offerHelp = body.satisfaction === 'bad' || (body.difficulties?.length ?? 0) > 0;
-    const outcome = await delivery({ persist: this.persist }).submit(new URL(this.endpoint, document.baseURI).href, body);
+    const endpoint = new URL(this.endpoint, document.baseURI).href;
+    const outcome = await this.busy.run(this.t.sending, () => delivery({ persist: this.persist }).submit(endpoint, body, (later) => this.settled(later)));
     this.sending = false;
     this.outcome = outcome;
     this.emit(new AideFeedbackSentEvent({ outcome }));
     await this.updateComplete;
-    const t = this.t;
-    const [title, text] =
-      outcome === 'sent' ? [t.sentTitle, t.sentText] : outcome === 'queued' ? [t.queuedTitle, t.queuedText] : [t.rejectedTitle, t.rejectedText];
+    const [title, text] = this.resultText(outcome);
     // The form is gone: focus goes to the result's heading, which says its title. The live region says the
     // sentence under it ("Votre avis sera envoyé dès que la connexion reviendra…"), not the title a second time.
     this.announce(focusElement(this.resultTitle) ? text : `${title} ${text}`);
+  }
+
+  /** The result's title and sentence for an outcome. */
+  private resultText(outcome: Outcome): [string, string] {
+    const t = this.t;
+    return outcome === 'sent'
+      ? [t.sentTitle, t.sentText]
+      : outcome === 'queued'
+        ? [t.queuedTitle, t.queuedText]
+        : outcome === 'delayed'
+          ? [t.delayedTitle, t.delayedText]
+          : [t.rejectedTitle, t.rejectedText];
+  }
+
+  /** The status follows the queue: an opinion kept on the device and sent later says so, if its result is still shown. */
+  private settled(outcome: 'sent' | 'rejected'): void {
+    if (this.outcome !== 'queued' && this.outcome !== 'delayed') return;
+    this.outcome = outcome;
+    const [title, text] = this.resultText(outcome);
+    this.announce(`${title} ${text}`);
   }
 
   private reset(): void {
@@ -185,8 +207,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   private renderResult() {
     const t = this.t;
-    const [title, text] =
-      this.outcome === 'sent' ? [t.sentTitle, t.sentText] : this.outcome === 'queued' ? [t.queuedTitle, t.queuedText] : [t.rejectedTitle, t.rejectedText];
+    const [title, text] = this.resultText(this.outcome ?? 'sent');
     return html`<div class="result ${this.outcome}">
       ${heading(this.headingLevel, title, { className: 'result-title', focusable: true })}
       <p>${text}</p>
