@@ -8,7 +8,7 @@
  */
 import { isLocale, type Locale } from './i18n.ts';
 import { booleanAttribute } from './attributes.ts';
-import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from './request.ts';
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from './timeout.ts';
 
 export const ENTRIES = ['tutorials', 'locator', 'feedback'] as const;
 export type Entry = (typeof ENTRIES)[number];

@@ -19,4 +19,5 @@ export * from './page-target.ts';
 export * from './phone-line.ts';
 export * from './pending-feedback.ts';
 export * from './request.ts';
+export * from './timeout.ts';
 export { markBusy, sayBusy, BUSY_SAY_AFTER_MS } from './busy.ts';

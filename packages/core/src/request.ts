@@ -8,8 +8,7 @@
  * Safe to import in Node (the locator's data build and benchmarks use it with their own fetch).
  */
 import { formatNumber, type Locale } from './i18n.ts';
-
-export const DEFAULT_TIMEOUT_SECONDS = 15;
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds, TimeoutError } from './timeout.ts';
 
 /**
  * - `timeout`: no complete answer within the timeout;
@@ -47,12 +46,6 @@ let configured: number | undefined;
 /** Sets the timeout of every request from now on (the panel does, with the configuration aide.js resolved). */
 export function setRequestTimeout(seconds: number): void {
   configured = seconds;
-}
-
-/** Accepted values for the `timeout` option: whole or decimal seconds, from 3 to 120. */
-export function parseTimeoutSeconds(value: unknown): number | undefined {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  return Number.isFinite(number) && number >= 3 && number <= 120 ? number : undefined;
 }
 
 /**
@@ -153,19 +146,7 @@ const WHY: Record<Locale, Record<'timeout' | 'offline' | 'other', (seconds: stri
 /** Why a request failed, in plain words for the person, in the component's language. */
 export function requestFailureText(error: unknown, locale: Locale): string {
   const why = WHY[locale] ?? WHY.fr;
-  if (error instanceof RequestError && error.kind === 'timeout') return why.timeout(formatNumber(locale, error.timeoutSeconds));
+  if ((error instanceof RequestError && error.kind === 'timeout') || error instanceof TimeoutError) return why.timeout(formatNumber(locale, error.timeoutSeconds));
   if ((error instanceof RequestError && error.kind === 'offline') || isOffline()) return why.offline('');
   return why.other('');
-}
-
-/**
- * Gives up on `task` (a module being imported, any wait without its own timeout) after `timeoutSeconds` (the
- * configuration's `timeout`), with the same RequestError as a request; `what` names it in the error.
- */
-export function withinTimeout<T>(task: Promise<T>, what: string, timeoutSeconds: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RequestError('timeout', what, 0, timeoutSeconds)), timeoutSeconds * 1000);
-  });
-  return Promise.race([task, deadline]).finally(() => clearTimeout(timer));
 }

@@ -5,7 +5,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement, sharedStyles, type ComponentView } from '@aide/core/element';
-import { AidePanelToggleEvent, directionOf, focusElement, markBusy, prepareAnnouncer, sayBusy, readHelpContext, readSession, requestFailureText, resolveLocale, setRequestTimeout, withinTimeout, writeHelpContext, writeSession, type AideConfig, type AideOpenViewEvent, type AideStepChangeEvent, type Locale, type PanelView, type StepChangeDetail } from '@aide/core';
+import { AidePanelToggleEvent, directionOf, focusElement, markBusy, prepareAnnouncer, sayBusy, readHelpContext, readSession, resolveLocale, withinTimeout, writeHelpContext, writeSession, type AideConfig, type AideOpenViewEvent, type AideStepChangeEvent, type Locale, type PanelView, type StepChangeDetail } from '@aide/core';
 import type { AideHelpElement } from '../launcher/launcher.ts';
 import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
@@ -52,7 +52,6 @@ export class AidePanel extends AideElement<PanelStrings> {
   @state() view: PanelView = 'home';
   @state() private loadingView: PanelView | null = null;
   @state() private failedView: PanelView | null = null;
-  private failure = '';
   @state() private small = false;
   @state() private tutorialProgress: StepChangeDetail | null = null;
 
@@ -99,7 +98,6 @@ export class AidePanel extends AideElement<PanelStrings> {
   async show(options: { moveFocus: boolean; view?: PanelView | undefined; restore?: PanelState | undefined }): Promise<void> {
     const restore = options.restore;
     const wasOpen = this.open;
-    setRequestTimeout(this.config.timeout);
     this.open = true;
     if (restore) this.reduced = restore.reduced;
     else if (options.moveFocus) this.reduced = false;
@@ -187,8 +185,7 @@ export class AidePanel extends AideElement<PanelStrings> {
         console.warn(`[Aide numérique] la vue « ${view} » n'a pas pu être chargée.`, error);
         if (request === this.viewRequest) {
           this.failedView = view;
-          this.failure = requestFailureText(error, this.locale);
-          this.announce(`${this.t.loadError} ${this.failure}`, 'assertive');
+          this.announce(this.t.loadError, 'assertive');
         }
       } finally {
         end();
@@ -304,7 +301,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     if (this.loadingView === this.view) return html`<p class="status" aria-busy="true">${this.t.loading}</p>`;
     if (this.failedView === this.view) {
       return html`<div class="status error">
-        <p>${this.t.loadError} ${this.failure}</p>
+        <p>${this.t.loadError}</p>
         <button type="button" class="button" @click=${() => this.setView(this.view)}>${this.t.retry}</button>
       </div>`;
     }
