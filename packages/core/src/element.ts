@@ -138,7 +138,7 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
 
 export { sharedStyles } from './lit-styles.ts';
 export { HelpContextController } from './help-context-controller.ts';
-export { BusyController } from './busy.ts';
+export { BusyController } from './busy-controller.ts';
 export { EscapeController } from './escape.ts';
 export { styleProperties } from './style-properties.ts';
 export type { ComponentView, ViewContext } from './panel-view.ts';

@@ -8,7 +8,7 @@
  * Safe to import in Node (the locator's data build and benchmarks use it with their own fetch).
  */
 import { formatNumber, type Locale } from './i18n.ts';
-import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds, TimeoutError } from './timeout.ts';
+import { pageTimeout, TimeoutError } from './timeout.ts';
 
 /**
  * - `timeout`: no complete answer within the timeout;
@@ -39,33 +39,6 @@ export interface RequestOptions extends Omit<RequestInit, 'signal'> {
   timeoutSeconds?: number;
   /** Another fetch (tests, Node scripts). */
   fetch?: FetchFunction;
-}
-
-let configured: number | undefined;
-
-/** Sets the timeout of every request from now on (the panel does, with the configuration aide.js resolved). */
-export function setRequestTimeout(seconds: number): void {
-  configured = seconds;
-}
-
-/**
- * The page's timeout, for an element placed alone: window.AideConfig.timeout, then data-timeout on the aide.js tag
- * (the script next to the chunks, found by its address). Read once.
- */
-function pageTimeout(): number {
-  if (configured !== undefined) return configured;
-  configured = DEFAULT_TIMEOUT_SECONDS;
-  if (typeof document === 'undefined') return configured;
-  try {
-    const fromObject = parseTimeoutSeconds((window as Window & { AideConfig?: { timeout?: unknown } }).AideConfig?.timeout);
-    const loaderUrl = new URL('../aide.js', import.meta.url).href;
-    const script = [...document.scripts].find((s) => s.src === loaderUrl && s.hasAttribute('data-timeout'));
-    const fromScript = parseTimeoutSeconds(script?.getAttribute('data-timeout'));
-    configured = fromScript ?? fromObject ?? DEFAULT_TIMEOUT_SECONDS;
-  } catch {
-    // A page without the usual globals: the default stays.
-  }
-  return configured;
 }
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;

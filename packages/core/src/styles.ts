@@ -135,8 +135,6 @@ input[type='text'], input[type='search'], textarea {
 .button.tertiary:hover { background: var(--_bg-alt); }
 .button:disabled, .button[aria-disabled='true'] { opacity: 0.6; cursor: not-allowed; }
 .icon { width: 1.25em; height: 1.25em; flex: none; fill: currentColor; }
-/* Icons that point somewhere (back, next) point the other way in a right-to-left language. */
-:host([dir='rtl']) .icon.directional { transform: scaleX(-1); }
 .visually-hidden {
   position: absolute !important; width: 1px !important; height: 1px !important; padding: 0 !important;
   margin: -1px !important; overflow: hidden !important; clip: rect(0 0 0 0) !important;

@@ -12,6 +12,33 @@ export function parseTimeoutSeconds(value: unknown): number | undefined {
   return Number.isFinite(number) && number >= 3 && number <= 120 ? number : undefined;
 }
 
+let configured: number | undefined;
+
+/** Sets the timeout of every wait from now on (tests; a page may rather set data-timeout or AideConfig.timeout). */
+export function setRequestTimeout(seconds: number): void {
+  configured = seconds;
+}
+
+/**
+ * The page's timeout, for an element placed alone: window.AideConfig.timeout, then data-timeout on the aide.js tag
+ * (the script next to the chunks, found by its address). Read once.
+ */
+export function pageTimeout(): number {
+  if (configured !== undefined) return configured;
+  configured = DEFAULT_TIMEOUT_SECONDS;
+  if (typeof document === 'undefined') return configured;
+  try {
+    const fromObject = parseTimeoutSeconds((window as Window & { AideConfig?: { timeout?: unknown } }).AideConfig?.timeout);
+    const loaderUrl = new URL('../aide.js', import.meta.url).href;
+    const script = [...document.scripts].find((s) => s.src === loaderUrl && s.hasAttribute('data-timeout'));
+    const fromScript = parseTimeoutSeconds(script?.getAttribute('data-timeout'));
+    configured = fromScript ?? fromObject ?? DEFAULT_TIMEOUT_SECONDS;
+  } catch {
+    // A page without the usual globals: the default stays.
+  }
+  return configured;
+}
+
 /** A wait that took longer than the timeout. `what`: the address or module waited for. */
 export class TimeoutError extends Error {
   constructor(

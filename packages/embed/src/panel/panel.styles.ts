@@ -10,9 +10,7 @@ export const panelStyles = css`
     z-index: 2147482500;
     inset-block: 0;
     inset-inline-end: 0;
-    /* 100%, not 100vw: the viewport without its scrollbar (Firefox counts a classic scrollbar in vw, and the panel
-       would be cut on the other side). */
-    width: min(28rem, 100%);
+    width: min(28rem, 100vw);
     display: flex;
     flex-direction: column;
     margin: 0;
@@ -61,20 +59,17 @@ export const panelStyles = css`
     padding: 1rem;
   }
   .footer {
-    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1rem;
     padding: 0.5rem 1rem;
     border-block-start: 1px solid var(--_border-light);
     color: var(--_text-mention);
     font-size: 0.875rem;
   }
-  /* Touch screens have no F6 key: the hint would only take room from the content. */
-  @media (hover: none) and (pointer: coarse) {
-    .footer {
-      display: none;
-    }
-  }
-  .more {
-    margin: 1rem 0 0;
+  .footer p {
+    margin: 0;
   }
   /* Looks like a link, acts in the panel: a button (it changes the view, it goes nowhere). */
   .link-button {
@@ -172,53 +167,15 @@ export const panelStyles = css`
     background: var(--_bg);
     border-block-start: 2px solid var(--_primary);
     box-shadow: var(--_shadow);
-    /* Set here, not inherited: the host's own font rules may reach the host element (a page's * { font-size }). */
-    font-family: var(--_font);
-    font-size: 1rem;
-    line-height: 1.5;
   }
   .bar .button {
     flex: 1;
     justify-content: space-between;
   }
-  /* On a phone the content comes first: one compact header row (title, then "Réduire" and "Fermer" as icons named
-     for screen readers); "Revenir à la page" is what "Réduire" does there. */
   @media (max-width: 639.98px) {
     .panel {
-      width: 100%;
+      width: 100vw;
       border-inline-start: 0;
-    }
-    .header {
-      flex-wrap: nowrap;
-      padding: 0.25rem 0.5rem 0.25rem 1rem;
-    }
-    .brand,
-    .go-to-page {
-      display: none;
-    }
-    h2 {
-      flex: 1 1 auto;
-      min-width: 0;
-      font-size: 1.125rem;
-    }
-    .tools {
-      flex-wrap: nowrap;
-    }
-    .tools .button {
-      width: 2.75rem;
-      padding: 0;
-    }
-    .tool-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-    .body {
-      padding: 0.75rem 1rem;
     }
   }
   @media (min-width: 640px) {

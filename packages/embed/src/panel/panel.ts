@@ -287,11 +287,6 @@ export class AidePanel extends AideElement<PanelStrings> {
           </li>`,
         )}
       </ul>
-      <p class="more">
-        <button type="button" class="link-button accessibility" @click=${() => this.setView('accessibility')}>
-          ${this.t.accessibilityLink(this.t.conformanceLevels[conformanceLevel(statement.rate)])}
-        </button>
-      </p>
     `;
   }
 
@@ -340,23 +335,31 @@ export class AidePanel extends AideElement<PanelStrings> {
           <div class="tools">
             <button type="button" class="button tertiary go-to-page" @click=${this.goToPage}>${t.goToPage}</button>
             <button type="button" class="button secondary small-only reduce" @click=${this.reduce}>
-              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${reduceIcon}</svg><span class="tool-label">${t.reduce}</span>
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${reduceIcon}</svg>${t.reduce}
             </button>
             <button type="button" class="button secondary close" @click=${this.close}>
-              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${closeIcon}</svg><span class="tool-label">${t.close}</span>
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${closeIcon}</svg>${t.close}
             </button>
           </div>
         </div>
         <div class="body" part="body">
           ${this.view !== 'home'
             ? html`<button type="button" class="button tertiary back" @click=${() => this.setView('home')}>
-                <svg class="icon directional" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${backIcon}</svg>${t.backHome}
+                <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${backIcon}</svg>${t.backHome}
               </button>`
             : nothing}
           ${this.renderView()}
         </div>
-        <!-- For keyboards only: touch screens have no F6 (the styles hide it there). -->
-        <p class="footer">${t.shortcutHint}</p>
+        <div class="footer">
+          <p>${t.shortcutHint}</p>
+          ${this.view === 'accessibility'
+            ? nothing
+            : html`<p>
+                <button type="button" class="link-button accessibility" @click=${() => this.setView('accessibility')}>
+                  ${t.accessibilityLink(t.conformanceLevels[conformanceLevel(statement.rate)])}
+                </button>
+              </p>`}
+        </div>
       </section>
       <div class="bar" part="bar" ?hidden=${!showBar}>
         <button type="button" class="button" aria-expanded="false" @click=${this.expand}>

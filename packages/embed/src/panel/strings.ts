@@ -11,7 +11,7 @@ export interface PanelStrings {
   feedbackTitle: string;
   feedbackDescription: string;
   accessibilityTitle: string;
-  /** Button of the first screen that opens the accessibility view. */
+  /** Footer button that opens the accessibility view. */
   accessibilityLink: (level: string) => string;
   conformanceLevels: { total: string; partial: string; none: string };
   accessibilitySummary: (level: string, standard: string, rate: string) => string;
