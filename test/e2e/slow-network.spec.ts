@@ -85,3 +85,34 @@ test.describe('never silent, never stuck', () => {
     await expect(panel(page).getByText('Cette partie de l’aide n’a pas pu être chargée.')).toHaveCount(0);
   });
 });
+
+test.describe('small on the wire', () => {
+  test('the demo sends the precompressed copies the build wrote: Brotli when accepted, else gzip, for code and data', async ({ page }) => {
+    await page.goto('/');
+    const loader = await page.evaluate(() => new URL(document.querySelector('script[src$="aide.js"]')!.getAttribute('src')!, location.href).href);
+    const panelChunk = await page.evaluate(async () => {
+      const loader = await (await fetch('/aide/aide.js')).text();
+      return `/aide/chunks/${/panel-[\w-]+\.js/.exec(loader)![0]}`;
+    });
+    for (const path of [new URL(loader).pathname, panelChunk, '/aide/tutorials/index.json', '/aide/places/index.json']) {
+      const br = await page.request.get(path, { headers: { 'Accept-Encoding': 'br, gzip' } });
+      expect(br.status(), path).toBe(200);
+      expect(br.headers()['content-encoding'], `${path} in Brotli`).toBe('br');
+      expect(br.headers()['vary'], path).toMatch(/Accept-Encoding/i);
+      const gz = await page.request.get(path, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(gz.headers()['content-encoding'], `${path} in gzip`).toBe('gzip');
+      expect(await gz.body(), `${path}: the same content`).toEqual(await br.body());
+    }
+    // The browser itself receives the panel's code compressed.
+    await page.locator('aide-help[data-floating]').getByRole('button').click();
+    await expect(page.locator('aide-panel').getByRole('dialog')).toBeVisible();
+    const sizes = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/chunks\/panel-/.test(e.name))
+        .map((e) => ({ encoded: (e as PerformanceResourceTiming).encodedBodySize, decoded: (e as PerformanceResourceTiming).decodedBodySize })),
+    );
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const { encoded, decoded } of sizes) expect(encoded, 'bytes on the wire').toBeLessThan(decoded / 2);
+  });
+});
