@@ -9,6 +9,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { directionOf, pickStrings, resolveLocale, type Catalogues, type Locale } from './i18n.ts';
 import { announce, type Politeness } from './announce.ts';
 import { booleanAttribute } from './attributes.ts';
+import { ignoreRepeatedClick } from './hurried.ts';
 
 /**
  * The widget's one convention for Boolean attributes, as in HTML and as on the script tag (see config.ts): present =
@@ -80,6 +81,8 @@ export abstract class AideElement<Strings extends object = Record<string, never>
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A double click is one action, in every component (hurried.ts); the same function is added once.
+    this.renderRoot.addEventListener('click', ignoreRepeatedClick, true);
     // Without an explicit lang the component takes the page's, resolved to a supported locale, so that
     // assistive technologies read it with the right voice (RGAA 8.3 / 8.4).
     if (!this.lang) this.lang = this.locale;

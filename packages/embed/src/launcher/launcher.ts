@@ -77,7 +77,10 @@ export class AideHelpElement extends HTMLElement {
     // Visually hidden, set through the CSSOM (allowed under a strict CSP).
     this.status.style.cssText = 'position:fixed;clip-path:inset(50%);white-space:nowrap';
     root.append(this.button, this.status);
-    this.button.addEventListener('click', () => this.dispatchEvent(new AideLauncherActivateEvent()));
+    // A double click opens once (its second click would land in the panel opening over the launcher).
+    this.button.addEventListener('click', (event) => {
+      if (event.detail < 2) this.dispatchEvent(new AideLauncherActivateEvent());
+    });
   }
 
   connectedCallback(): void {
