@@ -100,4 +100,32 @@ test.describe('hurried hands', () => {
     await page.waitForLoadState('networkidle');
     expect(posts, 'one opinion sent for a double press').toHaveLength(1);
   });
+
+  test('Escape closes the innermost open thing first: a glossary definition, the list of steps, then the panel', async ({ page }) => {
+    await page.goto('/');
+    await launcher(page).click();
+    await page.locator('aide-panel').locator('.entry[data-view=tutorials]').click();
+    await walkthrough(page).getByRole('searchbox').fill('déclarer mes revenus');
+    await walkthrough(page).locator('.search').getByRole('button', { name: /Déclarer ses revenus en ligne/ }).click();
+    await walkthrough(page).getByRole('button', { name: 'Commencer', exact: true }).click();
+    const term = walkthrough(page).locator('button.term').first();
+    await term.click();
+    await expect(term).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(term).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel(page)).toBeVisible();
+    await expect(term).toBeFocused();
+
+    const steps = walkthrough(page).locator('button[aria-controls=step-list]');
+    await steps.click();
+    await expect(steps).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(steps).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel(page)).toBeVisible();
+
+    // Nothing open any more: Escape is the panel's.
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toBeHidden();
+    await expect(launcher(page)).toBeFocused();
+  });
 });

@@ -10,6 +10,7 @@ import { directionOf, pickStrings, resolveLocale, type Catalogues, type Locale }
 import { announce, type Politeness } from './announce.ts';
 import { booleanAttribute } from './attributes.ts';
 import { ignoreRepeatedClick } from './hurried.ts';
+import { EscapeController } from './escape.ts';
 
 /**
  * The widget's one convention for Boolean attributes, as in HTML and as on the script tag (see config.ts): present =
@@ -65,6 +66,9 @@ export abstract class AideElement<Strings extends object = Record<string, never>
 
   /** Catalogues of this component (fr, en, ar). */
   protected abstract readonly catalogues: Catalogues<Strings>;
+
+  /** Escape closes the innermost open disclosure of the component first (escape.ts), then the panel. */
+  protected readonly escapeKeys = new EscapeController(this);
 
   /** The integrator's replacements for plain strings of the catalogue, by key (texts with a number keep their logic). */
   @property({ attribute: false }) strings?: Partial<Record<keyof Strings, string>>;
@@ -142,6 +146,5 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
 export { sharedStyles } from './lit-styles.ts';
 export { HelpContextController } from './help-context-controller.ts';
 export { BusyController } from './busy-controller.ts';
-export { EscapeController } from './escape.ts';
 export { styleProperties } from './style-properties.ts';
 export type { ComponentView, ViewContext } from './panel-view.ts';

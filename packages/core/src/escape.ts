@@ -4,11 +4,12 @@
  * collapses the one opened last (through its own button, so that its own logic runs) and marks the key as handled;
  * the panel, which closes on an Escape nobody handled, then stays open. Popups that handle Escape themselves (the
  * commune suggestions, an enlarged image) mark it handled first, being deeper in the page.
- * Focus goes back to the disclosure's button when it was inside what closed, so that it is never lost.
+ * Focus goes back to the disclosure's button when it was inside what closed, so that it is never lost. Every element
+ * of the widget has one (AideElement).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export interface EscapeHost extends ReactiveControllerHost, HTMLElement {
+interface EscapeHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
@@ -19,6 +20,9 @@ export class EscapeController implements ReactiveController {
 
   private readonly onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
+    // Escape in a text field is the field's (a form being filled is not collapsed under the person's fingers).
+    const origin = event.composedPath()[0];
+    if (origin instanceof HTMLElement && origin.matches('input:not([type=checkbox]):not([type=radio]), textarea, select')) return;
     this.opened = this.opened.filter((b) => b.isConnected && b.getAttribute('aria-expanded') === 'true');
     const toggle = this.opened.pop();
     if (!toggle || !(toggle instanceof HTMLElement)) return;
