@@ -67,9 +67,6 @@ export abstract class AideElement<Strings extends object = Record<string, never>
   /** Catalogues of this component (fr, en, ar). */
   protected abstract readonly catalogues: Catalogues<Strings>;
 
-  /** Escape closes the innermost open disclosure of the component first (escape.ts), then the panel. */
-  protected readonly escapeKeys = new EscapeController(this);
-
   /** The integrator's replacements for plain strings of the catalogue, by key (texts with a number keep their logic). */
   @property({ attribute: false }) strings?: Partial<Record<keyof Strings, string>>;
 
@@ -81,6 +78,12 @@ export abstract class AideElement<Strings extends object = Record<string, never>
   /** The strings for the current locale. */
   protected get t(): Strings {
     return pickStrings(this.catalogues, this.locale, this.strings);
+  }
+
+  constructor() {
+    super();
+    // Escape closes the innermost open disclosure of the component first (escape.ts), then the panel.
+    this.addController(new EscapeController(this));
   }
 
   override connectedCallback(): void {

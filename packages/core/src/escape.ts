@@ -35,9 +35,8 @@ export class EscapeController implements ReactiveController {
     if (focusInside || toggle.getAttribute('aria-expanded') === 'true') toggle.focus();
   };
 
-  constructor(private readonly host: EscapeHost) {
-    host.addController(this);
-  }
+  /** The host adds it (`host.addController`). */
+  constructor(private readonly host: EscapeHost) {}
 
   hostConnected(): void {
     this.host.addEventListener('keydown', this.onKeydown);
