@@ -4,6 +4,30 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { markBusy, sayBusy } from './busy.ts';
+import { busyCss } from './busy-styles.ts';
+
+let busySheet: CSSStyleSheet | undefined;
+
+/**
+ * The busy mark's styles, added to the shadow root of the elements that use the controller (the others, the panel
+ * included, do not carry them): a constructable stylesheet (allowed under a strict CSP), or a <style> element where
+ * the browser has none, as Lit itself does.
+ */
+function adoptBusyStyles(root: HTMLElement | DocumentFragment): void {
+  if (!(root instanceof ShadowRoot)) return;
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!busySheet) {
+      busySheet = new CSSStyleSheet();
+      busySheet.replaceSync(busyCss);
+    }
+    if (!root.adoptedStyleSheets.includes(busySheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, busySheet];
+  } else if (!root.querySelector('style[data-busy-styles]')) {
+    const style = document.createElement('style');
+    style.dataset.busyStyles = '';
+    style.textContent = busyCss;
+    root.append(style);
+  }
+}
 
 /** The host: a Lit element of the widget (it knows its language). */
 export interface BusyHost extends ReactiveControllerHost, HTMLElement {
@@ -34,6 +58,7 @@ export class BusyController implements ReactiveController {
   }
 
   hostConnected(): void {
+    adoptBusyStyles(this.host.renderRoot);
     this.host.renderRoot.addEventListener('click', this.remember, true);
     this.host.renderRoot.addEventListener('submit', this.remember, true);
   }

@@ -72,20 +72,6 @@ export const tokensCss = `
 `;
 
 /**
- * The busy state's mark (see busy.ts): a control waiting for an answer shows a turning ring after its label, and the
- * "progress" cursor. Without motion (reduced motion), the ring stands still, still visible.
- */
-export const busyCss = `
-[data-busy] { cursor: progress; }
-[data-busy]::after {
-  content: ''; flex: none; display: inline-block; width: 1em; height: 1em; margin-inline-start: 0.5em;
-  border: 0.15em solid; border-inline-end-color: transparent; border-radius: 50%; animation: aide-busy 0.8s linear infinite;
-}
-@keyframes aide-busy { to { transform: rotate(1turn); } }
-@media (prefers-reduced-motion: reduce) { [data-busy]::after { animation: none; } }
-`;
-
-/**
  * Base rules every component starts from: a reset that survives hostile page CSS (page rules
  * never reach inside the shadow root, but inherited properties do), a visible focus ring,
  * big targets, reduced motion and forced colours.
@@ -143,7 +129,6 @@ input[type='text'], input[type='search'], textarea {
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
 }
-${busyCss}
 @media (forced-colors: active) {
   .button { border-color: ButtonText; forced-color-adjust: none; background: ButtonFace; color: ButtonText; }
   .button:hover { border-color: Highlight; }
