@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLocatorData, type BuildReport } from '../../../scripts/build-locator-data.ts';
-import { Geocoder, StaticShardSource, type Fetch } from '../src/engine/source.ts';
+import { geocode, Geocoder, StaticShardSource, type Fetch } from '../src/engine/source.ts';
 import { haversineKm } from '../src/engine/geo.ts';
-import { nameKey } from '../src/engine/query.ts';
+import { nameKey, parseLocationQuery } from '../src/engine/query.ts';
 import { hasFlag } from '../src/engine/filters.ts';
 import type { PlaceRecord, PlacesIndex, Shard } from '../src/engine/types.ts';
 
@@ -114,6 +114,24 @@ describe('geocoding', () => {
     assert.equal((await geocoder.suggest(nameKey('Lyon')))[0]![0], 'Lyon');
     assert.deepEqual(await geocoder.suggest(nameKey('abcde')), []);
   });
+
+  test('a name with a postal code or a district, in any order, names the commune (issue 9)', async () => {
+    const geocoder = new Geocoder('http://test.local/places/index.json', localFetch);
+    const means = async (typed: string) => {
+      const parsed = parseLocationQuery(typed);
+      assert.notEqual(parsed.kind, 'invalid', typed);
+      if (parsed.kind === 'invalid') return '';
+      return (await geocode(geocoder, parsed)).match?.[0] ?? '';
+    };
+    assert.equal(await means('Paris 75015'), 'Paris 15e Arrondissement');
+    assert.equal(await means('75015 Paris'), 'Paris 15e Arrondissement');
+    assert.equal(await means('Marseille 13001'), 'Marseille 1er Arrondissement');
+    assert.equal(await means('Lyon 3'), 'Lyon 3e Arrondissement');
+    assert.equal(await means('Paris 15'), 'Paris 15e Arrondissement');
+    assert.equal(await means('750 Paris'), 'Paris');
+    assert.equal(await means('Saint-Denis (974)'), 'Saint-Denis');
+    assert.equal((await geocode(geocoder, { kind: 'name', key: 'saint denis', text: 'Saint-Denis (974)', departement: '974' })).match?.[1], '974');
+  });
 });
 
 describe('nearest places, against a brute-force haversine over the whole dataset', () => {
@@ -169,6 +187,23 @@ describe('nearest places, against a brute-force haversine over the whole dataset
     assert.ok(isFs[0], 'a France services comes first');
     assert.deepEqual(isFs, [...isFs].sort((a, b) => Number(b) - Number(a)), 'France services are grouped first');
     for (const r of results.filter((_, i) => isFs[i])) assert.ok(r.distanceKm <= 30);
+  });
+
+  test('France services first reads only the shards of the nearest ones (france-services.json), with the same answer', async () => {
+    const withIndex = new StaticShardSource('http://test.local/places/index.json', localFetch);
+    const point = { lat: 48.8566, lon: 2.3522 };
+    fetched.length = 0;
+    const results = await withIndex.nearest(point, { limit: 10, franceServicesFirst: true });
+    const shardsRead = fetched.filter((f) => /dep-[\dAB]+\.json$/.test(f)).length;
+    // Without the France services file, every shard within 30 km is read (the former behaviour).
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as PlacesIndex;
+    delete index.files.franceServices;
+    const withoutFile: Fetch = async (url) => (new URL(url).pathname.endsWith('/index.json') && !url.includes('communes') ? new Response(JSON.stringify(index)) : localFetch(url));
+    fetched.length = 0;
+    const reference = await new StaticShardSource('http://test.local/places/index.json', withoutFile).nearest(point, { limit: 10, franceServicesFirst: true });
+    const shardsBefore = fetched.filter((f) => /dep-[\dAB]+\.json$/.test(f)).length;
+    assert.deepEqual(results.map((r) => r.place.id), reference.map((r) => r.place.id));
+    assert.ok(shardsRead < shardsBefore, `${shardsRead} shards read, ${shardsBefore} before`);
   });
 
   test('nothing nearby (Polynésie has no place): empty, so the widget offers the phone line', async () => {
