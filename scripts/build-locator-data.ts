@@ -6,8 +6,6 @@
  *   places/postcodes/<prefix>.json postal code → communes
  *   places/communes/<prefix>.json  folded commune names → communes
  *   places/ligne-solidarite-numerique.json   the national phone line (hand-edited file, copied as is)
- *   places/france-services.json    where every France services is ([lat, lon] in thousandths of a degree, shard):
- *                                  for partner procedures, only the shards holding the nearest ones are fetched
  * Every record is validated against the national schema (Table Schema → JSON Schema → ajv); the report says how
  * many were kept, merged and dropped, and why. Deterministic: the same input gives the same bytes.
  * Usage: node --import tsx scripts/build-locator-data.ts [--out dist/aide/places] [--data ../shared/data]
@@ -21,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { fold } from '@aide/core';
 import { validateRecords, schemaVocabularies, type TableField } from './locator-data/validate.ts';
 import { buildGeocoding } from './locator-data/geocoding.ts';
-import { FRANCE_SERVICES_LABEL, hasFlag, parseOsmHours, toPlaceRecord, type StandardRecord, VOCABULARIES, haversineKm, checkPhoneLineConfig, type Attribution, type PlaceRecord, type PlacesIndex, type Shard, type ShardInfo, type WeeklySchedule } from '@aide/locator/engine';
+import { parseOsmHours, toPlaceRecord, type StandardRecord, VOCABULARIES, haversineKm, checkPhoneLineConfig, type Attribution, type PlaceRecord, type PlacesIndex, type Shard, type ShardInfo, type WeeklySchedule } from '@aide/locator/engine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -160,7 +158,6 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
   for (const entry of converted) byDep.set(entry.dep, [...(byDep.get(entry.dep) ?? []), entry]);
   const depName = new Map(departements.map((d) => [d.code, d.nom]));
   const shards: ShardInfo[] = [];
-  const franceServices: [number, number, number][] = [];
   for (const dep of [...byDep.keys()].sort()) {
     const { kept, merged } = mergeResidualDuplicates(byDep.get(dep)!.sort((a, b) => a.place.id.localeCompare(b.place.id)));
     report.mergedHere += merged;
@@ -185,9 +182,6 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
     const size = write(options.outDir, file, stable(shard));
     report.bytes.raw += size.raw;
     report.bytes.gzip += size.gzip;
-    for (const place of places) {
-      if (hasFlag(VOCABULARIES.labels, place.l, FRANCE_SERVICES_LABEL)) franceServices.push([Math.round(place.y * 1000), Math.round(place.x * 1000), shards.length]);
-    }
     const lats = places.map((p) => p.y);
     const lons = places.map((p) => p.x);
     shards.push({
@@ -200,11 +194,6 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
     });
   }
   report.shards = shards.length;
-
-  // France services first (partner procedures): the engine reads where they are, then only the shards that hold the
-  // nearest ones, instead of every shard within 30 km (ten of them around Paris).
-  franceServices.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-  write(options.outDir, 'france-services.json', stable({ v: 1, points: franceServices }));
 
   const geocoding = buildGeocoding(communesFile);
   for (const [file, content] of geocoding.files) {
@@ -235,7 +224,7 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
     vocabularies: VOCABULARIES,
     shards,
     attribution,
-    files: { phoneLine: 'ligne-solidarite-numerique.json', communesIndex: 'communes/index.json', franceServices: 'france-services.json' },
+    files: { phoneLine: 'ligne-solidarite-numerique.json', communesIndex: 'communes/index.json' },
   };
   write(options.outDir, 'index.json', stable(index));
 

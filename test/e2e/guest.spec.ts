@@ -18,19 +18,18 @@ const layout = (page: Page) =>
   }));
 
 test('the widget takes no room in a page that styles every child of the body: closed, opened, closed again', async ({ page }) => {
-  await hostPage(
-    page,
-    '/invitee.html',
-    '<p>Une démarche.</p><p id="fin">Fin de la page.</p><script src="/aide/aide.js" defer></script>',
-    '<link rel="stylesheet" href="/invitee.css">',
-  );
   await page.route('**/invitee.css', (route) =>
     route.fulfill({
       contentType: 'text/css',
       body: 'body > * { display: block !important; margin: 24px 0 !important; padding: 12px !important; border: 2px solid; } aide-help { display: inline-block; min-height: 48px; }',
     }),
   );
-  await page.reload();
+  await hostPage(
+    page,
+    '/invitee.html',
+    '<p>Une démarche.</p><p id="fin">Fin de la page.</p><script src="/aide/aide.js" defer></script>',
+    '<link rel="stylesheet" href="/invitee.css">',
+  );
   await expect(launcher(page)).toBeVisible();
   const closed = await layout(page);
   await launcher(page).click();

@@ -189,23 +189,6 @@ describe('nearest places, against a brute-force haversine over the whole dataset
     for (const r of results.filter((_, i) => isFs[i])) assert.ok(r.distanceKm <= 30);
   });
 
-  test('France services first reads only the shards of the nearest ones (france-services.json), with the same answer', async () => {
-    const withIndex = new StaticShardSource('http://test.local/places/index.json', localFetch);
-    const point = { lat: 48.8566, lon: 2.3522 };
-    fetched.length = 0;
-    const results = await withIndex.nearest(point, { limit: 10, franceServicesFirst: true });
-    const shardsRead = fetched.filter((f) => /dep-[\dAB]+\.json$/.test(f)).length;
-    // Without the France services file, every shard within 30 km is read (the former behaviour).
-    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as PlacesIndex;
-    delete index.files.franceServices;
-    const withoutFile: Fetch = async (url) => (new URL(url).pathname.endsWith('/index.json') && !url.includes('communes') ? new Response(JSON.stringify(index)) : localFetch(url));
-    fetched.length = 0;
-    const reference = await new StaticShardSource('http://test.local/places/index.json', withoutFile).nearest(point, { limit: 10, franceServicesFirst: true });
-    const shardsBefore = fetched.filter((f) => /dep-[\dAB]+\.json$/.test(f)).length;
-    assert.deepEqual(results.map((r) => r.place.id), reference.map((r) => r.place.id));
-    assert.ok(shardsRead < shardsBefore, `${shardsRead} shards read, ${shardsBefore} before`);
-  });
-
   test('nothing nearby (Polynésie has no place): empty, so the widget offers the phone line', async () => {
     const source = new StaticShardSource('http://test.local/places/index.json', localFetch);
     assert.deepEqual(await source.nearest({ lat: -17.535, lon: -149.569 }, { limit: 10 }), []);

@@ -7,7 +7,6 @@ import type {
   Attribution,
   CommuneEntry,
   CommunesIndex,
-  FranceServicesPoints,
   NameShard,
   PhoneLineConfig,
   PlaceRecord,
@@ -136,8 +135,6 @@ export class StaticShardSource implements PlaceSource {
   private index: Promise<PlacesIndex> | undefined;
   private readonly shards = new Map<string, Promise<Shard>>();
 
-  private franceServices: Promise<FranceServicesPoints | null> | undefined;
-
   constructor(
     /** URL of places/index.json. */
     private readonly indexUrl: string,
@@ -177,37 +174,6 @@ export class StaticShardSource implements PlaceSource {
     return shard;
   }
 
-  private loadFranceServices(index: PlacesIndex): Promise<FranceServicesPoints | null> {
-    const file = index.files.franceServices;
-    if (!file) return Promise.resolve(null);
-    this.franceServices ??= getJson<FranceServicesPoints>(this.fetchFn, this.fileUrl(file)).catch((error: unknown) => {
-      this.franceServices = undefined;
-      throw error;
-    });
-    return this.franceServices;
-  }
-
-  /**
-   * The shards that hold the France services within 30 km that can come first: those of the 3 nearest, or of all of
-   * them when filters may set some aside. Null when the data has no France services file (every shard within 30 km
-   * is then read).
-   */
-  private async franceServicesShards(point: Point, index: PlacesIndex, options: NearestOptions): Promise<Set<string> | null> {
-    const data = await this.loadFranceServices(index);
-    if (!data) return null;
-    const near = data.points
-      .map(([lat, lon, shard]) => ({ shard, km: haversineKm(point, { lat: lat / 1000, lon: lon / 1000 }) }))
-      .filter((p) => p.km <= 30.5)
-      .sort((a, b) => a.km - b.km);
-    const filtered = Object.values(options.filters ?? {}).some((v) => (Array.isArray(v) ? v.length > 0 : !!v));
-    return new Set((filtered ? near : near.slice(0, 3)).map((p) => index.shards[p.shard]!.file));
-  }
-
-  /** Fetches what every search needs first (the index), so that the first search waits less. */
-  prepare(): void {
-    this.loadIndex().catch(() => undefined);
-  }
-
   async nearest(point: Point, options: NearestOptions = {}): Promise<PlaceResult[]> {
     const index = await this.loadIndex();
     const maxKm = options.maxKm ?? 150;
@@ -215,24 +181,12 @@ export class StaticShardSource implements PlaceSource {
       .map((info) => ({ info, bound: distanceToBoxKm(point, info.bbox) }))
       .filter((s) => s.bound <= maxKm)
       .sort((a, b) => a.bound - b.bound);
-    const needed = options.franceServicesFirst ? await this.franceServicesShards(point, index, options) : new Set<string>();
-    // Fetched together, not one after the other: on a slow network each round trip counts.
-    for (const file of needed ?? []) void this.loadShard(file).catch(() => undefined);
     const collector = new NearestCollector(point, index.vocabularies, options);
-    const read = new Set<string>();
     for (const { info, bound } of order) {
-      if (bound > collector.horizonKm) {
-        // Every kept place is nearer than anything this shard (and the farther ones) could hold: done, unless France
-        // services come first and this shard holds one of them (without their file: any shard within 30 km).
-        if (needed === null) {
-          if (bound > 30) break;
-        } else if (!needed.has(info.file)) {
-          if ([...needed].every((file) => read.has(file))) break;
-          continue;
-        }
-      }
+      // Every kept place is nearer than anything this shard (and the farther ones) could hold: done.
+      // France services first also needs the France services within 30 km.
+      if (bound > collector.horizonKm && (!options.franceServicesFirst || bound > 30)) break;
       const shard = await this.loadShard(info.file);
-      read.add(info.file);
       for (const place of shard.places) collector.add(place, place.h === undefined ? null : (shard.schedules[place.h] ?? null));
     }
     return collector.results();
@@ -330,11 +284,6 @@ export class Geocoder {
     return loaded as Promise<T>;
   }
 
-  /** Fetches what every lookup needs first (the index of the geocoding files). */
-  prepare(): void {
-    this.loadIndex().catch(() => undefined);
-  }
-
   /** Communes of a postal code (several when the code is shared), biggest first; empty when unknown. */
   async postcode(code: string): Promise<CommuneEntry[]> {
     const index = await this.loadIndex();
@@ -406,7 +355,8 @@ export async function geocode(geocoder: Geocoder, query: Exclude<LocationQuery, 
     if (district && nameKey(district[0]) === key) return { communes: [district, ...found.filter((c) => c !== district)].slice(0, limit), match: district, sharing: 'name' };
   }
   const exact = found.filter((c) => nameKey(c[0]) === query.key && (!query.departement || c[1] === query.departement));
-  return { communes: exact.length > 0 ? exact : found, match: exact[0] ?? null, sharing: 'name' };
+  // The communes of that exact name first (homonyms), then those whose name starts so: still suggestions.
+  return { communes: [...exact, ...found.filter((c) => !exact.includes(c))], match: exact[0] ?? null, sharing: 'name' };
 }
 
 /** The national phone line's configuration, fetched next to the places index. */

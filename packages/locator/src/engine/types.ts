@@ -105,13 +105,7 @@ export interface PlacesIndex {
   shards: ShardInfo[];
   attribution: Attribution;
   /** File names under the index's folder. */
-  files: { phoneLine: string; communesIndex: string; franceServices?: string };
-}
-
-/** france-services.json: every France services as [lat × 1000, lon × 1000, index of its shard in PlacesIndex.shards]. */
-export interface FranceServicesPoints {
-  v: 1;
-  points: [number, number, number][];
+  files: { phoneLine: string; communesIndex: string };
 }
 
 /** A commune as the geocoder knows it: [name, département, INSEE code, lat, lon, population] (lat/lon may be null). */
