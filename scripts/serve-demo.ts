@@ -40,6 +40,8 @@ export function createDemoServer(options: DemoServerOptions) {
   }
   const widget: Handler = sirv(widgetDir, {
     dev: false,
+    // The .br and .gz copies the build wrote beside every asset (scripts/precompress.ts), sent as they are.
+    brotli: true,
     gzip: true,
     etag: true,
     setHeaders(res, pathname) {

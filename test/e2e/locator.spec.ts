@@ -66,7 +66,7 @@ test.describe('locator', () => {
     await checkState(page, { name: 'locator: empty form', widget: 'aide-panel' });
   });
 
-  test('keyboard only: "st etienne" suggests Saint-Étienne, arrows choose, the button searches; nearest first', async ({ page }) => {
+  test('keyboard only: "st etienne" suggests Saint-Étienne, arrows and Enter choose and search; nearest first', async ({ page }) => {
     await openLocator(page);
     await field(page).focus();
     await page.keyboard.type('st etienne');
@@ -81,16 +81,18 @@ test.describe('locator', () => {
     await expect(field(page)).toHaveAttribute('aria-activedescendant', 'suggestion-0');
     await expect(listbox.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
-    // Choosing fills the field and does not search (RGAA 7.4): focus stays in the field.
+    // Choosing fills the field and searches (issue 9: the list no longer hides « Rechercher » for nothing). Nothing
+    // moves under the person (RGAA 7.4): focus stays in the field, and the results are announced.
     await expect(field(page)).toHaveValue('Saint-Étienne (42)');
     await expect(listbox).toBeHidden();
-    await expect(locator(page).locator('.results')).toHaveCount(0);
+    await expect(locator(page).getByRole('heading', { name: '10 lieux près de Saint-Étienne (42)' })).toBeVisible();
+    await expectAnnouncement(page, '10 lieux près de Saint-Étienne (42)');
     expect((await deepFocus(page)).tag).toBe('input');
+    // « Rechercher » gives the same list.
     await page.keyboard.press('Tab');
     expect((await deepFocus(page)).text).toBe('Rechercher');
     await page.keyboard.press('Enter');
     await expect(locator(page).getByRole('heading', { name: '10 lieux près de Saint-Étienne (42)' })).toBeVisible();
-    await expectAnnouncement(page, '10 lieux près de Saint-Étienne (42)');
     const d = await expectNearestFirst(page);
     expect(d).toHaveLength(10);
     expect(Math.min(...d)).toBeLessThan(5);

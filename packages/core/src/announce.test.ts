@@ -12,10 +12,12 @@ describe('announcer', () => {
     expect(document.querySelectorAll('aide-live-region')).to.have.length(1);
   });
 
-  it('sets the text after emptying the region, so the same message is read again', async () => {
+  it('a new message is set at once (a busy state is heard within 100 ms); the same message again after emptying the region, so that it is read again', async () => {
+    prepareAnnouncer();
+    announce('Recherche en cours…');
+    expect(region('polite').textContent).to.equal('Recherche en cours…');
     announce('12 lieux trouvés');
-    expect(region('polite').textContent).to.equal('');
-    await waitUntil(() => region('polite').textContent === '12 lieux trouvés');
+    expect(region('polite').textContent).to.equal('12 lieux trouvés');
     announce('12 lieux trouvés');
     expect(region('polite').textContent).to.equal('');
     await waitUntil(() => region('polite').textContent === '12 lieux trouvés');

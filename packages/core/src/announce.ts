@@ -1,14 +1,16 @@
 /**
  * One polite and one assertive live region for the whole widget, living in a small element at the end
- * of the body from the first announcement on. Screen readers only read changes to a region that already
- * exists, so the text is set a moment after the region is (re)emptied; repeating the same message
- * is therefore announced again.
+ * of the body from the first announcement on. A new message replaces the region's text at once (a busy state must
+ * be heard within 100 ms); the same message again is set a moment after the region is emptied, since screen readers
+ * only read changes, and so is a first message in a region created by that very call.
  */
+import { guestStyle } from './guest.ts';
+
 export type Politeness = 'polite' | 'assertive';
 
 const TAG = 'aide-live-region';
 const VISUALLY_HIDDEN =
-  'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
+  'position:fixed;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
 
 interface AideLiveRegion extends HTMLElement {
   readonly polite: HTMLElement;
@@ -44,6 +46,8 @@ function liveRegion(): AideLiveRegion {
   let element = document.querySelector<AideLiveRegion>(TAG);
   if (!element) {
     element = document.createElement(TAG) as AideLiveRegion;
+    // No box in the host page's layout, whatever its rules for body's children (see guestStyle).
+    guestStyle(element);
     document.body.append(element);
   }
   return element;
@@ -57,17 +61,20 @@ export function prepareAnnouncer(): void {
 }
 
 export function announce(message: string, politeness: Politeness = 'polite', lang?: string): void {
+  const existed = !!document.querySelector(TAG);
   const element = liveRegion();
   const region = politeness === 'polite' ? element.polite : element.assertive;
   window.clearTimeout(timers.get(region));
+  const say = () => {
+    // Without a language the message takes the page's, not the one a previous message left.
+    if (lang) region.setAttribute('lang', lang);
+    else region.removeAttribute('lang');
+    region.textContent = message;
+  };
+  if (existed && region.textContent !== message) {
+    say();
+    return;
+  }
   region.textContent = '';
-  // Without a language the message takes the page's, not the one a previous message left.
-  if (lang) region.setAttribute('lang', lang);
-  else region.removeAttribute('lang');
-  timers.set(
-    region,
-    window.setTimeout(() => {
-      region.textContent = message;
-    }, 120),
-  );
+  timers.set(region, window.setTimeout(say, 120));
 }

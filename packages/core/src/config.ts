@@ -8,6 +8,7 @@
  */
 import { isLocale, type Locale } from './i18n.ts';
 import { booleanAttribute } from './attributes.ts';
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from './timeout.ts';
 
 export const ENTRIES = ['tutorials', 'locator', 'feedback'] as const;
 export type Entry = (typeof ENTRIES)[number];
@@ -39,6 +40,8 @@ export interface AideConfig {
   reportBlocked: boolean;
   /** Keep progress and unsent feedback on the device (IndexedDB). */
   persist: boolean;
+  /** Seconds a request may take before the widget gives up, says so and offers « Réessayer » (3 to 120). */
+  timeout: number;
 }
 
 type Raw = unknown;
@@ -119,6 +122,7 @@ const OPTIONS: Option<keyof AideConfig>[] = [
   { key: 'feedbackQuestions', attr: 'feedback-questions', accepted: FEEDBACK_QUESTIONS.join(', '), parse: oneOf(FEEDBACK_QUESTIONS) },
   { key: 'reportBlocked', attr: 'report-blocked', accepted: 'attribut présent (ou true, false)', parse: bool },
   { key: 'persist', attr: 'no-persist', negated: true, accepted: 'attribut présent (ou true, false)', parse: bool },
+  { key: 'timeout', attr: 'timeout', accepted: 'un nombre de secondes entre 3 et 120', parse: parseTimeoutSeconds },
 ];
 
 /** Every option's attribute, window.AideConfig key and accepted values, for the README table and the manifest. */
@@ -150,6 +154,7 @@ export function defaultConfig(base: URL): AideConfig {
     feedbackQuestions: 'all',
     reportBlocked: false,
     persist: true,
+    timeout: DEFAULT_TIMEOUT_SECONDS,
   };
 }
 

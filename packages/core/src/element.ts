@@ -9,6 +9,8 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { directionOf, pickStrings, resolveLocale, type Catalogues, type Locale } from './i18n.ts';
 import { announce, type Politeness } from './announce.ts';
 import { booleanAttribute } from './attributes.ts';
+import { ignoreRepeatedClick } from './hurried.ts';
+import { EscapeController } from './escape.ts';
 
 /**
  * The widget's one convention for Boolean attributes, as in HTML and as on the script tag (see config.ts): present =
@@ -78,8 +80,16 @@ export abstract class AideElement<Strings extends object = Record<string, never>
     return pickStrings(this.catalogues, this.locale, this.strings);
   }
 
+  constructor() {
+    super();
+    // Escape closes the innermost open disclosure of the component first (escape.ts), then the panel.
+    this.addController(new EscapeController(this));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // A double click is one action, in every component (hurried.ts); the same function is added once.
+    this.renderRoot.addEventListener('click', ignoreRepeatedClick, true);
     // Without an explicit lang the component takes the page's, resolved to a supported locale, so that
     // assistive technologies read it with the right voice (RGAA 8.3 / 8.4).
     if (!this.lang) this.lang = this.locale;
@@ -138,4 +148,6 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
 
 export { sharedStyles } from './lit-styles.ts';
 export { HelpContextController } from './help-context-controller.ts';
+export { BusyController } from './busy-controller.ts';
+export { styleProperties } from './style-properties.ts';
 export type { ComponentView, ViewContext } from './panel-view.ts';

@@ -79,8 +79,11 @@ export class AideLocatorResultsEvent extends AideEvent<LocatorResultsDetail> {
 }
 
 export interface FeedbackSentDetail {
-  /** 'sent': the collector acknowledged it; 'queued': kept on the device, sent later; 'rejected': refused for good. */
-  outcome: 'sent' | 'queued' | 'rejected';
+  /**
+   * 'sent': the collector acknowledged it; 'queued': kept on the device while offline, sent later; 'delayed': kept
+   * although online (no answer in time, server error, blocked request), sent again later; 'rejected': refused for good.
+   */
+  outcome: 'sent' | 'queued' | 'delayed' | 'rejected';
 }
 
 /** `aide-feedback-sent`: an opinion left the form. */

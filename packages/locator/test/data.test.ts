@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLocatorData, type BuildReport } from '../../../scripts/build-locator-data.ts';
-import { Geocoder, StaticShardSource, type Fetch } from '../src/engine/source.ts';
+import { geocode, Geocoder, StaticShardSource, type Fetch } from '../src/engine/source.ts';
 import { haversineKm } from '../src/engine/geo.ts';
-import { nameKey } from '../src/engine/query.ts';
+import { nameKey, parseLocationQuery } from '../src/engine/query.ts';
 import { hasFlag } from '../src/engine/filters.ts';
 import type { PlaceRecord, PlacesIndex, Shard } from '../src/engine/types.ts';
 
@@ -113,6 +113,24 @@ describe('geocoding', () => {
     assert.equal((await geocoder.suggest(nameKey('havre')))[0]![0], 'Le Havre');
     assert.equal((await geocoder.suggest(nameKey('Lyon')))[0]![0], 'Lyon');
     assert.deepEqual(await geocoder.suggest(nameKey('abcde')), []);
+  });
+
+  test('a name with a postal code or a district, in any order, names the commune (issue 9)', async () => {
+    const geocoder = new Geocoder('http://test.local/places/index.json', localFetch);
+    const means = async (typed: string) => {
+      const parsed = parseLocationQuery(typed);
+      assert.notEqual(parsed.kind, 'invalid', typed);
+      if (parsed.kind === 'invalid') return '';
+      return (await geocode(geocoder, parsed)).match?.[0] ?? '';
+    };
+    assert.equal(await means('Paris 75015'), 'Paris 15e Arrondissement');
+    assert.equal(await means('75015 Paris'), 'Paris 15e Arrondissement');
+    assert.equal(await means('Marseille 13001'), 'Marseille 1er Arrondissement');
+    assert.equal(await means('Lyon 3'), 'Lyon 3e Arrondissement');
+    assert.equal(await means('Paris 15'), 'Paris 15e Arrondissement');
+    assert.equal(await means('750 Paris'), 'Paris');
+    assert.equal(await means('Saint-Denis (974)'), 'Saint-Denis');
+    assert.equal((await geocode(geocoder, { kind: 'name', key: 'saint denis', text: 'Saint-Denis (974)', departement: '974' })).match?.[1], '974');
   });
 });
 

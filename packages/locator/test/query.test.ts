@@ -6,7 +6,16 @@ describe('reading what people type', () => {
   test('postal codes, with spaces or followed by the commune', () => {
     assert.deepEqual(parseLocationQuery('75001'), { kind: 'postcode', code: '75001' });
     assert.deepEqual(parseLocationQuery(' 75 001 '), { kind: 'postcode', code: '75001' });
-    assert.deepEqual(parseLocationQuery('97400 Saint-Denis'), { kind: 'postcode', code: '97400' });
+    assert.deepEqual(parseLocationQuery('97400 Saint-Denis'), { kind: 'postcode', code: '97400', name: 'saint denis' });
+  });
+
+  test('a name with a postal code or a district, in any order (issue 9)', () => {
+    assert.deepEqual(parseLocationQuery('Paris 75015'), { kind: 'postcode', code: '75015', name: 'paris' });
+    assert.deepEqual(parseLocationQuery('Marseille 13001'), { kind: 'postcode', code: '13001', name: 'marseille' });
+    assert.deepEqual(parseLocationQuery('Lyon 3'), { kind: 'name', key: 'lyon', text: 'Lyon 3', district: 3 });
+    assert.deepEqual(parseLocationQuery('Paris 15e'), { kind: 'name', key: 'paris', text: 'Paris 15e', district: 15 });
+    assert.deepEqual(parseLocationQuery('750 Paris'), { kind: 'name', key: 'paris', text: '750 Paris' });
+    assert.deepEqual(parseLocationQuery('Saint-Denis (974)'), { kind: 'name', key: 'saint denis', text: 'Saint-Denis (974)', departement: '974' });
   });
 
   test('bad input gives a typed reason, never an exception', () => {

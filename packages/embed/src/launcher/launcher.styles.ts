@@ -15,7 +15,7 @@ button {
 button:hover { background: var(--_primary-hover); border-color: var(--_primary-hover); }
 button:focus-visible { outline: 3px solid var(--_focus); outline-offset: 3px; }
 svg { width: 1.5rem; height: 1.5rem; flex: none; fill: currentColor; }
-.floating { position: fixed; z-index: 2147482000; bottom: 1rem; inset-inline-end: 1rem; max-width: calc(100vw - 2rem); }
+.floating { position: fixed; z-index: 2147482000; bottom: 1rem; inset-inline-end: 1rem; max-width: calc(100% - 2rem); }
 .floating.start { inset-inline-end: auto; inset-inline-start: 1rem; }
 .inline { box-shadow: none; }
 .concealed { display: none; }

@@ -1,5 +1,6 @@
 /** <aide-help>: the "Besoin d'aide ?" button, part of aide.js. */
-import { AideLauncherActivateEvent, directionOf, pickStrings, resolveLocale, tokensCss } from '@aide/core';
+import { AideLauncherActivateEvent, busyCss, directionOf, guestStyle, markBusy, pickStrings, resolveLocale, tokensCss, type Locale } from '@aide/core';
+import type { LauncherStrings } from './strings.ts';
 import { launcherStrings } from './strings.ts';
 import { launcherCss } from './launcher.styles.ts';
 
@@ -7,7 +8,7 @@ let sheet: CSSStyleSheet | undefined;
 function styles(): CSSStyleSheet {
   // Constructable stylesheets are allowed under style-src 'self' (no <style> element, no inline style).
   sheet ??= new CSSStyleSheet();
-  if (sheet.cssRules.length === 0) sheet.replaceSync(tokensCss + launcherCss);
+  if (sheet.cssRules.length === 0) sheet.replaceSync(tokensCss + launcherCss + busyCss);
   return sheet;
 }
 
@@ -61,12 +62,17 @@ export class AideHelpElement extends HTMLElement {
   /** The button in the shadow root: the panel gives focus back to it when it closes. */
   button: HTMLButtonElement;
   private label: HTMLSpanElement;
+  /** Its own live region, there from the start (screen readers only read changes to a region that exists). */
+  private readonly status: HTMLSpanElement;
+  private locale: Locale = 'fr';
   /**
    * The last activation came from a pointer (a click has a detail ≥ 1; a key, or a screen reader's action, 0).
    * @internal Read by the panel.
    */
   activatedByPointer = false;
   private readonly activate = (event: MouseEvent) => {
+    // A double click opens once (its second click would land in the panel opening over the launcher).
+    if (event.detail >= 2) return;
     this.activatedByPointer = event.detail > 0;
     this.dispatchEvent(new AideLauncherActivateEvent());
   };
@@ -77,7 +83,11 @@ export class AideHelpElement extends HTMLElement {
     adoptStyles(root);
     this.label = document.createElement('span');
     this.button = launcherButton(this.label);
-    root.append(this.button);
+    this.status = document.createElement('span');
+    this.status.setAttribute('role', 'status');
+    // Visually hidden, set through the CSSOM (allowed under a strict CSP).
+    this.status.style.cssText = 'position:fixed;clip-path:inset(50%);white-space:nowrap';
+    root.append(this.button, this.status);
     this.button.addEventListener('click', this.activate);
   }
 
@@ -88,16 +98,40 @@ export class AideHelpElement extends HTMLElement {
   /** Sets locale, placement and brand colour; called by the loader with the resolved configuration. */
   configure(options: { locale: string; floating: 'bottom-right' | 'bottom-left' | null; color: string | null; theme: string }) {
     const locale = resolveLocale(options.locale);
-    this.label.textContent = pickStrings(launcherStrings, locale).label;
+    this.locale = locale;
+    this.label.textContent = this.strings.label;
     this.button.lang = locale;
     this.button.dir = directionOf(locale);
     this.button.className = options.floating ? `floating${options.floating === 'bottom-left' ? ' start' : ''}` : 'inline';
+    // The floating button takes no room in the page: the host has no box of its own.
+    if (options.floating) guestStyle(this);
     if (options.theme !== 'auto') this.setAttribute('theme', options.theme);
     if (options.color) {
       // The colour was accepted for its contrast with white text: white it stays in the dark theme too (as in the panel).
       this.style.setProperty('--aide-brand', options.color);
       this.style.setProperty('--_on-brand', '#ffffff');
     }
+  }
+
+  private get strings(): LauncherStrings {
+    return pickStrings(launcherStrings, this.locale);
+  }
+
+  /** Shows and says that the panel is on its way (slow network); returns the function that ends it. */
+  busy(): () => void {
+    return markBusy(this.button, this.strings.loading, (message) => this.say(message));
+  }
+
+  /** Says that the panel could not be loaded (the button stays, to try again). */
+  failed(): void {
+    this.say(this.strings.loadFailed);
+  }
+
+  private say(message: string): void {
+    this.status.lang = this.locale;
+    // The same message again is set after the region was emptied, or it would not be read.
+    this.status.textContent = '';
+    requestAnimationFrame(() => (this.status.textContent = message));
   }
 
   /** Whether the panel it opens is open (the button's aria-expanded). */

@@ -13,6 +13,7 @@ import {
   pendingFeedbackCount,
   readSession,
   resolveConfig,
+  withinTimeout,
   type AideConfig,
   type PanelView,
 } from '@aide/core';
@@ -32,7 +33,15 @@ function start(script: HTMLScriptElement | null) {
   const pageConfig = resolveConfig(defaultConfig(base), [objectLayer(w.AideConfig), datasetLayer(script)], base);
 
   let panelModule: Promise<PanelApi> | undefined;
-  const loadPanel = () => (panelModule ??= import(/* @vite-ignore */ chunkUrl('panel')) as Promise<PanelApi>);
+  let panelApi: PanelApi | undefined;
+  const loadPanel = () =>
+    (panelModule ??= (import(/* @vite-ignore */ chunkUrl('panel')) as Promise<PanelApi>).then(
+      (api) => (panelApi = api),
+      (error: unknown) => {
+        panelModule = undefined; // offline now: try again on the next press
+        throw error;
+      },
+    ));
 
   const launchers = () => [...document.querySelectorAll<AideHelpElement>(LAUNCHER_TAG)];
   const configFor = (launcher: AideHelpElement | undefined): AideConfig =>
@@ -40,9 +49,23 @@ function start(script: HTMLScriptElement | null) {
       ? resolveConfig(pageConfig, [attributeLayer(launcher)], base)
       : pageConfig;
 
+  /**
+   * Opens the panel. Its code may still be on its way (a slow network, a first press before the idle preload): the
+   * launcher shows and says it at once, and after the configured timeout says it failed, never leaving a silent wait.
+   */
   async function openPanel(launcher: AideHelpElement | undefined, moveFocus: boolean, view?: PanelView) {
-    const api = await loadPanel();
-    api.showPanel({ config: configFor(launcher), launcher: launcher ?? launchers()[0] ?? null, launchers, moveFocus, view });
+    const shown = launcher ?? launchers()[0];
+    const options = () => ({ config: configFor(launcher), launcher: shown ?? null, launchers, moveFocus, view });
+    if (panelApi) return panelApi.showPanel(options());
+    const end = moveFocus ? shown?.busy() : undefined;
+    try {
+      (await withinTimeout(loadPanel(), chunkUrl('panel'), pageConfig.timeout)).showPanel(options());
+    } catch (error) {
+      console.warn('[Aide numérique] le panneau d’aide n’a pas pu être chargé.', error);
+      if (moveFocus) shown?.failed();
+    } finally {
+      end?.();
+    }
   }
 
   // Every launcher is configured as it connects: those of the page now, and those a page adds later.
@@ -108,10 +131,7 @@ function start(script: HTMLScriptElement | null) {
   if (saved?.open) void openPanel(undefined, false);
   else {
     const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: object) => void }).requestIdleCallback;
-    const preload = () =>
-      void loadPanel().catch(() => {
-        panelModule = undefined; // offline now: try again on click
-      });
+    const preload = () => void loadPanel().catch(() => undefined);
     if (idle) idle(preload, { timeout: 5000 });
     else window.setTimeout(preload, 2000);
   }

@@ -2,6 +2,7 @@
  * The panel chunk: loaded on the first click on the launcher (or when the browser is idle).
  */
 import './define.ts';
+import { guestStyle } from '@aide/core';
 import type { AidePanel } from './panel.ts';
 import { savedPanelState } from './panel.ts';
 import type { PanelApi, ShowPanelOptions } from './api.ts';
@@ -10,6 +11,8 @@ function panelElement(): AidePanel {
   let panel = document.querySelector('aide-panel');
   if (!panel) {
     panel = document.createElement('aide-panel');
+    // No box in the page's layout, whatever the page's rules for the body's children (core's guestStyle).
+    guestStyle(panel);
     // At the end of the body: after the page in the Tab order, outside any container that could clip it.
     document.body.append(panel);
   }

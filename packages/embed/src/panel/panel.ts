@@ -5,7 +5,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement, sharedStyles, type ComponentView } from '@aide/core/element';
-import { AidePanelToggleEvent, directionOf, focusElement, prepareAnnouncer, readHelpContext, readSession, resolveLocale, writeHelpContext, writeSession, type AideConfig, type AideOpenViewEvent, type AideStepChangeEvent, type Locale, type PanelView, type StepChangeDetail } from '@aide/core';
+import { AidePanelToggleEvent, directionOf, focusElement, markBusy, prepareAnnouncer, sayBusy, readHelpContext, readSession, resolveLocale, withinTimeout, writeHelpContext, writeSession, type AideConfig, type AideOpenViewEvent, type AideStepChangeEvent, type Locale, type PanelView, type StepChangeDetail } from '@aide/core';
 import type { AideHelpElement } from '../launcher/launcher.ts';
 import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
@@ -66,6 +66,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   /** Every launcher of the page, to keep their aria-expanded in step. */
   launchers: () => AideHelpElement[] = () => [];
   private readonly loadedViews = new Set<PanelView>();
+  private viewRequest = 0;
   private readonly media = window.matchMedia(SMALL_SCREEN);
   private readonly pageFocus = new PageFocusController(this);
   private cancelDeferredConceal: (() => void) | null = null;
@@ -174,22 +175,34 @@ export class AidePanel extends AideElement<PanelStrings> {
     return view === 'home' || view === 'accessibility' || this.availableViews.some((v) => v.view === view);
   }
 
+  /**
+   * Shows a view. Its code may have to arrive first: the view says so at once ("Chargement…", shown and said), and
+   * after the configured timeout offers « Réessayer ». Pressed twice, or another view chosen meanwhile, the last
+   * choice wins and focus moves once.
+   */
   private async setView(view: PanelView, moveFocus = true): Promise<void> {
+    const request = ++this.viewRequest;
     this.view = view;
     this.failedView = null;
     const definition = componentViews.find((v) => v.view === view);
     if (definition && !this.loadedViews.has(view)) {
       this.loadingView = view;
+      const end = markBusy(null, this.t.loading, sayBusy(this.locale));
       try {
-        await definition.load();
+        await withinTimeout(definition.load(), view, this.config.timeout);
         this.loadedViews.add(view);
       } catch (error) {
         console.warn(`[Aide numérique] la vue « ${view} » n'a pas pu être chargée.`, error);
-        this.failedView = view;
+        if (request === this.viewRequest) {
+          this.failedView = view;
+          this.announce(this.t.loadError, 'assertive');
+        }
       } finally {
-        this.loadingView = null;
+        end();
+        if (request === this.viewRequest) this.loadingView = null;
       }
     }
+    if (request !== this.viewRequest) return;
     this.save();
     if (moveFocus) {
       await this.updateComplete;

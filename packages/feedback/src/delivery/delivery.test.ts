@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { DEFAULT_TIMEOUT_SECONDS, setRequestTimeout } from '@aide/core';
 import { Delivery, PENDING_FLAG, backoff, idempotencyKey, type FeedbackPayload } from './delivery.ts';
 
 const body: FeedbackPayload = { procedure: 'demande-logement', satisfaction: 'good' };
@@ -35,7 +36,8 @@ describe('feedback delivery', () => {
     let now = 1_000_000;
     const { fetchFn, calls } = collector('offline', 503, 201);
     const d = new Delivery({ persist: false, fetch: fetchFn, now: () => now });
-    expect(await d.submit(ENDPOINT, body)).to.equal('queued');
+    // Online (the test browser is), without an answer: kept and sent again later, but not a connection problem.
+    expect(await d.submit(ENDPOINT, body)).to.equal('delayed');
     expect(localStorage.getItem(PENDING_FLAG)).to.equal('1');
     let [waiting] = await d.pending();
     expect(waiting!.attempts).to.equal(1);
@@ -57,7 +59,7 @@ describe('feedback delivery', () => {
     const now = 5_000_000;
     const { fetchFn } = collector({ status: 429, retryAfter: 120 });
     const d = new Delivery({ persist: false, fetch: fetchFn, now: () => now });
-    expect(await d.submit(ENDPOINT, body)).to.equal('queued');
+    expect(await d.submit(ENDPOINT, body)).to.equal('delayed');
     const [waiting] = await d.pending();
     expect(waiting!.nextAttemptAt - now).to.be.at.least(120_000);
   });
@@ -79,11 +81,33 @@ describe('feedback delivery', () => {
     }
   });
 
-  it('gives up waiting for an answer after the timeout', async function () {
-    this.timeout(15000);
-    const { fetchFn } = collector('hang');
-    const d = new Delivery({ persist: false, fetch: fetchFn });
-    expect(await d.submit(ENDPOINT, body)).to.equal('queued');
+  it('gives up waiting for an answer after the page’s timeout, keeps the opinion and logs why', async () => {
+    setRequestTimeout(0.5);
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const { fetchFn } = collector('hang');
+      const d = new Delivery({ persist: false, fetch: fetchFn });
+      expect(await d.submit(ENDPOINT, body)).to.equal('delayed');
+      expect(await d.pending()).to.have.length(1);
+      expect(warnings.join()).to.contain('n’a pas répondu en 0.5 s');
+    } finally {
+      console.warn = original;
+      setRequestTimeout(DEFAULT_TIMEOUT_SECONDS);
+    }
+  });
+
+  it('offline: kept for when the connection comes back (queued)', async () => {
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+    try {
+      const { fetchFn } = collector('offline');
+      const d = new Delivery({ persist: false, fetch: fetchFn });
+      expect(await d.submit(ENDPOINT, body)).to.equal('queued');
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    }
   });
 
   it('keeps waiting opinions on the device across page loads (IndexedDB)', async () => {
@@ -104,5 +128,15 @@ describe('feedback delivery', () => {
     expect(backoff(20, () => 0.5)).to.equal(3_600_000);
     expect(backoff(1, () => 0)).to.equal(4000);
     expect(idempotencyKey()).to.not.equal(idempotencyKey());
+  });
+
+  it('tells the form that submitted an opinion when it is sent later', async () => {
+    const { fetchFn } = collector('offline', 201);
+    const d = new Delivery({ persist: false, fetch: fetchFn });
+    const settled: string[] = [];
+    expect(await d.submit(ENDPOINT, body, { onSettled: (outcome) => settled.push(outcome) })).to.equal('delayed');
+    await d.flush(true);
+    expect(settled).to.deep.equal(['sent']);
+    expect(await d.pending()).to.deep.equal([]);
   });
 });

@@ -4,11 +4,14 @@
  * network attempt; it leaves the queue only when the collector acknowledged it (201) or refused it for good (4xx
  * other than 429, with a console message). Network errors, timeouts, 5xx and 429 keep it for another try, with
  * exponential backoff, on the `online` event and at the next page load. Replays are harmless: the collector
- * answers a known key with its first answer. A story's acknowledgement carries its private follow link: it is
- * remembered on the device (../story/memory.ts) whichever page sends it, and every attempt is told to the
- * subscribers, so a form left open follows its story from "waiting" to "sent".
+ * answers a known key with its first answer. Requests go through core's `request` (the page's timeout). A story's
+ * acknowledgement carries its private follow link: it is remembered on the device (../story/memory.ts) whichever
+ * page sends it, and every attempt is told to the subscribers, so a form left open follows its entry from "waiting"
+ * to "sent". Why an entry waits: the device is offline ('queued'), or it is online and the service did not take it
+ * yet ('delayed': no answer in time, a server error, or a request the browser blocked, which scripts cannot tell
+ * from an unreachable server: CORS).
  */
-import { setPendingFeedbackCount } from '@aide/core';
+import { request, RequestError, setPendingFeedbackCount } from '@aide/core';
 import { storesFor, type Stores } from '../stores.ts';
 
 export interface FeedbackPayload {
@@ -57,7 +60,14 @@ interface QueuedStory extends Queued {
 }
 export type QueuedEntry = QueuedOpinion | QueuedStory;
 
-export type Outcome = 'sent' | 'queued' | 'rejected';
+/**
+ * 'sent': acknowledged; 'queued': kept, the device is offline; 'delayed': kept, online but the service did not take it
+ * (sent again later); 'rejected': refused for good (4xx).
+ */
+export type Outcome = 'sent' | 'queued' | 'delayed' | 'rejected';
+
+/** Told when an entry kept on the device settles later: sent, or refused for good. */
+export type SettledListener = (outcome: 'sent' | 'rejected') => void;
 
 /** What one attempt gave. */
 export interface Attempt {
@@ -72,7 +82,6 @@ export interface Attempt {
 
 /** localStorage flag read by aide.js: load the feedback chunk at page load only when something waits. */
 export { PENDING_FEEDBACK_KEY as PENDING_FLAG } from '@aide/core';
-const TIMEOUT_MS = 10_000;
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
@@ -102,6 +111,8 @@ export interface DeliveryOptions {
 /** Where one submission waits: on the device (default), or in the page's memory only. */
 export interface SubmitOptions {
   persist?: boolean;
+  /** Told if the entry is kept and later sent (or refused), while the page stays open. */
+  onSettled?: SettledListener;
 }
 
 export class Delivery {
@@ -121,7 +132,20 @@ export class Delivery {
 
   /** Queues the opinion on the device, then tries to send it at once. */
   async submit(endpoint: string, body: FeedbackPayload, options: SubmitOptions = {}): Promise<Outcome> {
-    return (await this.enqueue({ key: idempotencyKey(), endpoint, body, attempts: 0, nextAttemptAt: 0, ...where(options) })).outcome;
+    const key = idempotencyKey();
+    const { onSettled } = options;
+    let firstDone = false;
+    const unsubscribe = onSettled
+      ? this.subscribe((attempt) => {
+          if (!firstDone || attempt.key !== key || (attempt.outcome !== 'sent' && attempt.outcome !== 'rejected')) return;
+          unsubscribe?.();
+          onSettled(attempt.outcome);
+        })
+      : undefined;
+    const { outcome } = await this.enqueue({ key, endpoint, body, attempts: 0, nextAttemptAt: 0, ...where(options) });
+    firstDone = true;
+    if (outcome === 'sent' || outcome === 'rejected') unsubscribe?.();
+    return outcome;
   }
 
   /** Queues the story on the device, then tries to send it at once; `key` identifies it to the subscribers. */
@@ -186,23 +210,22 @@ export class Delivery {
 
   private async attempt(entry: QueuedEntry): Promise<Attempt> {
     const kind = entry.kind ?? 'opinion';
-    const controller = new AbortController();
-    const timeout = window.setTimeout(() => controller.abort(), TIMEOUT_MS);
     let status = 0;
     let retryAfter = 0;
     let answer: unknown;
+    let failure: RequestError | null = null;
     try {
-      const response = await this.fetchFn(entry.endpoint, {
+      const response = await request(entry.endpoint, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.key },
         body: JSON.stringify(entry.body),
-        signal: controller.signal,
         credentials: 'omit',
         keepalive: true,
+        fetch: this.fetchFn,
       });
       retryAfter = Number(response.headers.get('Retry-After')) || 0;
-      // A story's answer (its follow link) is read within the same timeout. An acknowledgement cut short is tried
-      // again like no answer at all: the replay of the same key brings the same link back.
+      // A story's answer (its follow link) is read too. An acknowledgement cut short is tried again like no answer
+      // at all: the replay of the same key brings the same link back.
       if (kind === 'story') {
         try {
           answer = await response.json();
@@ -211,21 +234,20 @@ export class Delivery {
         }
       }
       status = response.status;
-    } catch {
-      status = 0; // offline, refused, timed out
-    } finally {
-      window.clearTimeout(timeout);
+    } catch (error) {
+      status = 0;
+      failure = error instanceof RequestError ? error : new RequestError('network', entry.endpoint);
     }
     let outcome: Outcome;
     if (status >= 200 && status < 300 && entry.kind === 'story' && !(await remember(entry, answer))) {
       // Acknowledged, but its follow link could not be kept: tried again later, the replay brings the same link.
       status = 0;
     }
+    const what = kind === 'story' ? 'récit' : 'avis';
     if (status >= 200 && status < 300) {
       await this.remove(entry);
       outcome = 'sent';
     } else if (status >= 400 && status < 500 && status !== 429 && status !== 408) {
-      const what = kind === 'story' ? 'récit' : 'avis';
       console.warn(`[Aide numérique] ${what} refusé par le service de collecte (HTTP ${status}) : il ne sera pas renvoyé.`);
       await this.remove(entry);
       outcome = 'rejected';
@@ -233,10 +255,23 @@ export class Delivery {
       const attempts = entry.attempts + 1;
       const delay = Math.max(backoff(attempts), retryAfter * 1000);
       await this.store(entry).set(`queue:${entry.key}`, { ...entry, attempts, nextAttemptAt: this.now() + delay });
-      outcome = 'queued';
+      if (failure?.kind === 'offline') outcome = 'queued';
+      else {
+        // Online, and still not taken: the administration reads why in the console (the person is told plainly).
+        console.warn(
+          `[Aide numérique] ${what} gardé sur l’appareil, nouvel essai plus tard : ${
+            failure?.kind === 'timeout'
+              ? `le service de collecte n’a pas répondu en ${failure.timeoutSeconds} s`
+              : failure
+                ? `aucune réponse du service de collecte (serveur injoignable, ou requête bloquée par le navigateur : vérifiez que ${entry.endpoint} autorise l’origine ${location.origin} (CORS) et la politique de sécurité de la page (connect-src))`
+                : `le service de collecte a répondu HTTP ${status}`
+          }.`,
+        );
+        outcome = 'delayed';
+      }
     }
     const attempt: Attempt = { key: entry.key, kind, outcome, status, ...(answer === undefined ? {} : { answer }) };
-    for (const listener of this.listeners) listener(attempt);
+    for (const listener of [...this.listeners]) listener(attempt);
     return attempt;
   }
 

@@ -170,21 +170,64 @@ describe('<aide-feedback>', () => {
     }
   });
 
-  it('says honestly when the opinion waits for the connection', async () => {
-    const capture = captureFetch(503);
+  it('online but not taken (503): not told as « connexion »; the status follows the queue once the collector took it', async () => {
+    let status = 503;
+    const original = window.fetch;
+    window.fetch = async () => new Response('{}', { status });
     try {
       const el = await panelForm();
       const live = await listenToAnnouncements();
       ($(el, '#satisfaction-good') as HTMLInputElement).click();
       ($(el, 'button[type=submit]') as HTMLButtonElement).click();
       await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
-      expect($(el, '.result').textContent).to.contain('Votre avis sera envoyé dès que la connexion reviendra');
+      expect($(el, '.result').textContent).to.not.contain('connexion');
+      expect($(el, '.result').textContent).to.contain('Il n’a pas pu être envoyé pour l’instant');
       // The heading (focused) says "Merci, votre avis est enregistré."; the live region, what happens next.
       await waitUntil(() => live.heard.length > 0, 'announced');
-      live.stop();
-      expect(live.heard).to.deep.equal(['polite: Votre avis sera envoyé dès que la connexion reviendra. Vous pouvez fermer cette page : il partira à votre prochaine visite.']);
+      expect(live.heard).to.deep.equal(['polite: Il n’a pas pu être envoyé pour l’instant : il est gardé sur cet appareil et sera renvoyé automatiquement. Vous n’avez rien à faire.']);
       // No help offered after « Très bien »: only the offer to tell one's story.
       expect($$(el, '.result button.secondary').map((b) => b.className)).to.deep.equal(['button secondary tell-story']);
+      // The collector answers now (the connection came back): the result says so, and it is heard.
+      status = 201;
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => $(el, '.result-title').textContent === 'Merci, votre avis a été envoyé.', 'the status follows the queue', { timeout: 5000 });
+      expect($(el, '.result').textContent).to.not.contain('renvoyé automatiquement');
+      await waitUntil(() => live.heard.length > 1, 'the new status is said');
+      live.stop();
+      expect(live.heard[1]).to.equal('polite: Merci, votre avis a été envoyé. Il aidera à améliorer cette démarche.');
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('offline: says honestly that the opinion waits for the connection', async () => {
+    const original = window.fetch;
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      const el = await panelForm();
+      ($(el, '#satisfaction-good') as HTMLInputElement).click();
+      ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
+      expect($(el, '.result').textContent).to.contain('Votre avis sera envoyé dès que la connexion reviendra');
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+      window.fetch = original;
+    }
+  });
+
+  it('a double press on « Envoyer mon avis » sends one opinion', async () => {
+    const capture = captureFetch(201);
+    try {
+      const el = await panelForm();
+      ($(el, '#satisfaction-good') as HTMLInputElement).click();
+      const form = $(el, 'form') as HTMLFormElement;
+      form.requestSubmit();
+      form.requestSubmit();
+      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
+      expect(capture.sent).to.have.length(1);
     } finally {
       capture.restore();
     }

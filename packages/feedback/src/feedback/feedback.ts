@@ -5,7 +5,7 @@
 import { adoptStyles, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { AideElement, booleanConverter, heading, HelpContextController, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
+import { AideElement, booleanConverter, BusyController, heading, HelpContextController, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
 import { AideFeedbackSentEvent, AideOpenViewEvent, deepActiveElement, focusElement, pickStrings, type HelpContext } from '@aide/core';
 import { delivery, type FeedbackPayload, type Outcome } from '../delivery/delivery.ts';
 import { feedbackStrings, type FeedbackStrings } from './strings.ts';
@@ -46,7 +46,7 @@ const faces: Record<(typeof SATISFACTIONS)[number], TemplateResult> = {
  * @tagname aide-feedback
  * @csspart open - The "Je donne mon avis" (or « Raconter mon expérience ») button of the element placed alone.
  * @csspart form - The form (opinion or story).
- * @fires {AideFeedbackSentEvent} aide-feedback-sent - The opinion left the form; detail: { outcome: 'sent' | 'queued' | 'rejected' }.
+ * @fires {AideFeedbackSentEvent} aide-feedback-sent - The opinion left the form; detail: { outcome: 'sent' | 'queued' | 'delayed' | 'rejected' }.
  * @fires {AideOpenViewEvent} aide-open-view - Cancelable. After a difficult procedure, the person chose the tutorials or the locator.
  */
 export class AideFeedback extends AideElement<FeedbackStrings> {
@@ -92,6 +92,8 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
   private story: StoryController | null = null;
   private storyLoad: Promise<void> | null = null;
   private readonly remaining = new RemainingCount(COMMENT_MAX, REMAINING_ANNOUNCED_FROM, (n) => this.announce(this.t.remaining(n)));
+  /** Sending shows and says it at once (core's busy state); a second press meanwhile is the same opinion. */
+  private readonly busy = new BusyController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -226,20 +228,40 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
       first?.focus();
       return;
     }
+    if (this.sending) return;
     this.sending = true;
     const body = this.payload();
     this.offerHelp = body.satisfaction === 'bad' || (body.difficulties?.length ?? 0) > 0;
-    const outcome = await delivery().submit(new URL(this.endpoint, document.baseURI).href, body, { persist: this.persist });
+    const endpoint = new URL(this.endpoint, document.baseURI).href;
+    const outcome = await this.busy.run(this.t.sending, () => delivery().submit(endpoint, body, { persist: this.persist, onSettled: (later) => this.settled(later) }));
     this.sending = false;
     this.outcome = outcome;
     this.emit(new AideFeedbackSentEvent({ outcome }));
     await this.updateComplete;
-    const t = this.t;
-    const [title, text] =
-      outcome === 'sent' ? [t.sentTitle, t.sentText] : outcome === 'queued' ? [t.queuedTitle, t.queuedText] : [t.rejectedTitle, t.rejectedText];
+    const [title, text] = this.resultText(outcome);
     // The form is gone: focus goes to the result's heading, which says its title. The live region says the
     // sentence under it ("Votre avis sera envoyé dès que la connexion reviendra…"), not the title a second time.
     this.announce(focusElement(this.resultTitle) ? text : `${title} ${text}`);
+  }
+
+  /** The result's title and sentence for an outcome. */
+  private resultText(outcome: Outcome): [string, string] {
+    const t = this.t;
+    return outcome === 'sent'
+      ? [t.sentTitle, t.sentText]
+      : outcome === 'queued'
+        ? [t.queuedTitle, t.queuedText]
+        : outcome === 'delayed'
+          ? [t.delayedTitle, t.delayedText]
+          : [t.rejectedTitle, t.rejectedText];
+  }
+
+  /** The status follows the queue: an opinion kept on the device and sent later says so, if its result is still shown. */
+  private settled(outcome: 'sent' | 'rejected'): void {
+    if (this.outcome !== 'queued' && this.outcome !== 'delayed') return;
+    this.outcome = outcome;
+    const [title, text] = this.resultText(outcome);
+    this.announce(`${title} ${text}`);
   }
 
   private reset(): void {
@@ -256,8 +278,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   private renderResult() {
     const t = this.t;
-    const [title, text] =
-      this.outcome === 'sent' ? [t.sentTitle, t.sentText] : this.outcome === 'queued' ? [t.queuedTitle, t.queuedText] : [t.rejectedTitle, t.rejectedText];
+    const [title, text] = this.resultText(this.outcome ?? 'sent');
     return html`<div class="result ${this.outcome}">
       ${heading(this.headingLevel, title, { className: 'result-title', focusable: true })}
       <p>${text}</p>

@@ -27,6 +27,9 @@ export interface FeedbackStrings {
   sentText: string;
   queuedTitle: string;
   queuedText: string;
+  /** Kept on the device although online: the service did not take it yet (no answer, server error, blocked). */
+  delayedTitle: string;
+  delayedText: string;
   rejectedTitle: string;
   rejectedText: string;
   offerIntro: string;
@@ -85,6 +88,8 @@ const fr: FeedbackStrings = {
   sentText: 'Il aidera à améliorer cette démarche.',
   queuedTitle: 'Merci, votre avis est enregistré.',
   queuedText: 'Votre avis sera envoyé dès que la connexion reviendra. Vous pouvez fermer cette page : il partira à votre prochaine visite.',
+  delayedTitle: 'Merci, votre avis est enregistré.',
+  delayedText: 'Il n’a pas pu être envoyé pour l’instant : il est gardé sur cet appareil et sera renvoyé automatiquement. Vous n’avez rien à faire.',
   rejectedTitle: 'Votre avis n’a pas pu être envoyé.',
   rejectedText: 'Le service d’avis l’a refusé. Ce n’est pas de votre faute : l’administration en est informée.',
   offerIntro: 'Vous avez eu du mal ? Ces aides peuvent vous servir :',
@@ -142,6 +147,8 @@ const en: FeedbackStrings = {
   sentText: 'It will help improve this procedure.',
   queuedTitle: 'Thank you, your opinion is saved.',
   queuedText: 'Your opinion will be sent as soon as the connection is back. You can close this page: it will be sent on your next visit.',
+  delayedTitle: 'Thank you, your opinion is saved.',
+  delayedText: 'It could not be sent for now: it is kept on this device and will be sent again automatically. You have nothing to do.',
   rejectedTitle: 'Your opinion could not be sent.',
   rejectedText: 'The feedback service refused it. It is not your fault: the administration is informed.',
   offerIntro: 'Did you have trouble? This help may be useful:',
@@ -199,6 +206,8 @@ const ar: FeedbackStrings = {
   sentText: 'سيساعد في تحسين هذا الإجراء.',
   queuedTitle: 'شكرًا، تم حفظ رأيك.',
   queuedText: 'سيُرسل رأيك فور عودة الاتصال. يمكنك إغلاق هذه الصفحة: سيُرسل في زيارتك القادمة.',
+  delayedTitle: 'شكرًا، تم حفظ رأيك.',
+  delayedText: 'تعذر إرساله حاليًا: إنه محفوظ على هذا الجهاز وسيُعاد إرساله تلقائيًا. لا داعي لفعل أي شيء.',
   rejectedTitle: 'تعذر إرسال رأيك.',
   rejectedText: 'رفضته خدمة الآراء. ليس ذلك خطأك: تم إبلاغ الإدارة.',
   offerIntro: 'هل واجهت صعوبة؟ قد تفيدك هذه المساعدات:',

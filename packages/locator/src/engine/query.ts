@@ -5,8 +5,13 @@
 import { fold } from '@aide/core';
 
 export type LocationQuery =
-  | { kind: 'postcode'; code: string }
-  | { kind: 'name'; key: string; text: string }
+  /** A postal code, with the commune's name when one was typed too ("Paris 75015", "97400 Saint-Denis"). */
+  | { kind: 'postcode'; code: string; name?: string }
+  /**
+   * A commune's name (its folded `key`), with what settles a homonym or a city's district when typed: a département
+   * in brackets ("Saint-Denis (93)", as suggestions write it), an arrondissement number ("Lyon 3", "Paris 15e").
+   */
+  | { kind: 'name'; key: string; text: string; departement?: string; district?: number }
   | { kind: 'invalid'; reason: InvalidReason; digits?: string };
 
 export type InvalidReason = 'empty' | 'postcode-too-short' | 'postcode-too-long' | 'too-long' | 'no-letters';
@@ -31,23 +36,45 @@ export function keyWithoutArticle(key: string): string | null {
   return match ? match[2]! : null;
 }
 
+/** A district number as people write it: "3", "3e", "3ème", "1er". */
+const DISTRICT = /(?:^|\s)(\d{1,2})\s*(?:er|re|e|ème|eme|è)?(?=\s|$)/iu;
+
+/**
+ * What a person typed, in any order: a postal code, a commune's name, both ("Paris 75015", "75015 Paris"), a name
+ * and a district ("Lyon 3"), a name and its département as suggestions write it ("Saint-Denis (93)").
+ */
 export function parseLocationQuery(raw: string): LocationQuery {
   const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (text === '') return { kind: 'invalid', reason: 'empty' };
   if (text.length > MAX_QUERY_LENGTH) return { kind: 'invalid', reason: 'too-long' };
-  // A postal code, possibly with spaces ("75 001") or followed by the commune ("75001 Paris").
-  const digits = /^(\d[\d ]*\d|\d)(?:\s+\D.*)?$/.exec(text)?.[1]?.replace(/ /g, '');
-  if (digits !== undefined) {
+  if (!/\p{L}/u.test(text)) {
+    // Digits only ("75 001"): a postal code, or why it is not one.
+    const digits = text.replace(/ /g, '');
+    if (!/^\d+$/.test(digits)) return { kind: 'invalid', reason: 'no-letters' };
     if (digits.length === 5) return { kind: 'postcode', code: digits };
-    if (/\p{L}/u.test(text)) {
-      // "750 Paris": the digits are not a postal code, but the name may still be.
-    } else {
-      return { kind: 'invalid', reason: digits.length < 5 ? 'postcode-too-short' : 'postcode-too-long', digits };
-    }
+    return { kind: 'invalid', reason: digits.length < 5 ? 'postcode-too-short' : 'postcode-too-long', digits };
   }
-  const key = nameKey(text.replace(/\d+/g, ' '));
+  const departement = /\((\d[\dAB]?\d?)\)\s*$/i.exec(text)?.[1]?.toUpperCase();
+  const rest = text.replace(/\([^)]*\)\s*$/, ' ');
+  const code = /(?:^|\D)(\d{5})(?!\d)/.exec(rest)?.[1];
+  // "Paris 15e Arrondissement (75)", a suggestion typed back, is a name as the index has it.
+  const named = /arrondissement/i.test(rest);
+  const districtNumber = code || named ? undefined : Number(DISTRICT.exec(rest)?.[1]);
+  const key = nameKey(named && !code ? rest : rest.replace(/\d+(?:\s*(?:er|re|e|ème|eme|è)(?=\s|$))?/giu, ' '));
   if (!/\p{L}/u.test(key)) return { kind: 'invalid', reason: 'no-letters' };
-  return { kind: 'name', key, text };
+  if (code) return { kind: 'postcode', code, name: key };
+  return {
+    kind: 'name',
+    key,
+    text,
+    ...(departement ? { departement } : {}),
+    ...(districtNumber && districtNumber >= 1 && districtNumber <= 20 ? { district: districtNumber } : {}),
+  };
+}
+
+/** The folded name of a city's arrondissement, as the commune index has it: "lyon 3e arrondissement". */
+export function districtKey(cityKey: string, district: number): string {
+  return `${cityKey} ${district === 1 ? '1er' : `${district}e`} arrondissement`;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Where places come from, behind one interface: the static shards embedded with the widget (default, no server),
  * or a URL returning records in the national standard schema. And the geocoder over the embedded commune index.
  */
+import { requestJson } from '@aide/core';
 import type {
   Attribution,
   CommuneEntry,
@@ -17,7 +18,7 @@ import type {
 } from './types.ts';
 import { distanceToBoxKm, haversineKm, type Point } from './geo.ts';
 import { FRANCE_SERVICES_LABEL, hasFlag, placePredicate, type PlaceFilters } from './filters.ts';
-import { nameShardFor, postcodeShardId, shardFileId } from './query.ts';
+import { districtKey, nameKey, nameShardFor, postcodeShardId, shardFileId, type LocationQuery } from './query.ts';
 import { VOCABULARIES } from './vocabularies.ts';
 import { toPlaceRecord, type StandardRecord } from './convert.ts';
 
@@ -45,12 +46,11 @@ export interface PlaceSource {
   nearest(point: Point, options?: NearestOptions): Promise<PlaceResult[]>;
 }
 
-export type Fetch = (url: string) => Promise<Response>;
+export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
-async function getJson<T>(fetchFn: Fetch, url: string): Promise<T> {
-  const response = await fetchFn(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+/** Every data file goes through core's request: a timeout, and a typed error the element turns into words. */
+function getJson<T>(fetchFn: Fetch, url: string): Promise<T> {
+  return requestJson<T>(url, { fetch: fetchFn });
 }
 
 /** Distance in km, rounded to 100 m as shown to people. */
@@ -138,7 +138,7 @@ export class StaticShardSource implements PlaceSource {
   constructor(
     /** URL of places/index.json. */
     private readonly indexUrl: string,
-    private readonly fetchFn: Fetch = (url) => fetch(url),
+    private readonly fetchFn: Fetch = (url, init) => fetch(url, init),
   ) {}
 
   loadIndex(): Promise<PlacesIndex> {
@@ -209,7 +209,7 @@ export class StandardApiSource implements PlaceSource {
 
   constructor(
     private readonly url: string,
-    private readonly fetchFn: Fetch = (url) => fetch(url),
+    private readonly fetchFn: Fetch = (url, init) => fetch(url, init),
     private readonly attributionText: Attribution = {
       title: 'Lieux de médiation numérique',
       sources: [{ name: 'Source configurée par le site', licence: 'voir la source', date: '' }],
@@ -261,7 +261,7 @@ export class Geocoder {
   constructor(
     /** URL of places/index.json (the geocoding files sit beside it). */
     placesIndexUrl: string,
-    private readonly fetchFn: Fetch = (url) => fetch(url),
+    private readonly fetchFn: Fetch = (url, init) => fetch(url, init),
   ) {
     this.base = new URL('.', new URL(placesIndexUrl, globalThis.location?.href ?? 'http://localhost/'));
   }
@@ -315,7 +315,51 @@ export class Geocoder {
   }
 }
 
+/**
+ * What a query found: the communes to suggest, best first; the one it names for sure (`match`), if any; and what the
+ * other communes share with it (the same postal code, or the same name: homonyms).
+ */
+export interface GeocodeResult {
+  communes: CommuneEntry[];
+  match: CommuneEntry | null;
+  sharing: 'postcode' | 'name';
+}
+
+/** Whether every word typed is a word of the commune's name ("paris" in "Paris 15e Arrondissement"). */
+function namesCommune(typedKey: string, commune: CommuneEntry): boolean {
+  const words = new Set(nameKey(commune[0]).split(' '));
+  return typedKey.split(' ').every((word) => words.has(word));
+}
+
+/**
+ * The communes a parsed query means, for suggestions and for the search: a postal code's communes (the one named, when
+ * a name was typed too, first); an arrondissement ("Lyon 3"); a name's homonyms, settled by a département in
+ * brackets; else the communes whose name starts so.
+ */
+export async function geocode(geocoder: Geocoder, query: Exclude<LocationQuery, { kind: 'invalid' }>, limit = 8): Promise<GeocodeResult> {
+  if (query.kind === 'postcode') {
+    const all = await geocoder.postcode(query.code);
+    const name = query.name;
+    if (!name) return { communes: all, match: all[0] ?? null, sharing: 'postcode' };
+    const named = all.filter((c) => namesCommune(name, c));
+    if (named.length > 0) return { communes: [...named, ...all.filter((c) => !named.includes(c))], match: named[0]!, sharing: 'postcode' };
+    // A name that is not one of this code's communes: the name decides, in the code's département when it has one.
+    const byName = await geocode(geocoder, { kind: 'name', key: name, text: name }, limit);
+    if (byName.match && query.code.startsWith(byName.match[1])) return byName;
+    return all.length > 0 ? { communes: all, match: all[0]!, sharing: 'postcode' } : byName;
+  }
+  const found = await geocoder.suggest(query.key, limit);
+  if (query.district) {
+    const key = districtKey(query.key, query.district);
+    const [district] = await geocoder.suggest(key, 1);
+    if (district && nameKey(district[0]) === key) return { communes: [district, ...found.filter((c) => c !== district)].slice(0, limit), match: district, sharing: 'name' };
+  }
+  const exact = found.filter((c) => nameKey(c[0]) === query.key && (!query.departement || c[1] === query.departement));
+  // The communes of that exact name first (homonyms), then those whose name starts so: still suggestions.
+  return { communes: [...exact, ...found.filter((c) => !exact.includes(c))], match: exact[0] ?? null, sharing: 'name' };
+}
+
 /** The national phone line's configuration, fetched next to the places index. */
-export async function loadPhoneLine(url: string, fetchFn: Fetch = (u) => fetch(u)): Promise<PhoneLineConfig> {
+export async function loadPhoneLine(url: string, fetchFn: Fetch = (u, init) => fetch(u, init)): Promise<PhoneLineConfig> {
   return getJson<PhoneLineConfig>(fetchFn, url);
 }

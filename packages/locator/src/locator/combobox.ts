@@ -1,13 +1,14 @@
 /**
  * The commune field: an ARIA 1.2 combobox with a list of suggestions (postal code → its communes, name → communes
  * starting so), arrow keys through the list while focus stays in the field (aria-activedescendant), Enter picks,
- * Escape closes the list (a second Escape is left to the panel). Picking only fills the field: the search button
- * searches (no change of context, RGAA 7.4). The number of suggestions is said once typing pauses.
+ * Escape closes the list (a second Escape is left to the panel). Picking a suggestion searches at once (the element
+ * is told, through `onChoose`); focus stays in the field and the results are announced, so nothing moves under the
+ * person (RGAA 7.4). The number of suggestions is said once typing pauses.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { deepActiveElement } from '@aide/core';
-import { nameKey, parseLocationQuery, type InvalidReason } from '../engine/query.ts';
-import type { Geocoder } from '../engine/source.ts';
+import { parseLocationQuery, type InvalidReason } from '../engine/query.ts';
+import { geocode, type Geocoder, type GeocodeResult } from '../engine/source.ts';
 import type { CommuneEntry } from '../engine/types.ts';
 
 /** Quiet time after the last keystroke before suggestions are looked up. */
@@ -31,6 +32,8 @@ export interface ComboboxOptions {
   announce(message: string): void;
   /** The person edited or picked (a field error no longer applies). */
   onEdit(): void;
+  /** The person picked a suggestion: search around it. */
+  onChoose(commune: CommuneEntry): void;
   /** "8 communes proposées". */
   countText(count: number): string;
   /** "Aucune commune ne commence ainsi". */
@@ -56,6 +59,8 @@ export class CommuneCombobox implements ReactiveController {
   activeIndex = -1;
   /** The suggestion picked, while the field still shows it. */
   chosen: CommuneEntry | null = null;
+  /** What the suggestions share: a postal code, or a name (homonyms). */
+  sharing: GeocodeResult['sharing'] = 'name';
   private open = false;
   private suggestTimer?: number;
   private announceTimer?: number;
@@ -107,25 +112,21 @@ export class CommuneCombobox implements ReactiveController {
   }
 
   /**
-   * The commune the typed text means, when no suggestion was picked: a postal code's first commune, or the commune
-   * of that exact name ("Saint-Denis (93)", typed or pasted back: the département settles homonyms). The communes
-   * found stay as suggestions, for the results to offer the others. Rejects when the data cannot be read.
+   * The commune the typed text means, when no suggestion was picked (see `geocode`: a postal code, a name, both, an
+   * arrondissement, a name with its département as suggestions write it). The communes found stay as suggestions,
+   * for the results to offer the others. Rejects when the data cannot be read.
    */
   async resolve(): Promise<{ commune: CommuneEntry } | { error: FieldError }> {
     const parsed = parseLocationQuery(this.options.field()?.value ?? this.input);
     if (parsed.kind === 'invalid') return { error: { key: parsed.reason } };
     const geocoder = this.options.geocoder();
-    if (parsed.kind === 'postcode') {
-      const communes = (await geocoder?.postcode(parsed.code)) ?? [];
-      this.setSuggestions(communes);
-      return communes[0] ? { commune: communes[0] } : { error: { key: 'postcode-unknown', arg: parsed.code } };
-    }
-    const dep = /\((\d[\dAB]?\d?)\)\s*$/.exec(parsed.text)?.[1];
-    const key = nameKey(parsed.text.replace(/\([^)]*\)\s*$/, ''));
-    const found = (await geocoder?.suggest(key, 8)) ?? [];
-    const exact = found.filter((c) => nameKey(c[0]) === key && (!dep || c[1] === dep));
-    this.setSuggestions(exact.length > 0 ? exact : found);
-    return exact[0] ? { commune: exact[0] } : { error: { key: 'commune-unknown', arg: parsed.text } };
+    const found = geocoder ? await geocode(geocoder, parsed) : { communes: [], match: null, sharing: 'name' as const };
+    this.sharing = found.sharing;
+    this.setSuggestions(found.communes);
+    if (found.match) return { commune: found.match };
+    return parsed.kind === 'postcode' && !parsed.name
+      ? { error: { key: 'postcode-unknown', arg: parsed.code } }
+      : { error: { key: 'commune-unknown', arg: parsed.kind === 'name' ? parsed.text : (this.options.field()?.value ?? this.input).trim() } };
   }
 
   private handleInput(event: InputEvent): void {
@@ -143,8 +144,11 @@ export class CommuneCombobox implements ReactiveController {
     const geocoder = this.options.geocoder();
     let list: CommuneEntry[] = [];
     try {
-      if (parsed.kind === 'postcode') list = (await geocoder?.postcode(parsed.code)) ?? [];
-      else if (parsed.kind === 'name' && parsed.key.length >= 2) list = (await geocoder?.suggest(parsed.key, 8)) ?? [];
+      if (geocoder && (parsed.kind === 'postcode' || (parsed.kind === 'name' && parsed.key.length >= 2))) {
+        const found = await geocode(geocoder, parsed);
+        list = found.communes;
+        this.sharing = found.sharing;
+      }
     } catch {
       list = []; // Offline: suggestions are a help, searching still explains what is wrong.
     }
@@ -222,6 +226,7 @@ export class CommuneCombobox implements ReactiveController {
       field.value = this.input;
       field.focus();
     }
+    this.options.onChoose(commune);
   }
 
   /**

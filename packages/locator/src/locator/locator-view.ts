@@ -28,7 +28,8 @@ export interface LocatorPageView extends LocatorView {
   inPanel: boolean;
   attribution: Attribution | null;
   status: 'idle' | 'loading' | 'results' | 'error';
-  dataError: boolean;
+  /** Why the places could not be read, in words (null when they could). */
+  dataError: string | null;
   /** The field's error, in words. */
   fieldError: string | null;
   origin: Origin | null;
@@ -71,7 +72,7 @@ function renderResults(v: LocatorPageView) {
   if (v.status === 'loading') return html`<p class="status" aria-busy="true">${t.searching}</p>`;
   if (v.status === 'error' && v.dataError) {
     return html`<div class="status error" part="error">
-      <p>${t.errors['data-failed']}</p>
+      <p>${v.dataError}</p>
       <button type="button" class="button" @click=${() => v.retry()}>${t.retry}</button>
     </div>`;
   }

@@ -3,6 +3,30 @@ import '../define.ts';
 import type { AideLocator } from './locator.ts';
 import { displayPhone } from './locator.ts';
 import { listenToAnnouncements, pause } from '@aide/core/testing';
+import { setRequestTimeout, DEFAULT_TIMEOUT_SECONDS } from '@aide/core';
+
+/**
+ * Holds every request whose address matches `pattern` until `release()` (as a data file that never answers would):
+ * the promise ends only when the request is aborted (core's timeout). Other requests go through.
+ */
+function holdRequests(pattern: RegExp) {
+  const original = window.fetch;
+  let holding = true;
+  const held: string[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!holding || !pattern.test(url)) return original(input, init);
+    held.push(url);
+    return new Promise<Response>((_, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    });
+  };
+  return {
+    held,
+    release: () => (holding = false),
+    restore: () => (window.fetch = original),
+  };
+}
 
 // The data built by `pnpm run build` (the test command builds before running the component tests).
 const SRC = '/dist/aide/places/index.json';
@@ -71,7 +95,9 @@ describe('<aide-locator>', () => {
     key(el, 'Enter');
     await el.updateComplete;
     expect(input(el).value).to.equal('Saint-Étienne (42)');
-    expect(el.shadowRoot!.querySelector('.results')).to.equal(null);
+    // Choosing a suggestion searches around it; focus stays in the field.
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Saint-Étienne (42)'), 'results for the suggestion', { timeout: 10000 });
+    expect(el.shadowRoot!.activeElement).to.equal(input(el));
   });
 
   it('says the number of suggestions once typing pauses, not after every key; the list has its own name', async () => {
@@ -192,5 +218,71 @@ describe('<aide-locator>', () => {
   it('writes French phone numbers the French way', () => {
     expect(displayPhone('+33170772372')).to.equal('01 70 77 23 72');
     expect(displayPhone('+262262123456')).to.equal('+262 262 123 456');
+  });
+
+  describe('on a slow or broken network', () => {
+    afterEach(() => setRequestTimeout(DEFAULT_TIMEOUT_SECONDS));
+
+    it('shows and says « Recherche en cours… » at once after a press, while the commune itself is still looked up', async () => {
+      const el = await render();
+      await type(el, '29200');
+      const live = await listenToAnnouncements(700);
+      // Nothing of the places' data answers: not the geocoding files, not the shards.
+      const hold = holdRequests(/\/places\//);
+      try {
+        const submit = $(el, 'button[type=submit]');
+        submit.click();
+        await el.updateComplete;
+        expect($(el, '.status')?.textContent.trim()).to.equal('Recherche en cours…');
+        expect(submit.hasAttribute('data-busy')).to.equal(true);
+        await waitUntil(() => live.heard.includes('polite: Recherche en cours…'), 'the busy state is said', { timeout: 2000 });
+      } finally {
+        live.stop();
+        hold.restore();
+      }
+    });
+
+    it('a data file that never answers ends with the reason and « Réessayer »; after a retry that works, focus is on the results heading', async () => {
+      setRequestTimeout(0.5);
+      const el = await render();
+      await type(el, '29200');
+      const hold = holdRequests(/\/places\/dep-\d/);
+      try {
+        const live = await listenToAnnouncements(700);
+        $(el, 'button[type=submit]').click();
+        await waitUntil(() => $(el, '.status.error'), 'the timeout is told', { timeout: 5000 });
+        live.stop();
+        expect(hold.held.length).to.be.greaterThan(0);
+        const message = $(el, '.status.error p').textContent;
+        expect(message).to.contain('Le service n’a pas répondu en 0,5 secondes');
+        expect(live.heard.some((h) => h.startsWith('assertive: La liste des lieux n’a pas pu être chargée.'))).to.equal(true);
+        expect($(el, 'button[type=submit]').hasAttribute('data-busy')).to.equal(false);
+        await expect(el).to.be.accessible();
+        hold.release();
+        const retry = $(el, '.status.error button');
+        retry.focus();
+        retry.click();
+        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+        expect($(el, '#results-title').textContent).to.contain('10 lieux près de Brest (29)');
+      } finally {
+        hold.restore();
+      }
+    });
+
+    it('a double press on « Rechercher » is one search, and ends in one coherent list', async () => {
+      const el = await render();
+      await type(el, '29200');
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      const submit = $(el, 'button[type=submit]');
+      submit.click();
+      submit.click();
+      await waitUntil(() => $$(el, '.place').length === 10, 'results', { timeout: 10000 });
+      window.removeEventListener('error', onError);
+      expect(errors).to.deep.equal([]);
+      expect(submit.hasAttribute('data-busy')).to.equal(false);
+      expect($$(el, '#results-title')).to.have.length(1);
+    });
   });
 });

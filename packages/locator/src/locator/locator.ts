@@ -6,8 +6,8 @@
  */
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { AideElement, booleanConverter, HelpContextController, sharedStyles } from '@aide/core/element';
-import { AideLocatorResultsEvent, deepActiveElement, focusElement, type HelpContext } from '@aide/core';
+import { AideElement, booleanConverter, BusyController, HelpContextController, sharedStyles } from '@aide/core/element';
+import { AideLocatorResultsEvent, deepActiveElement, focusElement, requestFailureText, type HelpContext } from '@aide/core';
 import { StaticShardSource, StandardApiSource, Geocoder, loadPhoneLine, type PlaceResult, type PlaceSource } from '../engine/source.ts';
 import { isFranceServicesPartnerProcedure, type PlaceFilters } from '../engine/filters.ts';
 import { VOCABULARIES } from '../engine/vocabularies.ts';
@@ -61,7 +61,8 @@ export class AideLocator extends AideElement<LocatorStrings> {
 
   @state() private status: LocatorPageView['status'] = 'idle';
   @state() private fieldError: FieldError | null = null;
-  @state() private dataError = false;
+  /** Why the data could not be read, in words (null when it could). */
+  @state() private dataError: string | null = null;
   @state() private origin: Origin | null = null;
   @state() private results: PlaceResult[] = [];
   @state() private limit = PAGE_SIZE;
@@ -81,11 +82,14 @@ export class AideLocator extends AideElement<LocatorStrings> {
   private geocoder?: Geocoder;
   private searchRequest = 0;
   private readonly pageContext = new HelpContextController(this);
+  /** Searching shows and says it at once, whatever comes first (geocoding, the places, the device's position). */
+  private readonly busy = new BusyController(this);
   private readonly combobox = new CommuneCombobox(this, {
     geocoder: () => this.geocoder,
     field: () => this.field,
     announce: (message) => this.announce(message),
     onEdit: () => (this.fieldError = null),
+    onChoose: (commune) => void this.busy.run(this.t.searching, () => this.searchAround(commune)),
     countText: (count) => this.t.suggestionsCount(count),
     noneText: () => this.t.suggestionsNone,
   });
@@ -124,18 +128,36 @@ export class AideLocator extends AideElement<LocatorStrings> {
     event.preventDefault();
     // A suggestion request still under way must not reopen the list over the results.
     this.combobox.cancel();
-    const commune = this.combobox.chosen ?? (await this.resolveTypedText());
-    if (!commune) return;
+    await this.submitTypedText();
+  }
+
+  /**
+   * Searches what the field holds. Busy at once (the commune's lookup may be slow too, on a slow network), not only
+   * once the places are fetched; a second press meanwhile is the same search, and the last one wins.
+   */
+  private async submitTypedText(): Promise<boolean> {
+    const request = ++this.searchRequest;
+    this.status = 'loading';
+    this.dataError = null;
+    return this.busy.run(this.t.searching, async () => {
+      const commune = this.combobox.chosen ?? (await this.resolveTypedText());
+      if (!commune || request !== this.searchRequest) return false;
+      return this.searchAround(commune);
+    });
+  }
+
+  /** Searches around a commune: the one typed, or the suggestion picked. */
+  private async searchAround(commune: CommuneEntry): Promise<boolean> {
     const input = this.combobox.input;
     const others = this.combobox.suggestions.filter((s) => s !== commune && (s[0] === commune[0] || input.replace(/\D/g, '').length === 5));
     if (commune[3] === null || commune[4] === null) {
       this.showFieldError({ key: 'no-position-known' });
-      return;
+      return false;
     }
     this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
     rememberSearch(this.combobox.input);
     this.limit = PAGE_SIZE;
-    await this.search();
+    return this.search();
   }
 
   /** The commune meant by the typed text, or null after showing why there is none. */
@@ -144,8 +166,8 @@ export class AideLocator extends AideElement<LocatorStrings> {
       const resolved = await this.combobox.resolve();
       if ('error' in resolved) this.showFieldError(resolved.error);
       return 'commune' in resolved ? resolved.commune : null;
-    } catch {
-      this.showDataError();
+    } catch (error) {
+      this.showDataError(error);
       return null;
     }
   }
@@ -160,10 +182,11 @@ export class AideLocator extends AideElement<LocatorStrings> {
     void this.updateComplete.then(() => this.field.focus());
   }
 
-  private showDataError(): void {
-    this.dataError = true;
+  private showDataError(error: unknown): void {
+    console.warn('[Aide numérique] les lieux n’ont pas pu être chargés.', error);
+    this.dataError = this.t.errors['data-failed'](requestFailureText(error, this.locale));
     this.status = 'error';
-    this.announce(this.t.errors['data-failed'], 'assertive');
+    this.announce(this.dataError, 'assertive');
     // A filter or "Afficher plus" that had focus is gone with the list: focus goes to "Réessayer", not nowhere.
     void this.updateComplete.then(() => {
       const active = deepActiveElement();
@@ -187,7 +210,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
     const request = ++this.searchRequest;
     if (options.refresh && this.status === 'results') this.refreshing = true;
     else this.status = 'loading';
-    this.dataError = false;
+    this.dataError = null;
     try {
       const results = await this.source.nearest(this.origin.point, {
         limit: this.limit,
@@ -209,31 +232,39 @@ export class AideLocator extends AideElement<LocatorStrings> {
       }
       this.emit(new AideLocatorResultsEvent({ count: results.length, origin: this.origin.label }));
       return true;
-    } catch {
+    } catch (error) {
       if (request === this.searchRequest) {
         this.refreshing = false;
-        this.showDataError();
+        this.showDataError(error);
       }
       return false;
     }
   }
 
-  private useMyPosition(): void {
+  private async useMyPosition(): Promise<void> {
     this.fieldError = null;
     if (!('geolocation' in navigator)) {
       this.showFieldError({ key: 'geo-unsupported' });
       return;
     }
     this.status = 'loading';
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        this.origin = { label: this.t.nearYourPosition, point: { lat: position.coords.latitude, lon: position.coords.longitude }, commune: null, others: [] };
-        this.limit = PAGE_SIZE;
-        void this.search();
-      },
-      (error) => this.showFieldError({ key: error.code === error.PERMISSION_DENIED ? 'geo-denied' : 'geo-unavailable' }),
-      { timeout: 15000, maximumAge: 300000 },
-    );
+    await this.busy.run(this.t.searching, async () => {
+      const request = ++this.searchRequest;
+      let position: GeolocationPosition;
+      try {
+        position = await new Promise<GeolocationPosition>((resolve, reject) =>
+          navigator.geolocation.getCurrentPosition(resolve, reject, { timeout: 15000, maximumAge: 300000 }),
+        );
+      } catch (error) {
+        const code = (error as GeolocationPositionError).code;
+        if (request === this.searchRequest) this.showFieldError({ key: code === 1 ? 'geo-denied' : 'geo-unavailable' });
+        return;
+      }
+      if (request !== this.searchRequest) return;
+      this.origin = { label: this.t.nearYourPosition, point: { lat: position.coords.latitude, lon: position.coords.longitude }, commune: null, others: [] };
+      this.limit = PAGE_SIZE;
+      await this.search();
+    });
   }
 
   private async chooseOther(commune: CommuneEntry): Promise<void> {
@@ -244,7 +275,17 @@ export class AideLocator extends AideElement<LocatorStrings> {
     this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
     // The button pressed leaves the list of other communes: focus goes to the results' heading, which says
     // "10 lieux près de…" (no live message on top).
-    if (await this.search({ announce: 'none' })) this.focusResultsTitle();
+    if (await this.busy.run(this.t.searching, () => this.search({ announce: 'none' }))) this.focusResultsTitle();
+  }
+
+  /**
+   * « Réessayer » after the data could not be read: the same search again, busy at once. The button goes away with
+   * the message: once the places are there, focus goes to the results' heading (it says "10 lieux près de…"), never
+   * left on the page's body.
+   */
+  private async retry(): Promise<void> {
+    const found = this.origin ? await this.busy.run(this.t.searching, () => this.search({ announce: 'none' })) : await this.submitTypedText();
+    if (found) this.focusResultsTitle();
   }
 
   private focusResultsTitle(): void {
@@ -322,8 +363,8 @@ export class AideLocator extends AideElement<LocatorStrings> {
       sheet: this.sheetOpen ? () => this.renderSheet() : null,
       combobox: (options) => this.combobox.render(options),
       submit: (event) => void this.handleSubmit(event),
-      useMyPosition: () => this.useMyPosition(),
-      retry: () => (this.origin ? void this.search() : this.field.focus()),
+      useMyPosition: () => void this.useMyPosition(),
+      retry: () => void this.retry(),
       chooseOther: (commune) => void this.chooseOther(commune),
       showMore: () => void this.showMore(),
       openSheet: () => this.openSheet(),

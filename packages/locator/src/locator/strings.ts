@@ -26,7 +26,8 @@ export interface LocatorStrings {
     'geo-denied': string;
     'geo-unavailable': string;
     'geo-unsupported': string;
-    'data-failed': string;
+    /** `reason`: why, in core's words (no answer in time, no connection…), with what to do. */
+    'data-failed': (reason: string) => string;
   };
   errorPrefix: string;
   retry: string;
@@ -134,7 +135,7 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
       'geo-denied': 'Vous n’avez pas autorisé l’accès à votre position. Tapez plutôt un code postal ou une commune.',
       'geo-unavailable': 'Votre position n’a pas pu être trouvée. Tapez plutôt un code postal ou une commune.',
       'geo-unsupported': 'Votre navigateur ne peut pas donner votre position. Tapez plutôt un code postal ou une commune.',
-      'data-failed': 'La liste des lieux n’a pas pu être chargée. Vérifiez votre connexion internet, puis réessayez. Vous pouvez aussi appeler la ligne d’aide.',
+      'data-failed': (reason) => `La liste des lieux n’a pas pu être chargée. ${reason} Vous pouvez aussi appeler la ligne d’aide.`,
     },
     errorPrefix: 'Erreur : ',
     retry: 'Réessayer',
@@ -229,7 +230,7 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
       'geo-denied': 'You did not allow access to your location. Type a postal code or a town instead.',
       'geo-unavailable': 'Your location could not be found. Type a postal code or a town instead.',
       'geo-unsupported': 'Your browser cannot give your location. Type a postal code or a town instead.',
-      'data-failed': 'The list of places could not be loaded. Check your internet connection, then try again. You can also call the help line.',
+      'data-failed': (reason) => `The list of places could not be loaded. ${reason} You can also call the help line.`,
     },
     errorPrefix: 'Error: ',
     retry: 'Try again',
@@ -352,7 +353,7 @@ export const locatorStrings: Catalogues<LocatorStrings> = {
       'geo-denied': 'لم تسمح بالوصول إلى موقعك. اكتب بدلاً من ذلك رمزًا بريديًا أو بلدية.',
       'geo-unavailable': 'تعذر تحديد موقعك. اكتب بدلاً من ذلك رمزًا بريديًا أو بلدية.',
       'geo-unsupported': 'لا يستطيع متصفحك تحديد موقعك. اكتب بدلاً من ذلك رمزًا بريديًا أو بلدية.',
-      'data-failed': 'تعذر تحميل قائمة الأماكن. تحقق من اتصالك بالإنترنت ثم أعد المحاولة. يمكنك أيضًا الاتصال بخط المساعدة.',
+      'data-failed': (reason) => `تعذر تحميل قائمة الأماكن. ${reason} يمكنك أيضًا الاتصال بخط المساعدة.`,
     },
     errorPrefix: 'خطأ: ',
     retry: 'إعادة المحاولة',

@@ -3,13 +3,18 @@
  * the page's life, fetched again after a failure), and the search index with its code, loaded on the first search
  * (the panel's size budget is small).
  */
+import { pageTimeout, withinTimeout } from '@aide/core';
 import type { TutorialChunk, TutorialIndex, TutorialSummary } from '../format.ts';
 import type { TutorialSearch } from '../search/search.ts';
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as T;
+/** Within core's timeout: a file that never answers ends in « Réessayer », never in a "Chargement…" forever. */
+function getJson<T>(url: string): Promise<T> {
+  const read = async () => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return (await response.json()) as T;
+  };
+  return withinTimeout(read(), url, pageTimeout());
 }
 
 export class TutorialLibrary {

@@ -5,8 +5,7 @@
 import { html, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { heading } from '@aide/core/element';
+import { heading, styleProperties } from '@aide/core/element';
 import { sanitizeHtml } from '@aide/core/markdown';
 import type { Locale } from '@aide/core';
 import type { TutorialChunk, TutorialIndex, TutorialSummary } from '../format.ts';
@@ -169,7 +168,7 @@ export function renderStep(v: WalkthroughView, tutorial: TutorialChunk) {
     <article class="step" part="step" aria-labelledby="step-title">
       <p class="tutorial-title" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${tutorial.title}</p>
       <p class="progress-text" id="progress">${t.stepOf(v.step, total)}</p>
-      <div class="progress" aria-hidden="true"><span class="bar" style=${styleMap({ width: `${Math.round((v.step / total) * 100)}%` })}></span></div>
+      <div class="progress" aria-hidden="true"><span class="bar" ${styleProperties({ width: `${Math.round((v.step / total) * 100)}%` })}></span></div>
       ${contentHeading(v.headingLevel, step.title, { id: 'step-title', className: 'step-heading' })}
       <div class="step-tools">
         ${v.targetFound ? html`<button type="button" class="button secondary" @click=${() => v.showMe()}>${t.showMe}</button>` : nothing}

@@ -15,7 +15,9 @@ import {
   AideStepChangeEvent,
   findPageTarget,
   focusElement,
+  markBusy,
   NATIONAL_PHONE_LINE,
+  sayBusy,
   showPageTarget,
   type HelpContext,
 } from '@aide/core';
@@ -118,11 +120,15 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   private async loadIndex(): Promise<void> {
     const library = this.library!;
     this.loadFailed = false;
+    // Core's busy state: "Chargement des tutoriels…" is said too, not only shown, when the list is slow to come.
+    const end = markBusy(null, this.t.loading, sayBusy(this.locale));
     try {
       this.index = await library.index();
     } catch {
       this.loadFailed = true;
       return;
+    } finally {
+      end();
     }
     const last = await this.progress!.last();
     const summary = last ? this.index.tutorials.find((t) => t.slug === last) : undefined;
