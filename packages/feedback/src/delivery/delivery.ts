@@ -67,7 +67,7 @@ export type QueuedEntry = QueuedOpinion | QueuedStory;
 export type Outcome = 'sent' | 'queued' | 'delayed' | 'rejected';
 
 /** Told when an entry kept on the device settles later: sent, or refused for good. */
-export type SettledListener = (outcome: 'sent' | 'rejected') => void;
+type SettledListener = (outcome: 'sent' | 'rejected') => void;
 
 /** What one attempt gave. */
 export interface Attempt {
