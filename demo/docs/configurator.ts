@@ -141,7 +141,7 @@ export class Configurator {
     const swatch = checkOption('color', s.color, this.base).ok && s.color.trim() ? s.color.trim() : '#000091';
     render(
       html`
-        <form class="configurator" novalidate @submit=${(e: Event) => e.preventDefault()}>
+        <div class="configurator" role="group" aria-label="Réglages de l’intégration">
           <div class="field">
             <label for="cfg-procedure">Identifiant de la démarche <span class="hint" id="cfg-procedure-hint">Facultatif. Les tutoriels de cette démarche sont proposés en premier et les avis sont regroupés par démarche. Exemple : demande-logement.</span></label>
             ${problems.procedure ? html`<p class="error" id="cfg-procedure-error">${problems.procedure}</p>` : nothing}
@@ -220,7 +220,7 @@ export class Configurator {
               )}
             </select>
           </div>
-        </form>
+        </div>
         <div class="result">
           <h3 id="cfg-code-title">Code à coller dans vos pages</h3>
           ${valid

@@ -190,7 +190,9 @@ function renderResult(c: StoryController, o: StoryViewOptions) {
       ? [t.sentTitle, t.sentText]
       : c.outcome === 'queued'
         ? [t.queuedTitle, o.persist ? t.queuedText : t.queuedTextKeepOpen]
-        : [t.rejectedTitle, t.rejectedText];
+        : c.outcome === 'delayed'
+          ? [t.queuedTitle, o.persist ? t.delayedText : t.delayedTextKeepOpen]
+          : [t.rejectedTitle, t.rejectedText];
   return html`<div class="result ${c.outcome}">
     ${heading(o.headingLevel, title, { className: 'story-result-title', focusable: true })}
     <p>${text}</p>

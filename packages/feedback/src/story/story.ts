@@ -201,7 +201,8 @@ export class StoryController implements ReactiveController {
 
   /** The queue tried this story again (a retry, the connection back): the status on screen follows. */
   private async followQueue(attempt: Attempt): Promise<void> {
-    if (attempt.key !== this.key || this.sending || this.outcome !== 'queued' || attempt.outcome === 'queued') return;
+    const waiting = (outcome: Outcome | null) => outcome === 'queued' || outcome === 'delayed';
+    if (attempt.key !== this.key || this.sending || !waiting(this.outcome) || waiting(attempt.outcome)) return;
     await this.settle(attempt, true);
   }
 
@@ -237,7 +238,9 @@ export class StoryController implements ReactiveController {
         ? [t.sentTitle, t.sentText]
         : attempt.outcome === 'queued'
           ? [t.queuedTitle, this.host.persist ? t.queuedText : t.queuedTextKeepOpen]
-          : [t.rejectedTitle, t.rejectedText];
+          : attempt.outcome === 'delayed'
+            ? [t.queuedTitle, this.host.persist ? t.delayedText : t.delayedTextKeepOpen]
+            : [t.rejectedTitle, t.rejectedText];
     if (later) {
       // The person may be elsewhere in the form or the page: the news is said, focus stays where it is.
       this.say(attempt.outcome === 'sent' ? t.sentLater : `${title} ${text}`);

@@ -43,6 +43,9 @@ export interface StoryStrings {
   queuedTitle: string;
   queuedText: string;
   queuedTextKeepOpen: string;
+  /** Online, but the service did not take it yet (no answer in time, a server error): not a connection problem. */
+  delayedText: string;
+  delayedTextKeepOpen: string;
   sentLater: string;
   rejectedTitle: string;
   rejectedText: string;
@@ -127,6 +130,8 @@ const fr: StoryStrings = {
   queuedTitle: 'Merci, votre récit est enregistré sur cet appareil.',
   queuedText: 'Il sera envoyé dès que la connexion reviendra. Votre lien de suivi s’affichera ici ; si vous fermez la page, l’aide vous le donnera à votre prochaine visite.',
   queuedTextKeepOpen: 'Il sera envoyé dès que la connexion reviendra : gardez cette page ouverte jusque-là. Votre lien de suivi s’affichera ici.',
+  delayedText: 'Il n’a pas pu être envoyé pour l’instant : il sera renvoyé automatiquement. Votre lien de suivi s’affichera ici ; si vous fermez la page, l’aide vous le donnera à votre prochaine visite.',
+  delayedTextKeepOpen: 'Il n’a pas pu être envoyé pour l’instant : il sera renvoyé automatiquement, gardez cette page ouverte jusque-là. Votre lien de suivi s’affichera ici.',
   sentLater: 'Votre récit a été envoyé. Votre lien de suivi est affiché.',
   rejectedTitle: 'Votre récit n’a pas pu être envoyé.',
   rejectedText: 'Le service l’a refusé. Ce n’est pas de votre faute : vous pouvez modifier votre récit et réessayer.',
@@ -211,6 +216,8 @@ const en: StoryStrings = {
   queuedTitle: 'Thank you, your story is saved on this device.',
   queuedText: 'It will be sent as soon as the connection is back. Your follow link will appear here; if you close the page, the help will give it to you on your next visit.',
   queuedTextKeepOpen: 'It will be sent as soon as the connection is back: keep this page open until then. Your follow link will appear here.',
+  delayedText: 'It could not be sent for now: it will be sent again automatically. Your follow link will appear here; if you close the page, the help will give it to you on your next visit.',
+  delayedTextKeepOpen: 'It could not be sent for now: it will be sent again automatically, keep this page open until then. Your follow link will appear here.',
   sentLater: 'Your story has been sent. Your follow link is shown.',
   rejectedTitle: 'Your story could not be sent.',
   rejectedText: 'The service refused it. It is not your fault: you can edit your story and try again.',
@@ -299,6 +306,8 @@ const ar: StoryStrings = {
   queuedTitle: 'شكرًا، حُفظت روايتك على هذا الجهاز.',
   queuedText: 'ستُرسل فور عودة الاتصال. سيظهر رابط المتابعة هنا؛ وإن أغلقت الصفحة، ستعطيك المساعدة إياه في زيارتك القادمة.',
   queuedTextKeepOpen: 'ستُرسل فور عودة الاتصال: أبقِ هذه الصفحة مفتوحة حتى ذلك الحين. سيظهر رابط المتابعة هنا.',
+  delayedText: 'تعذر إرسالها حاليًا: ستُعاد محاولة إرسالها تلقائيًا. سيظهر رابط المتابعة هنا؛ وإن أغلقت الصفحة، ستعطيك المساعدة إياه في زيارتك القادمة.',
+  delayedTextKeepOpen: 'تعذر إرسالها حاليًا: ستُعاد محاولة إرسالها تلقائيًا، أبقِ هذه الصفحة مفتوحة حتى ذلك الحين. سيظهر رابط المتابعة هنا.',
   sentLater: 'تم إرسال روايتك. رابط المتابعة معروض.',
   rejectedTitle: 'تعذر إرسال روايتك.',
   rejectedText: 'رفضتها الخدمة. ليس ذلك خطأك: يمكنك تعديل روايتك وإعادة المحاولة.',
