@@ -232,7 +232,7 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
       request.routeOptions.config.agentPage === true && !request.headers.authorization && !(options.operatorToken && !request.url.startsWith('/agents'))
         ? signIn.redirectToSignIn(request, reply)
         : apiSignIn(request, reply);
-    installBackOffice(app, { store, signOut: signIn.signOut });
+    installBackOffice(app, { store, signOut: signIn.signOut, providerOrigin: new URL(options.backOffice.oidc.issuer).origin });
   }
 
   // Only JSON is accepted: anything else is a 415 (Fastify's default for a type without a parser).

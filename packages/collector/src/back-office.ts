@@ -53,6 +53,8 @@ async function db<T>(work: () => Promise<T>): Promise<T> {
 export interface BackOfficeOptions {
   store: Store;
   signOut: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+  /** The OpenID provider's origin: the sign-out form of every page is redirected to its end-session page. */
+  providerOrigin: string;
 }
 
 export async function audit(store: Store, agent: Agent, action: string, storyId: string | null, details?: string): Promise<void> {
@@ -109,7 +111,7 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
         .map(([href, label]) => `<li><a href="${href}"${href === path ? ' aria-current="page"' : ''}>${label}</a></li>`)
         .join('')}<li><form method="post" action="/agents/deconnexion"><input type="hidden" name="_csrf" value="${escapeHtml(csrf)}"><button type="submit" class="secondary">Se déconnecter</button></form></li></ul></nav>`;
       const message = MESSAGES[(request.query as { message?: string }).message ?? ''];
-      return sendPage(reply, layout(title, `${message ? `<p class="notice" role="status">${escapeHtml(message)}</p>` : ''}${main.replaceAll('%CSRF%', escapeHtml(csrf))}`, nav));
+      return sendPage(reply, layout(title, `${message ? `<p class="notice" role="status">${escapeHtml(message)}</p>` : ''}${main.replaceAll('%CSRF%', escapeHtml(csrf))}`, nav), 200, [options.providerOrigin]);
     };
     const csrfField = '<input type="hidden" name="_csrf" value="%CSRF%">';
 

@@ -37,8 +37,18 @@ ${main}
 </html>`;
 }
 
-export const sendPage = (reply: FastifyReply, html: string, status = 200) =>
-  reply.status(status).header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').header('Content-Security-Policy', PAGE_CSP).header('Referrer-Policy', 'no-referrer').send(html);
+/**
+ * `formTargets`: other origins a form of the page may end up at. Browsers apply form-action to the redirects that
+ * follow a submission too, so the sign-in and sign-out forms (redirected to the OpenID provider) name its origin.
+ */
+export const sendPage = (reply: FastifyReply, html: string, status = 200, formTargets: readonly string[] = []) =>
+  reply
+    .status(status)
+    .header('Content-Type', 'text/html; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .header('Content-Security-Policy', formTargets.length ? PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${formTargets.join(' ')}`) : PAGE_CSP)
+    .header('Referrer-Policy', 'no-referrer')
+    .send(html);
 
 /** Paragraphs from plain text (the masked story, the answer): escaped, one <p> per blank-line-separated block. */
 export const paragraphs = (text: string) =>

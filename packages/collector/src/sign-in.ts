@@ -116,6 +116,8 @@ export function installSignIn(
 <p>L’espace des agents sert à relire les récits des usagers, à y répondre et à suivre les indicateurs. Il est réservé aux agents inscrits par l’administrateur du service.</p>
 <form method="get" action="/agents/connexion/fournisseur"><input type="hidden" name="retour" value="${escapeHtml(back)}"><button type="submit">Se connecter avec ProConnect</button></form>`,
       ),
+      200,
+      [new URL(settings.issuer).origin],
     );
   });
 

@@ -89,6 +89,9 @@ class Browser {
     assert.equal(start.statusCode, 303, start.body);
     const signInPage = new URL(start.headers.location as string, ORIGIN);
     assert.equal(signInPage.pathname, '/agents/connexion');
+    // Browsers apply form-action to the redirect after a submission: the sign-in form must be allowed to reach the provider.
+    const form = await this.get(`${signInPage.pathname}${signInPage.search}`);
+    assert.ok(String(form.headers['content-security-policy']).includes(`form-action 'self' ${new URL(this.idp.issuer).origin};`), String(form.headers['content-security-policy']));
     const go = await this.get(`/agents/connexion/fournisseur?retour=${encodeURIComponent(signInPage.searchParams.get('retour')!)}`);
     assert.equal(go.statusCode, 303);
     const back = await this.atProvider(go.headers.location as string, email);
