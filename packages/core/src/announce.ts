@@ -6,6 +6,14 @@
  */
 export type Politeness = 'polite' | 'assertive';
 
+/** A piece of a message in another language than the message's own: a French title in an English sentence (RGAA 8.7). */
+export interface ForeignText {
+  text: string;
+  lang: string;
+}
+/** A message: plain text, or pieces of which some are in another language. */
+export type Announcement = string | readonly (string | ForeignText)[];
+
 const TAG = 'aide-live-region';
 const VISUALLY_HIDDEN =
   'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
@@ -56,7 +64,7 @@ export function prepareAnnouncer(): void {
   liveRegion();
 }
 
-export function announce(message: string, politeness: Politeness = 'polite', lang?: string): void {
+export function announce(message: Announcement, politeness: Politeness = 'polite', lang?: string): void {
   const element = liveRegion();
   const region = politeness === 'polite' ? element.polite : element.assertive;
   window.clearTimeout(timers.get(region));
@@ -67,7 +75,8 @@ export function announce(message: string, politeness: Politeness = 'polite', lan
   timers.set(
     region,
     window.setTimeout(() => {
-      region.textContent = message;
+      if (typeof message === 'string') region.textContent = message;
+      else region.append(...message.map((part) => (typeof part === 'string' ? part : Object.assign(document.createElement('span'), { lang: part.lang, textContent: part.text }))));
     }, 120),
   );
 }
