@@ -55,6 +55,6 @@ export default defineConfig({
     // Never reuse: on a free port there is nothing of ours to reuse, and a stranger's server must not be tested.
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { AIDE_COLLECTOR_DB: ':memory:' },
+    env: { AIDE_COLLECTOR_DB: ':memory:', AIDE_OPERATOR_TOKEN: '' },
   },
 });

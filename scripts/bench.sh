@@ -11,7 +11,7 @@ echo; echo "==> locator: nearest-N time, bytes per search"
 node --import tsx scripts/bench-locator.ts
 echo; echo "==> tutorials: build of 1,000, search latency, chunk sizes"
 node --import tsx scripts/bench-tutorials.ts
-echo; echo "==> collector: POST throughput and latency on SQLite and PostgreSQL"
+echo; echo "==> collector: throughput; 5 min under kill -9 with replays; stats and export on 1,000,000 rows; two instances behind a proxy"
 node --import tsx scripts/bench-collector.ts
 echo; echo "==> masking: time per story (realistic and hostile), linear time, browser bundle size"
 node --import tsx scripts/bench-masking.ts

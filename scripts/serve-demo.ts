@@ -2,11 +2,14 @@
  * Serves the demo exactly as an administration would host it: the procedure pages from demo/, the built
  * widget (aide.js, chunks, tutorials, places) under /aide/, csp.html with a strict Content-Security-Policy and
  * Trusted Types, and the feedback collector on the same origin (/api/v1/…, /dashboard, /health), on an embedded
- * SQLite file (.data/demo-collector.sqlite, or AIDE_COLLECTOR_DB; ':memory:' for tests).
+ * SQLite file (.data/demo-collector.sqlite, or AIDE_COLLECTOR_DB; ':memory:' for tests). The dashboard is for agents:
+ * the browser asks for the demo's operator token (identifiant « agent », mot de passe DEMO_OPERATOR_TOKEN, or
+ * AIDE_OPERATOR_TOKEN when set).
  * Usage: node --import tsx scripts/serve-demo.ts [--port 4173] [--host 127.0.0.1]
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -70,13 +73,17 @@ export function createDemoServer(options: DemoServerOptions) {
   });
 }
 
+/** The demo's operator token (a demonstration on the loopback only: never a production secret). */
+export const DEMO_OPERATOR_TOKEN = 'demo-operateur-aide-numerique';
+
 /** The collector, mounted on the demo's origin: the widget's feedback goes to /api/v1/feedback. */
-export async function demoCollector(databasePath = process.env.AIDE_COLLECTOR_DB ?? join(root, '.data/demo-collector.sqlite')) {
-  const app = await buildCollector({ sqlitePath: databasePath, rateLimitMax: 600, exportToken: process.env.AIDE_EXPORT_TOKEN });
+export async function demoCollector(databasePath = process.env.AIDE_COLLECTOR_DB ?? join(root, '.data/demo-collector.sqlite'), operatorToken = process.env.AIDE_OPERATOR_TOKEN || DEMO_OPERATOR_TOKEN) {
+  const app = await buildCollector({ sqlitePath: databasePath, rateLimitMax: 600, rateLimitOtherMax: 6000, operatorToken });
   await app.ready();
   return {
     app,
-    matches: (url: string) => /^\/(api\/v1\/|dashboard(\/|\?|$)|health$)/.test(url),
+    operatorToken,
+    matches: (url: string) => /^\/(api\/v1\/|dashboard(\/|\?|$)|health(\/|$))/.test(url),
     handle: (req: IncomingMessage, res: ServerResponse) => app.routing(req, res),
   };
 }
@@ -86,7 +93,9 @@ async function main() {
     options: { port: { type: 'string', default: process.env.PORT ?? '4173' }, host: { type: 'string', default: '127.0.0.1' } },
   });
   const port = Number(values.port);
-  const collector = await demoCollector();
+  // Served beyond the loopback, the demo's well-known token would open the dashboard to anyone: a random one then.
+  const loopback = /^(127\.|::1$|localhost$)/.test(values.host);
+  const collector = await demoCollector(undefined, process.env.AIDE_OPERATOR_TOKEN || (loopback ? DEMO_OPERATOR_TOKEN : randomBytes(18).toString('base64url')));
   const server = createDemoServer({ port, host: values.host, api: collector });
   server.listen(port, values.host, () => {
     console.log(`\nDémonstration d'Aide numérique : http://${values.host}:${port}/\n`);
@@ -94,7 +103,7 @@ async function main() {
     console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html`);
     console.log(`  bouton d'avis seul    : http://${values.host}:${port}/avis.html`);
     console.log(`  composants et intégration : http://${values.host}:${port}/composants.html`);
-    console.log(`  tableau de bord       : http://${values.host}:${port}/dashboard\n`);
+    console.log(`  tableau de bord       : http://${values.host}:${port}/dashboard (identifiant : agent, mot de passe : ${collector.operatorToken})\n`);
   });
   const stop = () => server.close(() => void collector.app.close().then(() => process.exit(0)));
   process.on('SIGTERM', stop);

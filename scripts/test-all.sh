@@ -11,6 +11,17 @@ t0=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - t0 ))"; }
 
 logs=$(mktemp -d)
+
+# AIDE_CPU_CONTENTION=N: N busy processes per core for the whole run, to prove the suite holds on a busy machine
+# (a laptop in a video call, a shared CI runner). Unset or 0: a quiet run.
+contention=()
+if [ "${AIDE_CPU_CONTENTION:-0}" -gt 0 ] 2>/dev/null; then
+  for _ in $(seq 1 $(( AIDE_CPU_CONTENTION * $(nproc) ))); do
+    node -e 'for (;;) {}' & contention+=($!)
+  done
+  trap 'kill "${contention[@]}" 2>/dev/null' EXIT
+  echo "==> contention: ${#contention[@]} busy processes on $(nproc) cores"
+fi
 status=0
 run() { # run <label> <command...>: tees output to a log the summary reads
   local label=$1; shift

@@ -6,6 +6,11 @@ import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 import { AXE_TAGS, checkState, expectAnnouncement, liveRegionText } from '../a11y/harness.ts';
+import { DEMO_OPERATOR_TOKEN } from '../../scripts/serve-demo.ts';
+
+/** The statistics and the dashboard are for agents: the demo's operator token. */
+const asAgent = { authorization: `Bearer ${DEMO_OPERATOR_TOKEN}` };
+const agentCredentials = { username: 'agent', password: DEMO_OPERATOR_TOKEN };
 
 const feedback = (page: Page) => page.locator('aide-feedback');
 
@@ -22,7 +27,7 @@ async function openFeedback(page: Page, path = '/') {
 
 /** Opinions the collector holds for the demo procedure. */
 async function stored(page: Page): Promise<number> {
-  const response = await page.request.get('/api/v1/stats?procedure=demande-logement');
+  const response = await page.request.get('/api/v1/stats?procedure=demande-logement', { headers: asAgent });
   return (await response.json()).total.count;
 }
 
@@ -168,6 +173,8 @@ test.describe('feedback', () => {
 });
 
 test.describe('collector dashboard', () => {
+  // The browser asks for the agent's credentials (HTTP Basic): the operator token as the password.
+  test.use({ httpCredentials: agentCredentials });
   test('shows the opinions per procedure and step, accessibly, and works without JavaScript', async ({ page, browser, baseURL }) => {
     await page.request.post('/api/v1/feedback', {
       headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
@@ -185,7 +192,7 @@ test.describe('collector dashboard', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     // Without JavaScript, the filter form works by keyboard.
-    const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), javaScriptEnabled: false });
+    const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), javaScriptEnabled: false, httpCredentials: agentCredentials });
     const noScript = await context.newPage();
     await noScript.goto('/dashboard?procedure=demande-logement');
     await noScript.getByLabel('Démarche').selectOption('');

@@ -4,6 +4,10 @@
  */
 import type { Page, Request } from '@playwright/test';
 import { test, expect, hostPage } from './fixtures.ts';
+import { DEMO_OPERATOR_TOKEN } from '../../scripts/serve-demo.ts';
+
+/** The statistics are for agents: the demo's operator token. */
+const asAgent = { headers: { authorization: `Bearer ${DEMO_OPERATOR_TOKEN}` } };
 
 async function stuckAtStepTwo(page: Page) {
   await page.locator('aide-help[data-floating]').getByRole('button').click();
@@ -35,7 +39,7 @@ test.describe('"Je suis bloqué" counts', () => {
     expect(body).toMatchObject({ procedure, step: 2 });
     expect(sent[0]!.headers().cookie).toBeUndefined();
     await expect
-      .poll(async () => (await (await page.request.get(`/api/v1/stats?procedure=${procedure}`)).json()).blocked)
+      .poll(async () => (await (await page.request.get(`/api/v1/stats?procedure=${procedure}`, asAgent)).json()).blocked)
       .toEqual([{ tutorial: body.tutorial, step: 2, count: 1 }]);
   });
 
@@ -47,6 +51,6 @@ test.describe('"Je suis bloqué" counts', () => {
     await stuckAtStepTwo(page);
     await page.waitForLoadState('networkidle');
     expect(sent).toBe(0);
-    expect((await (await page.request.get(`/api/v1/stats?procedure=${procedure}`)).json()).blocked).toEqual([]);
+    expect((await (await page.request.get(`/api/v1/stats?procedure=${procedure}`, asAgent)).json()).blocked).toEqual([]);
   });
 });

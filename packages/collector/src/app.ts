@@ -1,36 +1,73 @@
 /**
  * The feedback collector: Fastify, JSON Schema validation, idempotency on a client-generated key, CORS limited to
- * configured origins, a per-client rate limit that stores no IP, stats, a protected CSV export, an accessible
- * dashboard and a health check. `buildCollector` does not listen: main.ts does, and the demo server mounts it.
+ * configured origins, rate limits per client shared by every instance (keys pseudonymised, no IP stored), statistics
+ * computed by the database, a streamed CSV export and a dashboard for agents only, health and readiness checks, and
+ * every answer in one French format. `buildCollector` does not listen: main.ts does, and the demo server mounts it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import localizeFr from 'ajv-i18n/localize/fr/index.js';
-import { openStore, type Store, type WriteOutcome } from './db.ts';
-import { blockedBody, feedbackBody, statsQuery, type BlockedBody, type FeedbackBody, type StatsQuery } from './schemas.ts';
-import { computeStats } from './stats.ts';
+import { openStore, type CounterStore, type Readiness, type Store, type WriteOutcome } from './store/index.ts';
+import { blockedBody, feedbackBody, publicStatsQuery, statsQuery, type BlockedBody, type FeedbackBody, type StatsQuery } from './schemas.ts';
+import { computeStats, knownProcedures, publicStats } from './stats.ts';
+import { exportCsv } from './export.ts';
 import { DASHBOARD_CSS, DASHBOARD_ICON, dashboardPage } from './dashboard.ts';
+import { installAgentGuard, operatorToken } from './agents.ts';
+import { RETRY_AFTER, clientErrorHandler, installNotFound, type ApiError } from './http-errors.ts';
+
+export type { Agent, Authenticator, AgentRole } from './agents.ts';
+
+export interface Timeouts {
+  /** The whole request (headers and body) must arrive within this time (ms); 408 otherwise. */
+  requestMs: number;
+  /** The headers must arrive within this time (ms). */
+  headersMs: number;
+  /** An idle keep-alive connection is closed after this time (ms). */
+  keepAliveMs: number;
+  /** At most this many open connections; more are closed at once. */
+  maxConnections: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { requestMs: 10_000, headersMs: 5000, keepAliveMs: 5000, maxConnections: 2000 };
 
 export interface CollectorOptions {
   /** postgres://… ; SQLite otherwise. */
   databaseUrl?: string | undefined;
-  sqlitePath?: string;
+  sqlitePath?: string | undefined;
   /** Origins allowed to post from a browser (CORS); empty: same origin only. */
-  corsOrigins?: string[];
-  /** Bearer token for GET /api/v1/export.csv; without one, the export is off. */
-  exportToken?: string | undefined;
-  /** Requests per client per minute on the POST endpoints. */
-  rateLimitMax?: number;
-  logger?: FastifyServerOptions['logger'];
-  /** Group-commit settings (see db.ts). */
-  batchWindowMs?: number;
-  batchSize?: number;
+  corsOrigins?: string[] | undefined;
+  /** The operator's token: opens the dashboard, the statistics and the export. Without one, they are closed. */
+  operatorToken?: string | undefined;
+  /** Writes (POST) per client per minute. */
+  rateLimitMax?: number | undefined;
+  /** Every other request per client per minute (the health checks are not counted). */
+  rateLimitOtherMax?: number | undefined;
+  /** Which proxies to believe about the client's address (X-Forwarded-For): hop count or addresses/CIDR. */
+  trustProxy?: number | string[] | undefined;
+  /** Pseudonymises client addresses for the rate limits; instances on one database share one by default. */
+  rateLimitSecret?: string | undefined;
+  /** Opens GET /api/v1/public/stats (satisfaction totals of one procedure, cached). */
+  publicStats?: boolean | undefined;
+  timeouts?: Partial<Timeouts> | undefined;
+  /** SQLite: free bytes under which writes are refused (503) and the service is not ready. */
+  minFreeBytes?: number | undefined;
+  logger?: FastifyServerOptions['logger'] | undefined;
+  /** Group-commit settings (see store/group-commit.ts). */
+  batchWindowMs?: number | undefined;
+  batchSize?: number | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BODY_LIMIT = 8 * 1024;
+/** How long the readiness answer and the public statistics are reused (ms): what an anonymous client can cost. */
+const READINESS_CACHE_MS = 1000;
+const PUBLIC_CACHE_MS = 60_000;
+const PUBLIC_CACHE_SIZE = 1000;
+/** Exports and statistics running at once, per instance: the rest get 503 and come back. */
+const MAX_EXPORTS = 2;
+const MAX_STATS = 4;
 
 /** The same body whatever the order of its keys, for "same key, same request". */
 function canonicalHash(value: unknown): string {
@@ -39,30 +76,63 @@ function canonicalHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
 }
 
-interface ApiError {
-  error: string;
-  message: string;
-  fields?: { field: string; message: string }[];
+/** An IPv6 client is its /64 (one household or machine has the whole prefix); IPv4 as is. */
+export function clientAddress(ip: string): string {
+  if (ip.startsWith('::ffff:') && ip.includes('.')) return ip.slice(7);
+  if (!isIPv6(ip)) return ip;
+  const [head = '', tail = ''] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups: string[] = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.toLowerCase().padStart(4, '0')).join(':')}::/64`;
+}
+
+/** @fastify/rate-limit's store interface over the collector's counters (shared in PostgreSQL). */
+function rateLimitStore(counters: CounterStore) {
+  return class SharedCounters {
+    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number) {
+      counters.incr(`rl:${key}`, timeWindow).then(
+        ({ count, ttlMs }) => callback(null, { current: count, ttl: ttlMs }),
+        (error: Error) => callback(error),
+      );
+    }
+    child() {
+      // Routes with their own limit set a groupId, which the plugin appends to the key.
+      return this;
+    }
+  };
 }
 
 export async function buildCollector(options: CollectorOptions = {}): Promise<FastifyInstance & { store: Store }> {
-  const store = await openStore({
-    databaseUrl: options.databaseUrl,
-    sqlitePath: options.sqlitePath ?? '.data/collector.sqlite',
-    batchWindowMs: options.batchWindowMs,
-    batchSize: options.batchSize,
-  });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    // A hop count is accepted at run time (Fastify's types list strings and booleans only).
+    trustProxy: (options.trustProxy ?? false) as string[] | boolean,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // A connection with no traffic at all (neither way) for this long is closed.
+    connectionTimeout: Math.max(60_000, timeouts.requestMs),
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, timeouts.headersMs) },
+    clientErrorHandler,
     // On close, idle keep-alive connections are dropped at once; requests in progress finish.
     forceCloseConnections: 'idle',
-    keepAliveTimeout: 5000,
     // No IP, no headers, no body in the logs: only method, path and status.
     logger: options.logger ?? false,
     // Fastify's own request lines carry the client's address: replaced by the onResponse line below.
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
   }) as unknown as FastifyInstance & { store: Store };
+  app.server.maxConnections = timeouts.maxConnections;
+
+  const store = await openStore({
+    databaseUrl: options.databaseUrl,
+    sqlitePath: options.sqlitePath ?? '.data/collector.sqlite',
+    batchWindowMs: options.batchWindowMs,
+    batchSize: options.batchSize,
+    minFreeBytes: options.minFreeBytes,
+    log: (level, message, details) => app.log[level](details ?? {}, message),
+  });
   app.decorate('store', store);
 
   // Requests that were in progress when the service started to stop must not keep their connection alive:
@@ -74,10 +144,12 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
   app.addHook('onSend', async (_request, reply) => {
     if (closing) void reply.header('Connection', 'close');
   });
-
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, path: request.routeOptions.url ?? 'not-found', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
+
+  // Before CORS: 404, 405 and plain OPTIONS are answered before anything else reads the request.
+  installNotFound(app, BODY_LIMIT);
 
   await app.register(cors, {
     origin: options.corsOrigins && options.corsOrigins.length > 0 ? options.corsOrigins : false,
@@ -86,12 +158,32 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     maxAge: 86400,
   });
 
-  // The client's key is a hash of its address with a salt drawn at start-up and kept in memory only: the limiter
-  // can tell clients apart without anyone being able to recover an IP, and nothing is written anywhere.
-  const salt = randomBytes(16);
+  // The client's key: an HMAC of its address (an IPv6 client: its /64) with a secret that every instance on the
+  // database shares (or AIDE_RATE_LIMIT_SECRET). Limits hold across instances; no address is stored, and the keys
+  // live as long as their window (a minute).
+  let secret: Buffer | null = options.rateLimitSecret ? Buffer.from(options.rateLimitSecret) : null;
+  const fallbackSecret = randomBytes(32);
+  const clientKey = async (request: FastifyRequest) => {
+    if (!secret) {
+      try {
+        secret = Buffer.from(await store.sharedSecret('rate-limit-key'));
+      } catch {
+        // The database is away: counted per instance until it is back (writes get 503 meanwhile anyway).
+        return createHmac('sha256', fallbackSecret).update(clientAddress(request.ip)).digest('base64url').slice(0, 32);
+      }
+    }
+    return createHmac('sha256', secret).update(clientAddress(request.ip)).digest('base64url').slice(0, 32);
+  };
+
   await app.register(rateLimit, {
-    global: false,
-    keyGenerator: (request) => createHash('sha256').update(salt).update(request.ip).digest('base64url'),
+    global: true,
+    max: options.rateLimitOtherMax ?? 600,
+    timeWindow: 60_000,
+    store: rateLimitStore(store.counters),
+    keyGenerator: clientKey,
+    // Counters unreachable (the database is away): the request goes on; a write then gets its 503.
+    skipOnError: true,
+    allowList: (request) => request.routeOptions.url?.startsWith('/health') === true,
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: 'too_many_requests',
@@ -99,35 +191,10 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     }),
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: { instancePath: string; message?: string; params: Record<string, unknown> }[] }, _request, reply) => {
-    const status = error.statusCode ?? 500;
-    let body: ApiError;
-    if (error.validation) {
-      // ajv's messages in French, like the rest of the API's answers.
-      localizeFr(error.validation as Parameters<typeof localizeFr>[0]);
-      body = {
-        error: 'invalid_body',
-        message: 'La requête ne respecte pas le schéma.',
-        fields: error.validation.map((v) => ({
-          field: v.instancePath || (v.params.missingProperty ? `/${v.params.missingProperty as string}` : v.params.additionalProperty ? `/${v.params.additionalProperty as string}` : '/'),
-          message: v.params.additionalProperty ? `champ inconnu « ${v.params.additionalProperty as string} »` : (v.message ?? 'valeur refusée'),
-        })),
-      };
-    } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      body = { error: 'unsupported_media_type', message: 'Envoyez du JSON (Content-Type: application/json).' };
-    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      body = { error: 'payload_too_large', message: `Le corps dépasse ${BODY_LIMIT} octets.` };
-    } else if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && /JSON/i.test(error.message))) {
-      body = { error: 'invalid_body', message: 'Le corps n’est pas du JSON valide.' };
-    } else if (status === 429) {
-      body = { error: 'too_many_requests', message: error.message };
-    } else if (status < 500) {
-      body = { error: 'bad_request', message: error.message };
-    } else {
-      app.log.error({ code: error.code }, 'internal error');
-      body = { error: 'internal_error', message: 'Erreur du serveur : réessayez plus tard.' };
-    }
-    void reply.status(status).send(body);
+  installAgentGuard(app, {
+    authenticators: options.operatorToken ? [operatorToken(options.operatorToken)] : [],
+    counters: store.counters,
+    clientKey,
   });
 
   // Only JSON is accepted: anything else is a 415 (Fastify's default for a type without a parser).
@@ -160,9 +227,9 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     return reply.status(201).send({ id, receivedAt: outcome.receivedAt });
   };
 
-  const limit = { max: options.rateLimitMax ?? 60, timeWindow: 60_000 };
+  const writeLimit = { max: options.rateLimitMax ?? 60, timeWindow: 60_000, groupId: 'write' };
 
-  app.post<{ Body: FeedbackBody }>('/api/v1/feedback', { schema: { body: feedbackBody }, config: { rateLimit: limit } }, async (request, reply) => {
+  app.post<{ Body: FeedbackBody }>('/api/v1/feedback', { schema: { body: feedbackBody }, config: { rateLimit: writeLimit } }, async (request, reply) => {
     const id = idempotencyKey(request, reply);
     if (!id) return reply;
     const body = request.body;
@@ -189,7 +256,7 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     return answer(reply, id, hash, outcome);
   });
 
-  app.post<{ Body: BlockedBody }>('/api/v1/blocked', { schema: { body: blockedBody }, config: { rateLimit: limit } }, async (request, reply) => {
+  app.post<{ Body: BlockedBody }>('/api/v1/blocked', { schema: { body: blockedBody }, config: { rateLimit: writeLimit } }, async (request, reply) => {
     const id = idempotencyKey(request, reply);
     if (!id) return reply;
     const hash = canonicalHash(request.body);
@@ -200,56 +267,101 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     return answer(reply, id, hash, outcome);
   });
 
-  app.get<{ Querystring: StatsQuery }>('/api/v1/stats', { schema: { querystring: statsQuery } }, async (request) => computeStats(store.db, request.query));
-
-  app.get('/api/v1/export.csv', async (request, reply) => {
-    if (!options.exportToken) return reply.status(404).send({ error: 'export_disabled', message: 'L’export n’est pas activé (AIDE_EXPORT_TOKEN).' } satisfies ApiError);
-    const auth = request.headers.authorization ?? '';
-    const given = Buffer.from(auth.replace(/^Bearer\s+/i, ''));
-    const expected = Buffer.from(options.exportToken);
-    const { timingSafeEqual } = await import('node:crypto');
-    if (!/^Bearer\s+/i.test(auth) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return reply.status(401).header('WWW-Authenticate', 'Bearer').send({ error: 'unauthorized', message: 'Jeton d’export manquant ou faux.' } satisfies ApiError);
+  // Heavy reads run a few at a time per instance; beyond, 503 and Retry-After.
+  const running = { stats: 0, exports: 0 };
+  const busy = (reply: FastifyReply, what: string) =>
+    reply.status(503).header('Retry-After', String(RETRY_AFTER.busy)).send({ error: 'busy', message: `Trop de ${what} en cours : réessayez dans quelques secondes.` } satisfies ApiError);
+  const limited = async <T>(kind: 'stats' | 'exports', max: number, reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> => {
+    if (running[kind] >= max) return busy(reply, kind === 'stats' ? 'calculs de statistiques' : 'exports');
+    running[kind]++;
+    try {
+      return await work();
+    } finally {
+      running[kind]--;
     }
-    const rows = await store.db.selectFrom('feedback').selectAll().orderBy('received_at').execute();
-    const columns = ['id', 'received_at', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at'] as const;
-    // Spreadsheets run cells that start with = + - @: they are quoted as text.
-    const cell = (value: unknown) => {
-      let text = value === null || value === undefined ? '' : `${value as string}`;
-      if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-      return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+
+  app.get<{ Querystring: StatsQuery }>('/api/v1/stats', { schema: { querystring: statsQuery }, preHandler: app.requireAgent }, async (request, reply) =>
+    limited('stats', MAX_STATS, reply, () => computeStats(store.reader, request.query)),
+  );
+
+  app.get<{ Querystring: StatsQuery }>('/api/v1/export.csv', { schema: { querystring: statsQuery }, preHandler: app.requireAgent }, async (request, reply) => {
+    if (running.exports >= MAX_EXPORTS) return busy(reply, 'exports');
+    running.exports++;
+    let stream;
+    try {
+      stream = await exportCsv(store.reader, request.query);
+    } catch (error) {
+      running.exports--;
+      throw error;
+    }
+    let done = false;
+    const finish = () => {
+      if (!done) running.exports--;
+      done = true;
     };
-    const csv = [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
-    return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="avis.csv"').send(`\uFEFF${csv}`);
+    stream.once('close', finish);
+    stream.once('error', (error) => {
+      finish();
+      request.log.error({ error: error.message }, 'export interrompu');
+    });
+    return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="avis.csv"').header('Cache-Control', 'no-store').send(stream);
   });
 
-  app.get<{ Querystring: StatsQuery }>('/dashboard', async (request, reply) => {
+  // Public statistics: only when the administration opens them; one procedure at a time, totals only, cached.
+  const publicCache = new Map<string, { at: number; value: Awaited<ReturnType<typeof publicStats>> }>();
+  app.get<{ Querystring: { procedure: string } }>('/api/v1/public/stats', { schema: { querystring: publicStatsQuery } }, async (request, reply) => {
+    if (!options.publicStats) {
+      return reply.status(404).send({ error: 'public_stats_disabled', message: 'Les statistiques publiques ne sont pas ouvertes (AIDE_PUBLIC_STATS).' } satisfies ApiError);
+    }
+    const { procedure } = request.query;
+    let cached = publicCache.get(procedure);
+    if (!cached || Date.now() - cached.at > PUBLIC_CACHE_MS) {
+      cached = { at: Date.now(), value: await publicStats(store.reader, procedure) };
+      publicCache.delete(procedure);
+      if (publicCache.size >= PUBLIC_CACHE_SIZE) publicCache.delete(publicCache.keys().next().value!);
+      publicCache.set(procedure, cached);
+    }
+    return reply.header('Cache-Control', `public, max-age=${PUBLIC_CACHE_MS / 1000}`).send(cached.value);
+  });
+
+  app.get<{ Querystring: StatsQuery }>('/dashboard', { preHandler: app.requireAgent, config: { agentPage: true } }, async (request, reply) => {
     // The form sends empty fields: they mean "no filter". Wrong dates are ignored rather than refused.
     const q = request.query;
     const clean: StatsQuery = {};
     if (typeof q.procedure === 'string' && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(q.procedure)) clean.procedure = q.procedure;
     if (typeof q.from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(q.from)) clean.from = q.from;
     if (typeof q.to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(q.to)) clean.to = q.to;
-    const [stats, procedures] = await Promise.all([
-      computeStats(store.db, clean),
-      store.db.selectFrom('feedback').select('procedure').distinct().orderBy('procedure').execute(),
-    ]);
+    const page = await limited('stats', MAX_STATS, reply, async () => {
+      const [stats, procedures] = await Promise.all([computeStats(store.reader, clean), knownProcedures(store.reader)]);
+      return dashboardPage(stats, procedures);
+    });
+    if (typeof page !== 'string') return page;
     return reply
       .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Cache-Control', 'no-store')
       .header('Content-Security-Policy', "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-      .send(dashboardPage(stats, procedures.map((p) => p.procedure)));
+      .send(page);
   });
   app.get('/dashboard/favicon.svg', async (_request, reply) => reply.header('Content-Type', 'image/svg+xml').header('Cache-Control', 'max-age=86400').send(DASHBOARD_ICON));
   app.get('/dashboard/style.css', async (_request, reply) => reply.header('Content-Type', 'text/css; charset=utf-8').header('Cache-Control', 'max-age=3600').send(DASHBOARD_CSS));
 
-  app.get('/health', async (_request, reply) => {
-    try {
-      await store.db.selectFrom('feedback').select((eb) => eb.fn.countAll().as('n')).limit(1).execute();
-      return { status: 'ok', database: store.kind };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: store.kind });
-    }
-  });
+  // Liveness: the process answers. Readiness: the database answers and its disk takes writes (reused for a second,
+  // so that a flood of checks costs one query a second).
+  let readiness: { at: number; value: Promise<Readiness> } | null = null;
+  const ready = () => {
+    if (!readiness || Date.now() - readiness.at > READINESS_CACHE_MS) readiness = { at: Date.now(), value: store.readiness() };
+    return readiness.value;
+  };
+  const readinessRoute = async (_request: FastifyRequest, reply: FastifyReply) => {
+    const r = await ready();
+    const body = { status: r.ready ? 'ok' : 'unavailable', database: store.kind, checks: { database: r.database, storage: r.storage } };
+    if (r.ready) return body;
+    return reply.status(503).header('Retry-After', String(r.storage !== 'ok' ? RETRY_AFTER.storage : RETRY_AFTER.database)).send(body);
+  };
+  app.get('/health', readinessRoute);
+  app.get('/health/ready', readinessRoute);
+  app.get('/health/live', async () => ({ status: 'ok' }));
 
   // Pending writes are committed before the database closes (graceful shutdown).
   app.addHook('onClose', async () => {

@@ -35,7 +35,8 @@ export const feedbackBody = {
     },
     comment: { type: 'string', maxLength: 1000, pattern: NO_NUL },
     locale: { type: 'string', enum: ['fr', 'en', 'ar'] },
-    clientCreatedAt: { type: 'string', format: 'date-time' },
+    // maxLength: the column's size (varchar(40)); ISO dates are 24 to 29 characters.
+    clientCreatedAt: { type: 'string', format: 'date-time', maxLength: 40 },
   },
 } as const;
 
@@ -54,6 +55,13 @@ export const statsQuery = {
     from: { type: 'string', format: 'date' },
     to: { type: 'string', format: 'date' },
   },
+} as const;
+
+export const publicStatsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['procedure'],
+  properties: { procedure },
 } as const;
 
 export interface FeedbackBody {

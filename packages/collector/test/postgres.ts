@@ -10,6 +10,11 @@ import { join } from 'node:path';
 
 export interface ThrowAwayPostgres {
   url: string;
+  /** Stops the server (fast shutdown: connections are cut), keeping its data. */
+  pause(): void;
+  /** Starts it again on the same port. */
+  resume(): void;
+  /** Stops it and removes its data. */
   stop(): void;
 }
 
@@ -46,12 +51,19 @@ export async function startPostgres(): Promise<ThrowAwayPostgres> {
   }
   const port = await freePort();
   run(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, '-l', join(dir, 'log'), '-w', 'start']);
+  const start = () => run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, '-l', join(dir, 'log'), '-w', 'start']);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pause() {
+      run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+    },
+    resume: start,
     stop() {
       try {
         run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+      } catch {
+        // already stopped (paused)
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

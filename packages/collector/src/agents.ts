@@ -1,0 +1,131 @@
+/**
+ * The agents' side of the collector (dashboard, statistics, export) is closed by one guard: `app.requireAgent`, a
+ * preHandler. It asks each authenticator in turn who the request comes from:
+ * - today, `operatorToken`: the operator's token from the environment (AIDE_OPERATOR_TOKEN), sent as
+ *   `Authorization: Bearer <jeton>` (scripts, curl) or as the password of HTTP Basic (a browser asks for it;
+ *   identifiant « agent »);
+ * - the agents' back office adds its OpenID Connect session as another authenticator (`app.agentAuthenticators`),
+ *   and may replace what an anonymous visitor of a page gets (`app.agentSignIn`: a redirect to its sign-in).
+ * Wrong credentials are counted per client, with the shared counters (every instance on one PostgreSQL counts
+ * together): past the limit, every attempt from that client gets 429 until the window ends, right token or not.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CounterStore } from './store/index.ts';
+
+export type AgentRole = 'moderator' | 'responder' | 'administrator';
+
+export interface Agent {
+  id: string;
+  name: string;
+  roles: readonly AgentRole[];
+  /** How the agent was recognised: 'operator-token', later 'oidc'. */
+  via: string;
+}
+
+/** Who the request comes from: an agent, no credentials at all (null), or credentials that are wrong ('invalid'). */
+export type Authenticator = (request: FastifyRequest) => Promise<Agent | 'invalid' | null> | Agent | 'invalid' | null;
+
+/** What an anonymous visitor of an agents' page gets (HTML routes: `config: { agentPage: true }`). */
+type SignIn = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    agent: Agent | null;
+  }
+  interface FastifyInstance {
+    requireAgent: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+    agentAuthenticators: Authenticator[];
+    agentSignIn: SignIn;
+  }
+  interface FastifyContextConfig {
+    /** The route is a page for people (HTML answers), not an API. */
+    agentPage?: boolean;
+  }
+}
+
+const OPERATOR: Agent = { id: 'operator', name: 'Opérateur du service', roles: ['administrator'], via: 'operator-token' };
+// Header values are Latin-1: no accents here.
+const REALM = 'Aide numerique - agents';
+
+/** The operator's token, as a Bearer token or as the password of HTTP Basic. Compared in constant time. */
+export function operatorToken(token: string): Authenticator {
+  const expected = createHash('sha256').update(token).digest();
+  const matches = (given: string) => timingSafeEqual(createHash('sha256').update(given).digest(), expected);
+  return (request) => {
+    const header = request.headers.authorization;
+    if (!header) return null;
+    const [scheme = '', value = ''] = header.split(/\s+/, 2);
+    if (/^bearer$/i.test(scheme)) return matches(value) ? OPERATOR : 'invalid';
+    if (/^basic$/i.test(scheme)) {
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      return colon >= 0 && matches(decoded.slice(colon + 1)) ? OPERATOR : 'invalid';
+    }
+    return null;
+  };
+}
+
+export interface AgentGuardOptions {
+  authenticators: Authenticator[];
+  counters: CounterStore;
+  /** The client's pseudonymous key (the same one the rate limits use). */
+  clientKey: (request: FastifyRequest) => Promise<string> | string;
+  /** Wrong credentials allowed per client and window. */
+  maxFailures?: number;
+  failureWindowMs?: number;
+}
+
+const signInPage = (message: string) => `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Connexion nécessaire – Aide numérique</title><link rel="stylesheet" href="/dashboard/style.css"></head>
+<body><main id="contenu"><h1>Connexion nécessaire</h1><p>${message}</p></main></body></html>`;
+
+export function installAgentGuard(app: FastifyInstance, options: AgentGuardOptions): void {
+  const maxFailures = options.maxFailures ?? 10;
+  const windowMs = options.failureWindowMs ?? 15 * 60_000;
+  app.decorateRequest('agent', null);
+  app.decorate('agentAuthenticators', [...options.authenticators]);
+  app.decorate('agentSignIn', ((request: FastifyRequest, reply: FastifyReply) => {
+    const page = request.routeOptions.config.agentPage === true;
+    const message = 'Cette page est réservée aux agents : identifiez-vous avec le jeton d’opérateur (identifiant « agent »).';
+    void reply.status(401).header('WWW-Authenticate', page ? `Basic realm="${REALM}", charset="UTF-8"` : `Bearer realm="${REALM}"`);
+    return page
+      ? reply.header('Content-Type', 'text/html; charset=utf-8').send(signInPage(message))
+      : reply.send({ error: 'unauthorized', message: 'Réservé aux agents : jeton d’opérateur manquant (Authorization: Bearer …).' });
+  }) satisfies SignIn);
+
+  const tooMany = (reply: FastifyReply, ttlMs: number) =>
+    reply
+      .status(429)
+      .header('Retry-After', String(Math.max(1, Math.ceil(ttlMs / 1000))))
+      .send({ error: 'too_many_failures', message: `Trop d’essais d’identification manqués : réessayez dans ${Math.ceil(ttlMs / 60_000)} min.` });
+
+  app.decorate('requireAgent', async function requireAgent(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    if (app.agentAuthenticators.length === 0) {
+      return reply.status(404).send({ error: 'agents_disabled', message: 'L’espace des agents n’est pas activé : définissez AIDE_OPERATOR_TOKEN.' });
+    }
+    let invalid = false;
+    let agent: Agent | null = null;
+    for (const authenticate of app.agentAuthenticators) {
+      const result = await authenticate(request);
+      if (result === 'invalid') invalid = true;
+      else if (result) {
+        agent = result;
+        break;
+      }
+    }
+    const hasCredentials = invalid || agent !== null;
+    if (hasCredentials) {
+      // Every attempt that carries credentials looks at the client's failures; a wrong one adds to them.
+      const key = `auth:${await options.clientKey(request)}`;
+      const { count, ttlMs } = invalid && !agent ? await options.counters.incr(key, windowMs) : await options.counters.peek(key);
+      if (count > maxFailures) return tooMany(reply, ttlMs);
+    }
+    if (agent) {
+      request.agent = agent;
+      return undefined;
+    }
+    return app.agentSignIn(request, reply);
+  });
+}

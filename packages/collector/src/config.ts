@@ -1,0 +1,103 @@
+/**
+ * The service's configuration, from environment variables (documented in the README). A wrong value stops the
+ * start with a message that says which variable and how to fix it.
+ */
+import { isIP } from 'node:net';
+import { DEFAULT_TIMEOUTS, type Timeouts } from './app.ts';
+
+export interface ServiceConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string | undefined;
+  sqlitePath: string;
+  corsOrigins: string[];
+  operatorToken?: string | undefined;
+  rateLimitMax: number;
+  rateLimitOtherMax: number;
+  rateLimitSecret?: string | undefined;
+  trustProxy?: number | string[] | undefined;
+  publicStats: boolean;
+  timeouts: Timeouts;
+  minFreeBytes: number;
+  logLevel: string;
+}
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+export function readConfig(env: NodeJS.ProcessEnv): { config?: ServiceConfig; problems: string[] } {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name}="${raw}" : attendu un entier entre ${min} et ${max}.`);
+    return n;
+  };
+  const port = int('PORT', 7070, 0, 65535);
+  const rateLimitMax = int('AIDE_RATE_LIMIT_MAX', 60, 1, 1_000_000);
+  const rateLimitOtherMax = int('AIDE_RATE_LIMIT_OTHER_MAX', 600, 1, 1_000_000);
+  const timeouts: Timeouts = {
+    requestMs: int('AIDE_REQUEST_TIMEOUT_MS', DEFAULT_TIMEOUTS.requestMs, 1000, 600_000),
+    headersMs: int('AIDE_HEADERS_TIMEOUT_MS', DEFAULT_TIMEOUTS.headersMs, 500, 600_000),
+    keepAliveMs: int('AIDE_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_TIMEOUTS.keepAliveMs, 100, 600_000),
+    maxConnections: int('AIDE_MAX_CONNECTIONS', DEFAULT_TIMEOUTS.maxConnections, 1, 1_000_000),
+  };
+  if (timeouts.headersMs > timeouts.requestMs) problems.push('AIDE_HEADERS_TIMEOUT_MS : au plus AIDE_REQUEST_TIMEOUT_MS (les en-têtes font partie de la requête).');
+  const minFreeBytes = int('AIDE_MIN_FREE_MB', 16, 0, 1_000_000) * 1024 * 1024;
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL : attendu une adresse postgres://utilisateur@hôte:port/base.');
+  const corsOrigins = (env.AIDE_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin) throw new Error();
+    } catch {
+      problems.push(`AIDE_CORS_ORIGINS : « ${origin} » n'est pas une origine (https://exemple.gouv.fr, sans chemin ni « / » final).`);
+    }
+  }
+  if (env.AIDE_EXPORT_TOKEN) problems.push('AIDE_EXPORT_TOKEN a été renommé AIDE_OPERATOR_TOKEN : il ouvre maintenant le tableau de bord, les statistiques et l’export.');
+  const operatorToken = env.AIDE_OPERATOR_TOKEN || undefined;
+  if (operatorToken && operatorToken.length < 24) problems.push('AIDE_OPERATOR_TOKEN : au moins 24 caractères (par exemple : openssl rand -hex 24).');
+  const rateLimitSecret = env.AIDE_RATE_LIMIT_SECRET || undefined;
+  if (rateLimitSecret && rateLimitSecret.length < 32) problems.push('AIDE_RATE_LIMIT_SECRET : au moins 32 caractères (par exemple : openssl rand -hex 32).');
+  let trustProxy: number | string[] | undefined;
+  const proxy = (env.AIDE_TRUST_PROXY ?? '').trim();
+  if (proxy === 'true' || proxy === '*') {
+    problems.push('AIDE_TRUST_PROXY : « true » croirait l’adresse que n’importe quel client annonce. Donnez le nombre de mandataires devant le service (1) ou leurs adresses (10.0.0.5,10.0.1.0/24, loopback).');
+  } else if (/^\d+$/.test(proxy)) {
+    trustProxy = Number(proxy);
+    if (trustProxy < 1 || trustProxy > 10) problems.push('AIDE_TRUST_PROXY : un nombre de mandataires entre 1 et 10.');
+  } else if (proxy && proxy !== 'false') {
+    trustProxy = proxy.split(',').map((p) => p.trim()).filter(Boolean);
+    for (const entry of trustProxy) {
+      const [address = '', bits] = entry.split('/');
+      const version = isIP(address);
+      const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+      if (!PROXY_KEYWORDS.includes(entry) && (!version || !bitsOk)) problems.push(`AIDE_TRUST_PROXY : « ${entry} » n'est ni une adresse IP, ni un réseau CIDR, ni loopback, linklocal ou uniquelocal.`);
+    }
+  }
+  const publicStatsRaw = env.AIDE_PUBLIC_STATS ?? 'false';
+  if (!['true', 'false', ''].includes(publicStatsRaw)) problems.push('AIDE_PUBLIC_STATS : true ou false.');
+  const logLevel = env.AIDE_LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'silent'].includes(logLevel)) problems.push('AIDE_LOG_LEVEL : fatal, error, warn, info, debug ou silent.');
+  if (problems.length) return { problems };
+  return {
+    problems,
+    config: {
+      port,
+      host: env.HOST ?? '127.0.0.1',
+      databaseUrl,
+      sqlitePath: env.AIDE_SQLITE_PATH ?? '.data/collector.sqlite',
+      corsOrigins,
+      operatorToken,
+      rateLimitMax,
+      rateLimitOtherMax,
+      rateLimitSecret,
+      trustProxy,
+      publicStats: publicStatsRaw === 'true',
+      timeouts,
+      minFreeBytes,
+      logLevel,
+    },
+  };
+}

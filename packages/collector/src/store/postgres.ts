@@ -1,0 +1,214 @@
+/**
+ * The PostgreSQL store. Three small pools, so that no kind of work can starve another: the writer (group commit),
+ * the counters (rate limits shared by every instance) and the readers (statistics, export). The service survives
+ * the server: an idle connection that dies is dropped (never an unhandled 'error' event), writes answer 503 while
+ * the server is away, and everything reconnects by itself when it is back — including the migrations, when the
+ * server was not there at start-up.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { COUNTER_COLUMNS, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
+import { GroupCommit } from './group-commit.ts';
+import { classify, StoreUnavailable } from './errors.ts';
+import { BLOCKED_DAILY_UPSERT, FEEDBACK_DAILY_UPSERT, rollupIncrements } from './rollups.ts';
+import type { CounterStore, Insert, Readiness, Store, StoreOptions, WriteOutcome } from './index.ts';
+
+/** Database time in milliseconds: every instance counts on the same clock. */
+const NOW_MS = '(extract(epoch from clock_timestamp()) * 1000)::bigint';
+
+export async function postgresStore(url: string, options: StoreOptions): Promise<Store> {
+  const log = options.log ?? (() => undefined);
+  const pool = (name: string, max: number, statementTimeout: number, options?: string) => {
+    const p = new pg.Pool({
+      connectionString: url,
+      options,
+      max,
+      // A server that does not answer must not hold requests: they get their 503 quickly.
+      connectionTimeoutMillis: 3000,
+      idleTimeoutMillis: 10_000,
+      keepAlive: true,
+      statement_timeout: statementTimeout,
+      query_timeout: statementTimeout + 2000,
+      application_name: `aide-collector-${name}`,
+    });
+    // An idle connection killed by the server (restart, failover) is dropped by the pool and reported here; without
+    // this listener Node would stop the process. A connection in use reports its error to its query instead.
+    p.on('error', (error) => log('warn', 'connexion PostgreSQL perdue', { pool: name, error: error.message }));
+    p.on('connect', (client) => client.on('error', () => undefined));
+    return p;
+  };
+  const writePool = pool('writer', 2, 10_000);
+  // Counters live a minute in an unlogged table: their commits need not wait for the disk.
+  const counterPool = pool('counters', 4, 2000, '-c synchronous_commit=off');
+  const readPool = pool('reader', 4, 15_000);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: writePool }) });
+  const reader = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: readPool }) });
+
+  // Migrations: now if the server answers, otherwise again and again in the background (writes get 503 meanwhile).
+  let migrated = false;
+  let stopped = false;
+  const migrating = (async () => {
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        await migrate(db);
+        migrated = true;
+        if (attempt > 0) log('info', 'base PostgreSQL disponible, migrations faites');
+        return;
+      } catch (error) {
+        if (classify((error as { cause?: unknown }).cause ?? error) !== 'connection') throw error;
+        if (attempt === 0) log('warn', 'base PostgreSQL injoignable au démarrage : nouvel essai toutes les quelques secondes', { error: String((error as Error).message) });
+        await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, 5000)));
+      }
+    }
+  })();
+  await Promise.race([migrating, new Promise((r) => setTimeout(r, 2000))]);
+  migrating.catch((error: unknown) => log('error', 'migration impossible', { error: String(error) }));
+
+  let storageFailing = false;
+  const writer = new GroupCommit<Insert, WriteOutcome>(
+    async (batch) => {
+      const client = await writePool.connect();
+      try {
+        await client.query('BEGIN');
+        const outcomes: WriteOutcome[] = [];
+        const stored: Insert[] = [];
+        for (const table of ['feedback', 'blocked'] as const) {
+          const rows = batch.map((entry, i) => ({ entry, i })).filter((x) => x.entry.table === table);
+          if (rows.length === 0) continue;
+          const columns = INSERT_COLUMNS[table];
+          const values: unknown[] = [];
+          const tuples = rows.map(({ entry }) => `(${columns.map((c) => `$${values.push((entry.row as unknown as Record<string, unknown>)[c])}`).join(', ')})`);
+          const inserted = await client.query<{ id: string }>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`, values);
+          const storedIds = new Set(inserted.rows.map((r) => r.id));
+          const others = rows.filter(({ entry }) => !storedIds.has(entry.row.id)).map(({ entry }) => entry.row.id);
+          const firsts = others.length
+            ? (await client.query<{ id: string; body_hash: string; received_at: string }>(`SELECT id, body_hash, received_at FROM ${table} WHERE id = ANY($1)`, [others])).rows
+            : [];
+          // Two identical entries in one batch: the first stores, the second is its replay.
+          const seen = new Set<string>();
+          for (const { entry, i } of rows) {
+            if (storedIds.has(entry.row.id) && !seen.has(entry.row.id)) {
+              seen.add(entry.row.id);
+              stored.push(entry);
+              outcomes[i] = { stored: true, bodyHash: entry.row.body_hash, receivedAt: entry.row.received_at };
+            } else {
+              const original = firsts.find((f) => f.id === entry.row.id) ?? batch.find((b) => b.table === table && b.row.id === entry.row.id)!.row;
+              outcomes[i] = { stored: false, bodyHash: original.body_hash, receivedAt: original.received_at };
+            }
+          }
+        }
+        const rollups = rollupIncrements(stored);
+        if (rollups.feedback.length) {
+          const values: unknown[] = [];
+          const tuples = rollups.feedback.map((r) => `(${['procedure', 'day', 'page_step', ...COUNTER_COLUMNS].map((c) => `$${values.push(r[c as keyof typeof r])}`).join(', ')})`);
+          await client.query(FEEDBACK_DAILY_UPSERT.replace('%VALUES%', tuples.join(', ').slice(1, -1)), values);
+        }
+        if (rollups.blocked.length) {
+          const values: unknown[] = [];
+          const tuples = rollups.blocked.map((r) => `(${[r.procedure, r.day, r.tutorial, r.step, r.count].map((v) => `$${values.push(v)}`).join(', ')})`);
+          await client.query(BLOCKED_DAILY_UPSERT.replace('%VALUES%', tuples.join(', ').slice(1, -1)), values);
+        }
+        await client.query('COMMIT');
+        storageFailing = false;
+        return outcomes;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (classify(error) === 'storage') storageFailing = true;
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    options.batchWindowMs ?? 2,
+    options.batchSize ?? 256,
+  );
+
+  // One upsert adds every increment of a key that arrived while the previous one was in flight: a busy client (or a
+  // proxy without a trusted-proxy setting) costs one query per round trip, not one per request on a locked row.
+  const inFlight = new Map<string, { windowMs: number; waiting: { resolve: (r: { count: number; ttlMs: number }) => void; reject: (e: unknown) => void }[] }>();
+  const increment = async (key: string, windowMs: number, by: number) => {
+    const { rows } = await counterPool.query<{ count: number; ttl: string }>(
+      `INSERT INTO rate_limit (key, count, reset_at) VALUES ($1, $3, ${NOW_MS} + $2)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN rate_limit.reset_at <= ${NOW_MS} THEN $3 ELSE rate_limit.count + $3 END,
+         reset_at = CASE WHEN rate_limit.reset_at <= ${NOW_MS} THEN ${NOW_MS} + $2 ELSE rate_limit.reset_at END
+       RETURNING count, reset_at - ${NOW_MS} AS ttl`,
+      [key, windowMs, by],
+    );
+    return { count: rows[0]!.count, ttlMs: Math.max(0, Number(rows[0]!.ttl)) };
+  };
+  const drainKey = (key: string) => {
+    const queued = inFlight.get(key)!;
+    const batch = queued.waiting.splice(0);
+    increment(key, queued.windowMs, batch.length).then(
+      ({ count, ttlMs }) => batch.forEach((w, i) => w.resolve({ count: count - batch.length + 1 + i, ttlMs })),
+      (error: unknown) => batch.forEach((w) => w.reject(error)),
+    ).finally(() => {
+      if (queued.waiting.length) drainKey(key);
+      else inFlight.delete(key);
+    });
+  };
+  const counters: CounterStore = {
+    incr(key, windowMs) {
+      return new Promise((resolve, reject) => {
+        const queued = inFlight.get(key);
+        if (queued) return queued.waiting.push({ resolve, reject });
+        inFlight.set(key, { windowMs, waiting: [{ resolve, reject }] });
+        drainKey(key);
+      });
+    },
+    async peek(key) {
+      const { rows } = await counterPool.query<{ count: number; ttl: string }>(`SELECT count, reset_at - ${NOW_MS} AS ttl FROM rate_limit WHERE key = $1 AND reset_at > ${NOW_MS}`, [key]);
+      return rows[0] ? { count: rows[0].count, ttlMs: Number(rows[0].ttl) } : { count: 0, ttlMs: 0 };
+    },
+  };
+  // Expired counters are removed once a minute (by every instance: cheap, and none depends on another).
+  const sweep = setInterval(() => {
+    if (migrated) counterPool.query(`DELETE FROM rate_limit WHERE reset_at < ${NOW_MS}`).catch(() => undefined);
+  }, 60_000);
+  sweep.unref();
+
+  return {
+    kind: 'postgres',
+    db,
+    reader,
+    write(entry) {
+      if (!migrated) return Promise.reject(new StoreUnavailable('database'));
+      return writer.push(entry);
+    },
+    counters,
+    async readiness(): Promise<Readiness> {
+      let database: Readiness['database'] = 'ok';
+      try {
+        await writePool.query('SELECT 1');
+        if (!migrated) database = 'migrating';
+      } catch {
+        database = 'unreachable';
+      }
+      let storage: Readiness['storage'] = 'ok';
+      if (database === 'ok' && storageFailing) {
+        try {
+          await writePool.query("INSERT INTO collector_settings (name, value) VALUES ('probe', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [new Date().toISOString()]);
+          storageFailing = false;
+        } catch (error) {
+          storage = classify(error) === 'storage' ? 'full' : 'error';
+        }
+      }
+      return { ready: database === 'ok' && storage === 'ok', database, storage };
+    },
+    async sharedSecret(name) {
+      if (!migrated) throw new StoreUnavailable('database');
+      await writePool.query('INSERT INTO collector_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32).toString('base64url')]);
+      return (await writePool.query<{ value: string }>('SELECT value FROM collector_settings WHERE name = $1', [name])).rows[0]!.value;
+    },
+    async close() {
+      stopped = true;
+      clearInterval(sweep);
+      await writer.drain();
+      await reader.destroy();
+      await counterPool.end();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The collector's tables and their migrations, one set for SQLite and PostgreSQL (Kysely's schema builder).
+ * Column sizes here and `maxLength` in ../schemas.ts say the same thing: a test compares them on PostgreSQL, where
+ * the sizes are enforced, so that a value the API accepts is always a value the database stores.
+ */
+import { type Kysely, Migrator, sql, type Migration } from 'kysely';
+
+export interface FeedbackTable {
+  id: string;
+  body_hash: string;
+  procedure: string;
+  page_step: string | null;
+  tutorial: string | null;
+  tutorial_step: number | null;
+  satisfaction: 'bad' | 'medium' | 'good';
+  clarity: number | null;
+  /** JSON array. */
+  difficulties: string;
+  /** JSON array. */
+  help: string;
+  comment: string | null;
+  locale: string | null;
+  client_created_at: string | null;
+  received_at: string;
+}
+
+export interface BlockedTable {
+  id: string;
+  body_hash: string;
+  tutorial: string;
+  step: number;
+  procedure: string | null;
+  received_at: string;
+}
+
+/** Column of the daily rollup for each difficulty and each kind of help (the API's values have hyphens). */
+export const DIFFICULTY_COLUMNS = {
+  'info-before': 'd_info_before',
+  'not-working': 'd_not_working',
+  attachments: 'd_attachments',
+  'info-after': 'd_info_after',
+  other: 'd_other',
+} as const;
+export const HELP_COLUMNS = {
+  counter: 'h_counter',
+  phone: 'h_phone',
+  email: 'h_email',
+  chat: 'h_chat',
+  relative: 'h_relative',
+  association: 'h_association',
+  websites: 'h_websites',
+  other: 'h_other',
+  none: 'h_none',
+} as const;
+export const COUNTER_COLUMNS = ['answers', 'bad', 'medium', 'good', 'clarity_sum', 'clarity_count', ...Object.values(DIFFICULTY_COLUMNS), ...Object.values(HELP_COLUMNS)] as const;
+export type CounterColumn = (typeof COUNTER_COLUMNS)[number];
+
+/**
+ * One row per procedure, UTC day and page step (the empty string when the page gave none), kept up to date in the
+ * transaction that stores each opinion: the statistics read these sums, never the opinions themselves.
+ */
+export type FeedbackDailyTable = { procedure: string; day: string; page_step: string } & Record<CounterColumn, number>;
+
+/** « Je suis bloqué » counts per procedure (empty string: none), UTC day, tutorial and step. */
+export interface BlockedDailyTable {
+  procedure: string;
+  day: string;
+  tutorial: string;
+  step: number;
+  count: number;
+}
+
+/** Shared request counters (rate limits across instances); PostgreSQL only, unlogged: they live a minute. */
+interface RateLimitTable {
+  key: string;
+  count: number;
+  reset_at: number;
+}
+
+interface CollectorSettingsTable {
+  name: string;
+  value: string;
+}
+
+export interface Schema {
+  feedback: FeedbackTable;
+  blocked: BlockedTable;
+  feedback_daily: FeedbackDailyTable;
+  blocked_daily: BlockedDailyTable;
+  rate_limit: RateLimitTable;
+  collector_settings: CollectorSettingsTable;
+}
+
+const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
+
+/** Fills the rollups from the opinions (a migration on an existing database; the benchmark after a bulk load). */
+export async function rebuildRollups(db: Kysely<Schema>): Promise<void> {
+  await db.deleteFrom('feedback_daily').execute();
+  await db.deleteFrom('blocked_daily').execute();
+  const has = (column: string, value: string) => sql.raw(`sum(case when ${column} like '%"${value}"%' then 1 else 0 end)`);
+  const counters = [
+    sql.raw('count(*)'),
+    sql.raw("sum(case when satisfaction = 'bad' then 1 else 0 end)"),
+    sql.raw("sum(case when satisfaction = 'medium' then 1 else 0 end)"),
+    sql.raw("sum(case when satisfaction = 'good' then 1 else 0 end)"),
+    sql.raw('coalesce(sum(clarity), 0)'),
+    sql.raw('count(clarity)'),
+    ...Object.keys(DIFFICULTY_COLUMNS).map((d) => has('difficulties', d)),
+    ...Object.keys(HELP_COLUMNS).map((h) => has('help', h)),
+  ];
+  await sql`insert into feedback_daily (procedure, day, page_step, ${sql.join(COUNTER_COLUMNS.map((c) => sql.ref(c)))})
+    select procedure, substr(received_at, 1, 10), coalesce(page_step, ''), ${sql.join(counters)}
+    from feedback group by procedure, substr(received_at, 1, 10), coalesce(page_step, '')`.execute(db);
+  await sql`insert into blocked_daily (procedure, day, tutorial, step, count)
+    select coalesce(procedure, ''), substr(received_at, 1, 10), tutorial, step, count(*)
+    from blocked group by coalesce(procedure, ''), substr(received_at, 1, 10), tutorial, step`.execute(db);
+}
+
+const migrations: Record<string, Migration> = {
+  '001-feedback-and-blocked': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('feedback')
+        .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+        .addColumn('body_hash', 'varchar(64)', (c) => c.notNull())
+        .addColumn('procedure', 'varchar(64)', (c) => c.notNull())
+        .addColumn('page_step', 'varchar(80)')
+        .addColumn('tutorial', 'varchar(80)')
+        .addColumn('tutorial_step', 'integer')
+        .addColumn('satisfaction', 'varchar(6)', (c) => c.notNull())
+        .addColumn('clarity', 'integer')
+        .addColumn('difficulties', 'text', (c) => c.notNull())
+        .addColumn('help', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('locale', 'varchar(2)')
+        .addColumn('client_created_at', 'varchar(40)')
+        .addColumn('received_at', 'varchar(30)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('feedback_procedure_received').on('feedback').columns(['procedure', 'received_at']).execute();
+      await db.schema
+        .createTable('blocked')
+        .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+        .addColumn('body_hash', 'varchar(64)', (c) => c.notNull())
+        .addColumn('tutorial', 'varchar(80)', (c) => c.notNull())
+        .addColumn('step', 'integer', (c) => c.notNull())
+        .addColumn('procedure', 'varchar(64)')
+        .addColumn('received_at', 'varchar(30)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('blocked_tutorial_step').on('blocked').columns(['tutorial', 'step']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('blocked').execute();
+      await db.schema.dropTable('feedback').execute();
+    },
+  },
+  '002-rollups-export-index-rate-limits': {
+    async up(db: Kysely<unknown>) {
+      let daily = db.schema
+        .createTable('feedback_daily')
+        .addColumn('procedure', 'varchar(64)', (c) => c.notNull())
+        .addColumn('day', 'varchar(10)', (c) => c.notNull())
+        .addColumn('page_step', 'varchar(80)', (c) => c.notNull());
+      for (const column of COUNTER_COLUMNS) daily = daily.addColumn(column, 'integer', (c) => c.notNull().defaultTo(0));
+      await daily.addPrimaryKeyConstraint('feedback_daily_key', ['procedure', 'day', 'page_step']).execute();
+      await db.schema.createIndex('feedback_daily_day').on('feedback_daily').columns(['day']).execute();
+      await db.schema
+        .createTable('blocked_daily')
+        .addColumn('procedure', 'varchar(64)', (c) => c.notNull())
+        .addColumn('day', 'varchar(10)', (c) => c.notNull())
+        .addColumn('tutorial', 'varchar(80)', (c) => c.notNull())
+        .addColumn('step', 'integer', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('blocked_daily_key', ['procedure', 'day', 'tutorial', 'step'])
+        .execute();
+      await db.schema.createIndex('blocked_daily_day').on('blocked_daily').columns(['day']).execute();
+      // The export reads the opinions in pages, in the order they arrived (keyset pagination).
+      await db.schema.createIndex('feedback_received_id').on('feedback').columns(['received_at', 'id']).execute();
+      await db.schema
+        .createTable('collector_settings')
+        .addColumn('name', 'varchar(40)', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      if (isPostgres(db)) {
+        await sql`create unlogged table rate_limit (key varchar(100) primary key, count integer not null, reset_at bigint not null)`.execute(db);
+      } else {
+        await db.schema
+          .createTable('rate_limit')
+          .addColumn('key', 'varchar(100)', (c) => c.primaryKey())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addColumn('reset_at', 'bigint', (c) => c.notNull())
+          .execute();
+      }
+      await rebuildRollups(db as Kysely<Schema>);
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['rate_limit', 'collector_settings', 'blocked_daily', 'feedback_daily']) await db.schema.dropTable(table).execute();
+      await db.schema.dropIndex('feedback_received_id').execute();
+    },
+  },
+};
+
+/** The columns a write inserts, in order, per table. */
+export const INSERT_COLUMNS = {
+  feedback: ['id', 'body_hash', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at', 'received_at'],
+  blocked: ['id', 'body_hash', 'tutorial', 'step', 'procedure', 'received_at'],
+} as const;
+
+export async function migrate(db: Kysely<Schema>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw Object.assign(new Error(`Migration impossible (${failed?.migrationName ?? ''}) : ${(error as { message?: string } | undefined)?.message ?? ''}`), { cause: error });
+}

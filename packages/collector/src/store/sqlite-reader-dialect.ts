@@ -1,0 +1,73 @@
+/** A read-only Kysely dialect whose queries run in the SQLite reader worker (sqlite-reader.ts). */
+import { Worker } from 'node:worker_threads';
+import { SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult } from 'kysely';
+
+export class SqliteReader {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: unknown) => void }>();
+
+  constructor(path: string) {
+    // From the sources (tsx), the worker is the .ts file; once built, the .js beside this one.
+    const file = import.meta.url.endsWith('.ts') ? './sqlite-reader.ts' : './sqlite-reader.js';
+    this.worker = new Worker(new URL(file, import.meta.url), { workerData: { path } });
+    this.worker.on('message', ({ id, rows, error }: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
+      const waiting = this.waiting.get(id);
+      this.waiting.delete(id);
+      if (error) waiting?.reject(Object.assign(new Error(error.message), { code: error.code }));
+      else waiting?.resolve(rows!);
+    });
+    this.worker.on('error', (error) => {
+      for (const w of this.waiting.values()) w.reject(error);
+      this.waiting.clear();
+    });
+    // Idle, the worker does not keep the process alive.
+    this.worker.unref();
+  }
+
+  query(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, sql, parameters });
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+class ReaderConnection implements DatabaseConnection {
+  constructor(private readonly reader: SqliteReader) {}
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return { rows: (await this.reader.query(query.sql, query.parameters)) as R[] };
+  }
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streamQuery: lisez par pages (pagination par clé).');
+  }
+}
+
+export function readerDialect(reader: SqliteReader): Dialect {
+  const connection = new ReaderConnection(reader);
+  const driver: Driver = {
+    init: async () => undefined,
+    acquireConnection: async () => connection,
+    beginTransaction: async () => {
+      throw new Error('lecture seule');
+    },
+    commitTransaction: async () => undefined,
+    rollbackTransaction: async () => undefined,
+    releaseConnection: async () => undefined,
+    destroy: async () => {
+      await reader.close();
+    },
+  };
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => driver,
+    createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}

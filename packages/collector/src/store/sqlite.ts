@@ -1,0 +1,132 @@
+/** The SQLite store: one writer connection on the main thread, readers in a worker thread (sqlite-reader.ts). */
+import { Kysely, SqliteDialect } from 'kysely';
+import Database from 'better-sqlite3';
+import { mkdirSync, statfsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { COUNTER_COLUMNS, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
+import { GroupCommit } from './group-commit.ts';
+import { classify, StoreUnavailable } from './errors.ts';
+import { BLOCKED_DAILY_UPSERT, FEEDBACK_DAILY_UPSERT, rollupIncrements } from './rollups.ts';
+import { SqliteReader, readerDialect } from './sqlite-reader-dialect.ts';
+import { MemoryCounters, type Insert, type Readiness, type Store, type StoreOptions, type WriteOutcome } from './index.ts';
+
+export async function sqliteStore(path: string, options: StoreOptions): Promise<Store> {
+  const memory = path === ':memory:';
+  if (!memory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const database = new Database(path);
+  database.pragma('journal_mode = WAL');
+  // FULL: the WAL is synced at each commit, so a 201 means the entry survives a crash or a power cut.
+  database.pragma('synchronous = FULL');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  await migrate(db);
+  const reader = memory ? db : new Kysely<Schema>({ dialect: readerDialect(new SqliteReader(path)) });
+
+  const insert = {
+    feedback: database.prepare(`INSERT INTO feedback (${INSERT_COLUMNS.feedback.join(', ')}) VALUES (${INSERT_COLUMNS.feedback.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
+    blocked: database.prepare(`INSERT INTO blocked (${INSERT_COLUMNS.blocked.join(', ')}) VALUES (${INSERT_COLUMNS.blocked.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
+  };
+  const existing = {
+    feedback: database.prepare('SELECT body_hash, received_at FROM feedback WHERE id = ?'),
+    blocked: database.prepare('SELECT body_hash, received_at FROM blocked WHERE id = ?'),
+  };
+  const feedbackDaily = database.prepare(FEEDBACK_DAILY_UPSERT.replace('%VALUES%', ['@procedure', '@day', '@page_step', ...COUNTER_COLUMNS.map((c) => `@${c}`)].join(', ')));
+  const blockedDaily = database.prepare(BLOCKED_DAILY_UPSERT.replace('%VALUES%', '@procedure, @day, @tutorial, @step, @count'));
+
+  const commitBatch = database.transaction((batch: Insert[]): WriteOutcome[] => {
+    const stored: Insert[] = [];
+    const outcomes = batch.map((entry) => {
+      const info = insert[entry.table].run(entry.row);
+      if (info.changes === 1) {
+        stored.push(entry);
+        return { stored: true, bodyHash: entry.row.body_hash, receivedAt: entry.row.received_at };
+      }
+      const first = existing[entry.table].get(entry.row.id) as { body_hash: string; received_at: string };
+      return { stored: false, bodyHash: first.body_hash, receivedAt: first.received_at };
+    });
+    const rollups = rollupIncrements(stored);
+    for (const row of rollups.feedback) feedbackDaily.run(row);
+    for (const row of rollups.blocked) blockedDaily.run(row);
+    return outcomes;
+  });
+
+  // The disk: free space is read at most once a second; a write that failed for lack of space marks the storage as
+  // failing until space comes back.
+  const minFreeBytes = options.minFreeBytes ?? 16 * 1024 * 1024;
+  let storageFailing = false;
+  let freeAtFailure = 0;
+  let failedAt = 0;
+  let free = { at: 0, bytes: Infinity };
+  const freeBytes = () => {
+    if (memory) return Infinity;
+    if (Date.now() - free.at > 1000) {
+      try {
+        const s = statfsSync(dirname(resolve(path)));
+        free = { at: Date.now(), bytes: s.bavail * s.bsize };
+      } catch {
+        free = { at: Date.now(), bytes: Infinity };
+      }
+    }
+    return free.bytes;
+  };
+
+  const writer = new GroupCommit<Insert, WriteOutcome>(
+    (batch) => {
+      try {
+        return commitBatch.immediate(batch);
+      } catch (error) {
+        if (classify(error) === 'storage') {
+          storageFailing = true;
+          free.at = 0;
+          freeAtFailure = freeBytes();
+          failedAt = Date.now();
+        }
+        throw error;
+      }
+    },
+    options.batchWindowMs ?? 2,
+    options.batchSize ?? 256,
+  );
+
+  const secrets = new Map<string, string>();
+  return {
+    kind: 'sqlite',
+    db,
+    reader,
+    write(entry) {
+      if (freeBytes() < minFreeBytes) {
+        storageFailing = true;
+        return Promise.reject(new StoreUnavailable('storage'));
+      }
+      return writer.push(entry);
+    },
+    // One process per SQLite file: counters in memory are the shared ones.
+    counters: new MemoryCounters(),
+    async readiness(): Promise<Readiness> {
+      let database: Readiness['database'] = 'ok';
+      try {
+        await reader.selectFrom('collector_settings').select('name').limit(1).execute();
+      } catch {
+        database = 'unreachable';
+      }
+      free.at = 0;
+      const now = freeBytes();
+      // After a failed write, ready again once space came back (a megabyte more than at the failure) and 10 s passed
+      // without another failure, or after a minute without one: a small write that passes says nothing of the next.
+      const since = Date.now() - failedAt;
+      if (storageFailing && ((now >= freeAtFailure + 1024 * 1024 && since > 10_000) || since > 60_000)) storageFailing = false;
+      const storage: Readiness['storage'] = now < minFreeBytes ? 'full' : storageFailing ? 'error' : 'ok';
+      return { ready: database === 'ok' && storage === 'ok', database, storage };
+    },
+    async sharedSecret(name) {
+      // The secret stays in memory: a single process reads this SQLite file.
+      if (!secrets.has(name)) secrets.set(name, (await import('node:crypto')).randomBytes(32).toString('base64url'));
+      return secrets.get(name)!;
+    },
+    async close() {
+      await writer.drain();
+      if (reader !== db) await reader.destroy();
+      await db.destroy();
+    },
+  };
+}
