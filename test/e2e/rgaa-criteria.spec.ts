@@ -135,7 +135,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     const overview = await expectHeadingHierarchy(dialog(page), 'walkthrough: overview', 2);
     expect(overview.map((h) => h.level)).toEqual([2, 3, 4, 4, 4]);
     await walkthrough(page).getByRole('button', { name: 'Commencer', exact: true }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 1 sur 6');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 1 sur 6');
     await expectHeadingHierarchy(dialog(page), 'walkthrough: step 1', 2);
     await walkthrough(page).getByRole('button', { name: 'Voir toutes les étapes' }).click();
     await walkthrough(page).locator('#step-list').getByRole('button').last().click();
@@ -205,7 +205,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     await goToView(page, 'tutorials');
     await walkthrough(page).getByRole('button', { name: /Déclarer ses revenus en ligne/ }).first().click();
     await walkthrough(page).getByRole('button', { name: 'Commencer', exact: true }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 1 sur 6');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 1 sur 6');
     // One step at a time: the other steps are not in the page at all.
     await expect(walkthrough(page).locator('.step')).toHaveCount(1);
     // The closed list of steps and the closed glossary definition are in the DOM, hidden from everyone.
@@ -221,7 +221,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     await expect(stepList.getByRole('button')).toHaveCount(6);
     // Visually hidden text, on the other hand, is exposed: the list says which step is the current one.
     await expect(stepList.getByRole('button', { name: /\(étape en cours\)/ })).toHaveCount(1);
-    // The progress bar is decoration (its text is "Étape 1 sur 6"): hidden, and nothing focusable under aria-hidden.
+    // The progress bar is decoration (its text is "Tutoriel : étape 1 sur 6"): hidden, and nothing focusable under aria-hidden.
     const focusableUnderHidden = await page.evaluate(() => {
       const out: string[] = [];
       const walk = (root: Document | ShadowRoot) => {
@@ -259,7 +259,7 @@ test.describe('RGAA criteria checked in the browser', () => {
           await openView(page, 'tutorials');
           await walkthrough(page).getByRole('button', { name: /Se connecter au wifi/ }).first().click();
           await walkthrough(page).locator('.toc').getByRole('button', { name: 'Choisir le réseau' }).click();
-          await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 3 sur 5');
+          await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 3 sur 5');
         },
       ],
       [
@@ -387,9 +387,9 @@ test.describe('RGAA criteria checked in the browser', () => {
     await goToView(page, 'tutorials');
     await walkthrough(page).getByRole('button', { name: /Se connecter au wifi/ }).first().click();
     await walkthrough(page).getByRole('button', { name: 'Commencer', exact: true }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 1 sur 5');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 1 sur 5');
     await page.clock.fastForward('30:00');
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 1 sur 5');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 1 sur 5');
     await expect(dialog(page)).toBeVisible();
   });
 

@@ -44,8 +44,14 @@ function start(script: HTMLScriptElement | null) {
   const configFor = (launcher: AideHelpElement | undefined): AideConfig =>
     resolveConfig(pageConfig, [...(launcher && !launcher.hasAttribute('data-floating') ? [attributeLayer(launcher)] : []), movedLayer], base);
   const follow = (place: Record<string, unknown>) => {
+    const before = moved;
     moved = { ...moved, ...place };
     const { procedure, step } = configFor(undefined);
+    // A value refused like the attribute (the console says why) changes nothing: the page stays where it was.
+    if (('step' in place && step !== place.step) || ('procedure' in place && procedure !== place.procedure)) {
+      moved = before;
+      return;
+    }
     // An open panel passes it to its views (an open tutorial moves to the step that explains it); a panel opened
     // later starts from it.
     void panelModule?.then((api) => api.followStep({ procedure, step }));

@@ -62,6 +62,13 @@ export function localize(container: HTMLElement | null, options: LocalizeOptions
     button.setAttribute('aria-label', t.enlarge(button.querySelector('img')?.alt ?? ''));
   }
   for (const link of container.querySelectorAll('a[target="_blank"]')) link.append(hidden(` (${t.newWindow})`));
+  // A table published before the build made its box (or from other HTML) gets one here.
+  for (const table of container.querySelectorAll('table')) {
+    if (table.parentElement?.classList.contains('table-scroll')) continue;
+    const box = Object.assign(document.createElement('div'), { className: 'table-scroll' });
+    table.replaceWith(box);
+    box.append(table);
+  }
   for (const region of container.querySelectorAll<HTMLElement>('.table-scroll')) {
     // A table wider than the panel scrolls sideways in its own region: focusable, so arrows scroll it.
     region.setAttribute('role', 'region');

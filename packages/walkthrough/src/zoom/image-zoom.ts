@@ -129,9 +129,12 @@ export class AideImageZoom extends AideElement<ZoomStrings> {
 
   private zoom(direction: 1 | -1 | 0): void {
     const panzoom = this.panzoom!;
-    if (direction === 0) panzoom.reset();
-    else if (direction > 0) panzoom.zoomIn();
-    else panzoom.zoomOut();
+    // Without Panzoom's transition: with `contain`, a press during one would measure the image half-way and keep a
+    // wrong scale (0 right after + stayed at 160 %). Jumps also spare people who asked for reduced motion.
+    const now = { animate: false };
+    if (direction === 0) panzoom.reset(now);
+    else if (direction > 0) panzoom.zoomIn(now);
+    else panzoom.zoomOut(now);
   }
 
   private handleKeydown(event: KeyboardEvent): void {
