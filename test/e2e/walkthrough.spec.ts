@@ -111,7 +111,10 @@ test.describe('walkthrough', () => {
   test('"Me montrer" frames the field of the page and moves focus there; hidden when the field is absent', async ({ page }) => {
     await openTutorials(page);
     await walkthrough(page).getByRole('button', { name: /Faire une demande d'aide au logement/ }).first().click();
-    await walkthrough(page).locator('.toc').getByRole('button', { name: 'Indiquer votre loyer' }).click();
+    // The demo page is at « Votre logement »: the tutorial opens at its first step for it; the loyer is a few further.
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 4 sur 11');
+    await walkthrough(page).getByRole('button', { name: 'Voir toutes les étapes' }).click();
+    await walkthrough(page).locator('#step-list').getByRole('button', { name: 'Indiquer votre loyer' }).click();
     await walkthrough(page).getByRole('button', { name: 'Me montrer sur la page' }).click();
     await expect(page.locator('#loyer')).toBeFocused();
     await expect(page.locator('aide-highlight')).toHaveCount(1);
@@ -126,9 +129,13 @@ test.describe('walkthrough', () => {
         }),
       )
       .toBe('loyer');
-    // On step 3's page (no such field), the button is not offered.
+    // On step 3's page the tutorial followed to « Indiquer vos salaires », whose field is there; back on « Indiquer
+    // votre loyer » (no such field on this page), the button is not offered.
     await page.goto('/etape-3.html');
-    await expect(walkthrough(page).locator('#progress')).toBeVisible();
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 10 sur 11');
+    await walkthrough(page).getByRole('button', { name: 'Voir toutes les étapes' }).click();
+    await walkthrough(page).locator('#step-list').getByRole('button', { name: 'Indiquer votre loyer' }).click();
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 6 sur 11');
     await expect(walkthrough(page).getByRole('button', { name: 'Me montrer sur la page' })).toHaveCount(0);
   });
 
