@@ -49,6 +49,17 @@ export class TutorialLibrary {
     return Promise.all([this.chunk(summary), this.contentModule]);
   }
 
+  /**
+   * Fetches a tutorial the person is likely to open next (the one that explains the page they are on) when the
+   * browser is idle, so that a tap waits only for its pictures: one chunk of a few KB and the content code any tutorial
+   * needs. Not when the person asked their browser to save data.
+   */
+  prefetch(summary: TutorialSummary): void {
+    if ((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData) return;
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+    idle(() => void this.open(summary).catch(() => undefined), { timeout: 2000 });
+  }
+
   /** Slugs of the tutorials matching `query`, best first. Rejects when offline; the next call tries again. */
   async find(index: TutorialIndex, query: string, limit: number): Promise<string[]> {
     this.search ??= Promise.all([import('../search/search.ts'), fetch(new URL(index.search, this.base).href).then((r) => r.text())]).then(

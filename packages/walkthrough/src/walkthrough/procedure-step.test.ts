@@ -52,6 +52,17 @@ describe('<aide-walkthrough> and the page’s step in its procedure', () => {
     expect($(await render('inconnue'), '.overview')).to.not.equal(null);
   });
 
+  it('with the list of tutorials shown, fetches ahead the tutorial that explains the page (a tap then waits only for pictures)', async () => {
+    performance.clearResourceTimings();
+    const el = await fixture<AideWalkthrough>(html`<aide-walkthrough src=${SRC} procedure="demande-logement" procedure-step="2" lang="fr" .persist=${false}></aide-walkthrough>`);
+    await waitUntil(() => $(el, '#suggested'), 'catalogue shown');
+    await waitUntil(
+      () => performance.getEntriesByType('resource').some((e) => /\/dist\/aide\/tutorials\/demande-aide-logement\.[0-9a-f]+\.json$/.test(e.name)),
+      'the tutorial fetched before any tap',
+    );
+    expect($(el, '.step, .overview')).to.equal(null);
+  });
+
   it('marks « Vous êtes ici » in the list of steps, on the first step that explains the page', async () => {
     const el = await render('2');
     button(el, 'Voir toutes les étapes')!.click();

@@ -208,6 +208,12 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
         await this.open(context.tutorial, { focus: false, step: context.step, resumed: true, follow: (context.pageStep ?? '') !== this.procedureStep });
       }
     }
+    // The catalogue is shown: the tutorials that explain the page's step are the likely tap.
+    if (!this.current && this.procedureStep) {
+      for (const summary of this.index.tutorials.filter((t) => t.procedureSteps?.[this.procedure]?.[this.procedureStep]).slice(0, 2)) {
+        library.prefetch(summary);
+      }
+    }
   }
 
   /**
