@@ -39,6 +39,9 @@ const result = spawnSync(
     'tsx',
     '--test',
     '--test-concurrency=1',
+    // A test that fails can leave a handle open (a client loop, a socket): the file still ends, never hangs the run.
+    '--test-force-exit',
+    '--test-timeout=300000',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/reporters/node-summary.mjs',

@@ -23,11 +23,13 @@ if [ "${AIDE_CPU_CONTENTION:-0}" -gt 0 ] 2>/dev/null; then
   echo "==> contention: ${#contention[@]} busy processes on $(nproc) cores"
 fi
 status=0
-run() { # run <label> <command...>: tees output to a log the summary reads
-  local label=$1; shift
+run() { # run <label> <limit in seconds> <command...>: tees output to a log the summary reads
+  local label=$1 limit=$2; shift 2
   step "$label"
-  "$@" 2>&1 | tee "$logs/$label.log"
+  # A runner that hangs is stopped at its limit and counted as failed: the run always ends with its summary.
+  timeout --kill-after=20 "$limit" "$@" 2>&1 | tee "$logs/$label.log"
   local rc=${PIPESTATUS[0]}
+  [ "$rc" -ne 124 ] || echo "$label: stopped after ${limit}s (timeout)" | tee -a "$logs/$label.log"
   [ "$rc" -eq 0 ] || status=1
   # A runner that dies before printing its count still counts as one failure.
   grep -qE '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed' <(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$logs/$label.log") || echo "$label: 0 passed, 1 failed" >> "$logs/$label.log"
@@ -42,14 +44,14 @@ if ! pnpm run build; then echo "build: 0 passed, 1 failed" > "$logs/build.log"; 
 step "typecheck"
 if pnpm run typecheck; then echo "typecheck: 1 passed, 0 failed" > "$logs/typecheck.log"; else echo "typecheck: 0 passed, 1 failed" > "$logs/typecheck.log"; status=1; fi
 
-run lint pnpm run lint
-run node pnpm run test:node
-run unit-chromium env AIDE_BROWSERS=chromium pnpm exec web-test-runner
-run unit-firefox env AIDE_BROWSERS=firefox pnpm exec web-test-runner
-run e2e pnpm run test:e2e
+run lint 600 pnpm run lint
+run node 1200 pnpm run test:node
+run unit-chromium 900 env AIDE_BROWSERS=chromium pnpm exec web-test-runner
+run unit-firefox 900 env AIDE_BROWSERS=firefox pnpm exec web-test-runner
+run e2e 1800 pnpm run test:e2e
 # The RGAA grid against the suite: every criterion, the statement up to date, the tests it names passed just now.
-run rgaa node --import tsx scripts/rgaa.ts check --results test-results/e2e-outcomes.json
-run budgets node --import tsx scripts/check-budgets.ts
+run rgaa 300 node --import tsx scripts/rgaa.ts check --results test-results/e2e-outcomes.json
+run budgets 300 node --import tsx scripts/check-budgets.ts
 
 passed=0; failed=0
 while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(

@@ -9,7 +9,7 @@ import { isIPv6 } from 'node:net';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { openStore, type CounterStore, type Readiness, type Store, type WriteOutcome } from './store/index.ts';
+import { openStore, StoreUnavailable, type CounterStore, type Readiness, type Store, type WriteOutcome } from './store/index.ts';
 import { blockedBody, feedbackBody, publicStatsQuery, statsQuery, type BlockedBody, type FeedbackBody, type StatsQuery } from './schemas.ts';
 import { computeStats, knownProcedures, publicStats } from './stats.ts';
 import { exportCsv } from './export.ts';
@@ -353,6 +353,10 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     if (!readiness || Date.now() - readiness.at > READINESS_CACHE_MS) readiness = { at: Date.now(), value: store.readiness() };
     return readiness.value;
   };
+  // A write refused for an unavailable store makes the cached answer stale at once: the next check asks again.
+  app.addHook('onError', async (_request, _reply, error) => {
+    if (error instanceof StoreUnavailable) readiness = null;
+  });
   const readinessRoute = async (_request: FastifyRequest, reply: FastifyReply) => {
     const r = await ready();
     const body = { status: r.ready ? 'ok' : 'unavailable', database: store.kind, checks: { database: r.database, storage: r.storage } };

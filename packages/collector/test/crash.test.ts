@@ -24,10 +24,14 @@ describe('collector process', () => {
     };
     const clients = Array.from({ length: 16 }, client);
     // Killed in the middle of the load: once 200 writes are acknowledged, however long that takes on this machine.
-    await until('200 acknowledged writes', () => acknowledged.length >= 200, 120_000, 5);
-    await service.kill('SIGKILL');
-    running = false;
-    await Promise.all(clients);
+    try {
+      await until('200 acknowledged writes', () => acknowledged.length >= 200, 120_000, 5);
+    } finally {
+      // Killed whether or not the count was reached: clients left looping would keep the test file alive.
+      await service.kill('SIGKILL');
+      running = false;
+      await Promise.all(clients);
+    }
     const again = await startService({ AIDE_SQLITE_PATH: sqlitePath });
     try {
       const ids = await storedIds(again.url);

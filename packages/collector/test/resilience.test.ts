@@ -44,10 +44,12 @@ describe('PostgreSQL stopped and restarted under load', () => {
   test('the service stays up, answers 503 with Retry-After while the database is away, says so on /health/ready, recovers by itself', async () => {
     const database = await startPostgres();
     let service: Service | undefined;
+    let stopTraffic = async () => {};
     try {
       service = await startService({ DATABASE_URL: database.url });
       const s = service;
       const traffic = load(() => s.url, 8);
+      stopTraffic = traffic.stop;
       await until('100 writes acknowledged', () => traffic.state.acknowledged.length >= 100);
       database.pause();
       const awayFrom = traffic.state.statuses.get(503) ?? 0;
@@ -73,6 +75,8 @@ describe('PostgreSQL stopped and restarted under load', () => {
       await client.end();
       assert.equal(Number(rows[0]!.n), traffic.state.acknowledged.length);
     } finally {
+      // A failed assertion must not leave the clients looping: the test file would never end.
+      await stopTraffic();
       await service?.kill();
       database.stop();
     }
@@ -106,10 +110,12 @@ describe('disk full', () => {
     // A small file system of its own (root can mount tmpfs here, as on the CI machine).
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', dir]);
     let service: Service | undefined;
+    let stopTraffic = async () => {};
     try {
       service = await startService({ AIDE_SQLITE_PATH: join(dir, 'collector.sqlite'), AIDE_MIN_FREE_MB: '0' });
       const s = service;
       const traffic = load(() => s.url, 4);
+      stopTraffic = traffic.stop;
       await until('50 writes acknowledged', () => traffic.state.acknowledged.length >= 50);
       // Fill the disk.
       const filler = join(dir, 'remplissage');
@@ -142,6 +148,7 @@ describe('disk full', () => {
       const ids = await storedIds(service.url);
       assert.deepEqual(traffic.state.acknowledged.filter((k) => !ids.has(k)), []);
     } finally {
+      await stopTraffic();
       await service?.kill();
       execFileSync('umount', ['-l', dir]);
       rmSync(dir, { recursive: true, force: true });
