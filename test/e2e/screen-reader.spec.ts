@@ -522,7 +522,9 @@ function parseSnapshot(yaml: string): SnapNode[] {
     if (!m) continue;
     const depth = m[1]!.length / 2;
     let content = m[2]!;
-    if (content.startsWith("'") && content.endsWith("'")) content = unquote(content);
+    // A line YAML had to quote ('navigation "Tutoriel : étape 1 sur 6"':, a name with a colon), with its children.
+    const quoted = /^('(?:[^']|'')*')(:.*)?$/.exec(content);
+    if (quoted) content = unquote(quoted[1]!) + (quoted[2] ?? '');
     const parsed = /^([\w/-]+)(?: "((?:[^"\\]|\\.)*)")?((?: \[[^\]]+\])*)(?::(?: (.*))?)?$/.exec(content);
     if (!parsed) continue;
     const [, role, quotedName, attrs, rest] = parsed;
