@@ -60,6 +60,13 @@ export class AideProcedureStepEvent extends AideEvent<ProcedureStepDetail> {
   }
 }
 
+/** `aide-image-close`: a tutorial image shown enlarged was closed; focus is back on the button that opened it. */
+export class AideImageCloseEvent extends AideEvent<Record<string, never>> {
+  constructor() {
+    super('aide-image-close', {});
+  }
+}
+
 export interface OpenViewDetail {
   view: PanelView;
 }
@@ -134,6 +141,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'aide-step-change': AideStepChangeEvent;
     'aide-procedure-step': AideProcedureStepEvent;
+    'aide-image-close': AideImageCloseEvent;
     'aide-open-view': AideOpenViewEvent;
     'aide-reveal-page': AideRevealPageEvent;
     'aide-locator-results': AideLocatorResultsEvent;

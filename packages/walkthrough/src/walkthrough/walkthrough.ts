@@ -394,6 +394,12 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     }
   }
 
+  /** The zoom view's own event, answered here: it does not go on to the page. */
+  private handleImageClose(event: Event): void {
+    event.stopPropagation();
+    this.zoomed = null;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const content = this.content;
@@ -489,7 +495,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     return html`
       <div class="walkthrough">${body}</div>
       ${zoomed
-        ? html`<aide-image-zoom lang=${this.locale} .picture=${zoomed.picture} alt=${zoomed.alt} .opener=${zoomed.opener} @close=${() => (this.zoomed = null)}></aide-image-zoom>`
+        ? html`<aide-image-zoom lang=${this.locale} .picture=${zoomed.picture} alt=${zoomed.alt} .opener=${zoomed.opener} @aide-image-close=${this.handleImageClose}></aide-image-zoom>`
         : nothing}
     `;
   }

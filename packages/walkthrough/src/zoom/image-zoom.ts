@@ -9,6 +9,7 @@ import { html, css, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
 import { AideElement, defineElement, sharedStyles } from '@aide/core/element';
+import { AideImageCloseEvent } from '@aide/core';
 import { zoomStrings, type ZoomStrings } from './strings.ts';
 
 /** Zoom factor of one key press or button press (exp(0.5) ≈ ×1.65). */
@@ -21,7 +22,8 @@ const MAX_SCALE = 8;
  *
  * @summary An enlarged tutorial image that can be zoomed and moved.
  * @tagname aide-image-zoom
- * @fires close - The dialog closed (focus is back on `opener`).
+ * @csspart dialog - The dialog around the image, its caption and its tools.
+ * @fires {AideImageCloseEvent} aide-image-close - The dialog closed (focus is back on `opener`).
  */
 export class AideImageZoom extends AideElement<ZoomStrings> {
   static override styles = [
@@ -157,12 +159,12 @@ export class AideImageZoom extends AideElement<ZoomStrings> {
 
   private handleClose(): void {
     this.opener?.focus();
-    this.dispatchEvent(new Event('close'));
+    this.dispatchEvent(new AideImageCloseEvent());
   }
 
   override render() {
     const t = this.t;
-    return html`<dialog aria-labelledby="label caption" @keydown=${this.handleKeydown} @close=${this.handleClose}>
+    return html`<dialog part="dialog" aria-labelledby="label caption" @keydown=${this.handleKeydown} @close=${this.handleClose}>
       <div class="viewport"><div class="stage">${this.picture}</div></div>
       <span id="label" hidden>${t.label} :</span>
       <!-- The image's own alternative text says it to screen readers: the caption shows it, once. -->
