@@ -14,6 +14,9 @@ const port = Number(process.env.AIDE_E2E_PORT);
 
 export default defineConfig({
   testDir: './test/e2e',
+  // Its own folder: Playwright empties it at each run, and test-results/ also holds the other runners' results
+  // (their *-outcomes.json, read by the RGAA grid check, and the screen-reader transcripts).
+  outputDir: './test-results/e2e',
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,

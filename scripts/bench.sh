@@ -17,3 +17,5 @@ echo; echo "==> collector: throughput; 5 min under kill -9 with replays; stats a
 node --import tsx scripts/bench-collector.ts
 echo; echo "==> masking: time per story (realistic and hostile), linear time, browser bundle size"
 node --import tsx scripts/bench-masking.ts
+echo; echo "==> stories: cost of one story (masking included), public pages"
+node --import tsx scripts/bench-stories.ts

@@ -4,7 +4,8 @@
  * Trusted Types, and the feedback collector on the same origin (/api/v1/…, /dashboard, /health), on an embedded
  * SQLite file (.data/demo-collector.sqlite, or AIDE_COLLECTOR_DB; ':memory:' for tests). The dashboard is for agents:
  * the browser asks for the demo's operator token (identifiant « agent », mot de passe DEMO_OPERATOR_TOKEN, or
- * AIDE_OPERATOR_TOKEN when set).
+ * AIDE_OPERATOR_TOKEN when set). On the loopback, the agents' back office (/agents) signs in with a local OpenID
+ * provider started here (packages/collector/src/dev/oidc-provider.ts) and three demo agents, any password.
  * Usage: node --import tsx scripts/serve-demo.ts [--port 4173] [--host 127.0.0.1]
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,7 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { buildCollector } from '@aide/collector';
+import { buildCollector, type AgentEntry, type OidcSettings } from '@aide/collector';
+import { startDevProvider } from '@aide/collector/dev-oidc-provider';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -73,17 +75,28 @@ export function createDemoServer(options: DemoServerOptions) {
   });
 }
 
+/** The demo's agents, for the local OpenID provider (any password): one per role. */
+const DEMO_AGENTS: AgentEntry[] = [
+  { email: 'moderatrice@demo.aide-numerique.fr', roles: ['moderator'], service: 'Équipe de modération (démonstration)', procedures: [] },
+  { email: 'repondant@demo.aide-numerique.fr', roles: ['responder'], service: 'Caisse d’allocations familiales (démonstration)', procedures: '*' },
+  { email: 'admin@demo.aide-numerique.fr', roles: ['administrator'], service: 'Direction du numérique (démonstration)', procedures: '*' },
+];
+
 /** The demo's operator token (a demonstration on the loopback only: never a production secret). */
 export const DEMO_OPERATOR_TOKEN = 'demo-operateur-aide-numerique';
 
 /** The collector, mounted on the demo's origin: the widget's feedback goes to /api/v1/feedback. */
-export async function demoCollector(databasePath = process.env.AIDE_COLLECTOR_DB ?? join(root, '.data/demo-collector.sqlite'), operatorToken = process.env.AIDE_OPERATOR_TOKEN || DEMO_OPERATOR_TOKEN) {
-  const app = await buildCollector({ sqlitePath: databasePath, rateLimitMax: 600, rateLimitOtherMax: 6000, operatorToken });
+export async function demoCollector(
+  databasePath = process.env.AIDE_COLLECTOR_DB ?? join(root, '.data/demo-collector.sqlite'),
+  operatorToken = process.env.AIDE_OPERATOR_TOKEN || DEMO_OPERATOR_TOKEN,
+  backOffice?: { publicUrl: string; oidc: OidcSettings; agents: AgentEntry[] },
+) {
+  const app = await buildCollector({ sqlitePath: databasePath, rateLimitMax: 600, rateLimitOtherMax: 6000, operatorToken, publicUrl: backOffice?.publicUrl, backOffice });
   await app.ready();
   return {
     app,
     operatorToken,
-    matches: (url: string) => /^\/(api\/v1\/|dashboard(\/|\?|$)|health(\/|$))/.test(url),
+    matches: (url: string) => /^\/(api\/v1\/|dashboard(\/|\?|$)|health(\/|$)|agents(\/|\?|$)|suivi\/|experiences\/)/.test(url),
     handle: (req: IncomingMessage, res: ServerResponse) => app.routing(req, res),
   };
 }
@@ -95,7 +108,17 @@ async function main() {
   const port = Number(values.port);
   // Served beyond the loopback, the demo's well-known token would open the dashboard to anyone: a random one then.
   const loopback = /^(127\.|::1$|localhost$)/.test(values.host);
-  const collector = await demoCollector(undefined, process.env.AIDE_OPERATOR_TOKEN || (loopback ? DEMO_OPERATOR_TOKEN : randomBytes(18).toString('base64url')));
+  // On the loopback, the agents' back office signs in with a local OpenID provider and demo agents (any password).
+  const origin = `http://${values.host}:${port}`;
+  const provider = loopback ? await startDevProvider({ redirectUris: [`${origin}/agents/connexion/retour`], postLogoutRedirectUris: [`${origin}/agents/connexion?message=deconnecte`] }) : null;
+  const backOffice = provider
+    ? {
+        publicUrl: origin,
+        oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, scopes: 'openid email given_name usual_name', allowHttp: true },
+        agents: DEMO_AGENTS,
+      }
+    : undefined;
+  const collector = await demoCollector(undefined, process.env.AIDE_OPERATOR_TOKEN || (loopback ? DEMO_OPERATOR_TOKEN : randomBytes(18).toString('base64url')), backOffice);
   const server = createDemoServer({ port, host: values.host, api: collector });
   server.listen(port, values.host, () => {
     console.log(`\nDémonstration d'Aide numérique : http://${values.host}:${port}/\n`);
@@ -103,9 +126,14 @@ async function main() {
     console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html`);
     console.log(`  bouton d'avis seul    : http://${values.host}:${port}/avis.html`);
     console.log(`  composants et intégration : http://${values.host}:${port}/composants.html`);
-    console.log(`  tableau de bord       : http://${values.host}:${port}/dashboard (identifiant : agent, mot de passe : ${collector.operatorToken})\n`);
+    console.log(`  tableau de bord       : http://${values.host}:${port}/dashboard (identifiant : agent, mot de passe : ${collector.operatorToken})`);
+    if (provider) {
+      console.log(`  espace des agents     : http://${values.host}:${port}/agents (fournisseur d'identité local ${provider.issuer}, mot de passe quelconque)`);
+      console.log(`    ${DEMO_AGENTS.map((a) => `${a.email} (${a.roles.join(', ')})`).join('\n    ')}`);
+    }
+    console.log('');
   });
-  const stop = () => server.close(() => void collector.app.close().then(() => process.exit(0)));
+  const stop = () => server.close(() => void Promise.all([collector.app.close(), provider?.close()]).then(() => process.exit(0)));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -120,9 +120,17 @@ async function main() {
 function writeStatementPage() {
   const source = join(root, 'packages/embed/ACCESSIBILITE.md');
   if (!existsSync(source)) return;
-  const body = (marked.parse(readFileSync(source, 'utf8'), { async: false }))
-    // Wide tables scroll on their own, reachable and named for keyboard and screen reader users (RGAA 10.11).
-    .replace(/<table>/g, '<div class="table" role="region" aria-label="Grille d’audit" tabindex="0"><table>')
+  // Wide tables scroll on their own, reachable and named for keyboard and screen reader users (RGAA 10.11): each by
+  // the heading it comes under (two regions of one name could not be told apart).
+  let heading = 'Grille d’audit';
+  const body = marked.parse(readFileSync(source, 'utf8'), { async: false })
+    .replace(/<h([23])[^>]*>([^]*?)<\/h\1>|<table>/g, (match, _level: string, text: string | undefined) => {
+      if (match !== '<table>') {
+        heading = (text ?? '').replace(/<[^>]+>/g, '').replace(/"/g, '&quot;');
+        return match;
+      }
+      return `<div class="table" role="region" aria-label="${heading}" tabindex="0"><table>`;
+    })
     .replace(/<\/table>/g, '</table></div>');
   const title = /^# (.+)$/m.exec(readFileSync(source, 'utf8'))?.[1] ?? 'Déclaration d’accessibilité';
   writeFileSync(

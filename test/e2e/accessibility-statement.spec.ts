@@ -9,7 +9,7 @@ import { AXE_TAGS, checkState } from '../a11y/harness.ts';
 import { conformanceRate, loadGrid } from '../../scripts/rgaa.ts';
 
 const grid = loadGrid();
-const rate = conformanceRate(grid);
+const rate = conformanceRate(grid.criteria);
 const frenchRate = new Intl.NumberFormat('fr', { maximumFractionDigits: 1 }).format(rate.rate);
 
 test.describe('accessibility statement', () => {
@@ -22,7 +22,9 @@ test.describe('accessibility statement', () => {
     await link.press('Enter');
     await expect(panel.getByRole('heading', { level: 2, name: 'Accessibilité' })).toBeFocused();
     await expect(panel).toContainText(`${frenchRate} % des critères qui la concernent sont respectés`);
-    await expect(panel).toContainText(`${rate.conforme} critères conformes, ${rate.nonConforme} non conformes, ${rate.nonApplicable} non applicables.`);
+    await expect(panel).toContainText(
+      `${rate.conforme} critères conformes, ${rate.nonConforme} non conformes, ${rate.aConfirmer} à confirmer par une personne, ${rate.nonApplicable} non applicables.`,
+    );
     await expect(panel).toContainText('Défenseur des droits');
     const full = panel.getByRole('link', { name: 'Lire la déclaration d’accessibilité complète (nouvelle fenêtre)' });
     await expect(full).toHaveAttribute('href', /\/aide\/accessibilite\.html$/);
@@ -54,6 +56,8 @@ test.describe('accessibility statement', () => {
     // Every criterion of the grid is a row of the published table.
     const rows = page.getByRole('region', { name: 'Grille d’audit' }).getByRole('row');
     await expect(rows).toHaveCount(grid.criteria.length + 1);
+    // And every criterion WCAG 2.2 adds, in a table of its own.
+    await expect(page.getByRole('region', { name: 'Critères ajoutés par les WCAG 2.2' }).getByRole('row')).toHaveCount(grid.wcag22.length + 1);
     expect(markdown).toContain(grid.auditDate);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
-import { AXE_TAGS, checkState, expectAnnouncement, liveRegionText } from '../a11y/harness.ts';
+import { AXE_TAGS, checkState, expectAnnouncement, expectStays, liveRegionText } from '../a11y/harness.ts';
 import { DEMO_OPERATOR_TOKEN } from '../../scripts/serve-demo.ts';
 
 /** The statistics and the dashboard are for agents: the demo's operator token. */
@@ -51,8 +51,7 @@ test.describe('feedback', () => {
     // Focus goes to the first answer, whose description is the error: said once, by the focus move.
     await expect(feedback(page).getByRole('radio', { name: 'Pas bien' })).toBeFocused();
     await expect(feedback(page).getByRole('radio', { name: 'Pas bien' })).toHaveAccessibleDescription(/Choisissez une réponse/);
-    await page.waitForTimeout(300);
-    expect((await liveRegionText(page)).assertive).toBe('');
+    await expectStays(page, async () => (await liveRegionText(page)).assertive, '', 'the error is not said again by the alert region');
     await checkState(page, { name: 'feedback: required answer missing', widget: 'aide-panel' });
     // Choosing does not submit (RGAA 7.4): arrows move within the group, Space selects.
     await feedback(page).getByRole('radio', { name: 'Pas bien' }).focus();
@@ -64,8 +63,7 @@ test.describe('feedback', () => {
     await comment.fill('Le téléversement du bail échoue.');
     // The count is in the field's description; it is announced only near the limit.
     await expect(comment).toHaveAccessibleDescription(/Il vous reste 968 caractères/);
-    await page.waitForTimeout(1500);
-    expect((await liveRegionText(page)).polite).not.toMatch(/Il vous reste/);
+    await expectStays(page, async () => /Il vous reste/.test((await liveRegionText(page)).polite), false, 'the count is not announced far from the limit');
     await submit.focus();
     await page.keyboard.press('Enter');
     await expect(feedback(page).getByRole('heading', { name: 'Merci, votre avis a été envoyé.' })).toBeFocused();
@@ -96,21 +94,32 @@ test.describe('feedback', () => {
       expect(await page.evaluate(() => localStorage.getItem('aide:feedback-pending'))).toBe('3');
       // Still unreachable after the reload (the collector is blocked, the page itself loads). The block goes in
       // before the network comes back: the 'online' event would otherwise let the queue leave in between.
-      await page.route('**/api/v1/feedback', (route) => route.abort('internetdisconnected'));
+      let refused = 0;
+      await page.route('**/api/v1/feedback', (route) => {
+        refused++;
+        return route.abort('internetdisconnected');
+      });
       await context.setOffline(false);
       await page.reload();
       await expect(page.locator('aide-panel').getByRole('dialog')).toBeVisible();
-      await page.waitForTimeout(500);
+      // The page load tried each of the three, and each one stays on the device.
+      await expect.poll(() => refused).toBeGreaterThanOrEqual(3);
       expect(await stored(page)).toBe(before);
+      expect(await page.evaluate(() => localStorage.getItem('aide:feedback-pending'))).toBe('3');
       // The network comes back: the queue leaves, once.
       await page.unroute('**/api/v1/feedback');
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await expect.poll(() => stored(page), { timeout: 15_000 }).toBe(before + 3);
       await expect.poll(() => page.evaluate(() => localStorage.getItem('aide:feedback-pending'))).toBe(null);
-      // Another online event, another page load: nothing is counted twice.
+      // Another online event, another page load: nothing is sent again, nothing is counted twice.
+      let sentAgain = 0;
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes('/api/v1/feedback')) sentAgain++;
+      });
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await page.reload();
-      await page.waitForTimeout(1000);
+      await expect(page.locator('aide-panel').getByRole('dialog')).toBeVisible();
+      await expectStays(page, async () => sentAgain, 0, 'no opinion is sent again after the online event and the reload');
       expect(await stored(page)).toBe(before + 3);
     });
 
@@ -145,8 +154,7 @@ test.describe('feedback', () => {
       await feedback(page).getByRole('button', { name: 'Envoyer mon avis' }).click();
       await expect(feedback(page).getByRole('heading', { name: 'Votre avis n’a pas pu être envoyé.' })).toBeFocused();
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
-      await page.waitForTimeout(500);
-      expect(calls).toBe(1);
+      await expectStays(page, async () => calls, 1, 'the refused opinion is never sent again');
       expect(warnings.join()).toContain('HTTP 400');
       expect(await page.evaluate(() => localStorage.getItem('aide:feedback-pending'))).toBe(null);
     });

@@ -108,7 +108,8 @@ test.describe('locator', () => {
     await expect(directions).toHaveAttribute('href', /openstreetmap\.org\/directions\?to=45\.\d+%2C4\.\d+/);
     const tel = locator(page).locator('.place a[href^="tel:+33"]').first();
     // The number as written in France, and whose number it is (two places may share one).
-    await expect(tel).toHaveAccessibleName(/^0\d( \d\d){4} \(téléphone de .+\)$/);
+    // The number's spaces are no-break spaces: it stays on one line.
+    await expect(tel).toHaveAccessibleName(/^0\d(\u00a0\d\d){4} \(téléphone de .+\)$/);
     // At least one place of Lyon is open on a Monday at 10:00 and says when it closes.
     await expect(locator(page).locator('.hours-line.open').first()).toHaveText(/^Ouvert, ferme (bientôt \()?à \d+ h/);
   });

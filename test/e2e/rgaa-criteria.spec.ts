@@ -3,13 +3,14 @@
  * real browser on the built widget: heading hierarchy (9.1), hidden content (10.8), content without style sheets
  * (10.2), additional content on focus (10.13), status messages (7.5), no time limit (13.1), pointer cancellation
  * (13.11), data tables (5.4 to 5.7), labels next to their fields (11.4), valid generated code (8.2), visible text in
- * accessible names (6.1, 11.2, 11.9), the widget's own pages (8.1, 8.3, 8.5) and the axe rules mapped to RGAA that
- * axe only runs when asked (experimental). The audit grid (test/a11y/rgaa-grid.json) names these tests.
+ * accessible names (6.1, 11.2, 11.9), the widget's own pages (8.1, 8.3, 8.5), the axe rules mapped to RGAA that
+ * axe only runs when asked (experimental), and WCAG 2.2's consistent help (3.2.6) and redundant entry (3.3.7).
+ * The audit grid (test/a11y/rgaa-grid.json) names these tests.
  */
 import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, deepFocus, hostPage } from './fixtures.ts';
-import { AXE_TAGS, expectAnnouncement, liveRegionText } from '../a11y/harness.ts';
+import { AXE_TAGS, countClicks, expectAnnouncement, expectReducedMotion, expectStays, liveRegionText } from '../a11y/harness.ts';
 
 const launcher = (page: Page) => page.locator('aide-help[data-floating]').getByRole('button');
 const dialog = (page: Page) => page.locator('aide-panel').getByRole('dialog');
@@ -299,8 +300,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     // The pointer can move onto the list: it stays open and focus stays in the field.
     const second = listbox.getByRole('option').nth(1);
     await second.hover();
-    await page.waitForTimeout(1500);
-    await expect(listbox).toBeVisible();
+    await expectStays(page, () => listbox.isVisible(), true, 'RGAA 10.13: the hovered list stays open');
     await expect(field(page)).toHaveAttribute('aria-expanded', 'true');
     expect((await deepFocus(page)).tag).toBe('input');
     // Escape dismisses it; focus, text and panel stay where they were.
@@ -393,15 +393,37 @@ test.describe('RGAA criteria checked in the browser', () => {
     await expect(dialog(page)).toBeVisible();
   });
 
+  test('the reduced-motion check is exact: a transition left under reduced motion fails it, one started before the switch does not (RGAA 13.8)', async ({ page }) => {
+    await page.goto('/');
+    await expect(launcher(page)).toBeVisible();
+    // The launcher's colour fades in 0.15 s, only under `prefers-reduced-motion: no-preference`. A transition started
+    // just before the switch to `reduce` ends or is cancelled: not motion under reduced motion.
+    await page.locator('aide-help[data-floating]').evaluate((host) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('button { background-color: rgb(0, 0, 0) !important; }');
+      host.shadowRoot!.adoptedStyleSheets = [...host.shadowRoot!.adoptedStyleSheets, sheet];
+      (window as unknown as { __aideSheet: CSSStyleSheet }).__aideSheet = sheet;
+    });
+    await expectReducedMotion(page, 'launcher: colour changing at the switch', 'aide-help');
+    // A stylesheet that keeps a transition under reduced motion (the defect the check is for) fails it.
+    await page.locator('aide-help[data-floating]').evaluate((host) => {
+      (window as unknown as { __aideSheet: CSSStyleSheet }).__aideSheet.replaceSync('button { transition: background-color 2s !important; }');
+      void host;
+    });
+    await expect(expectReducedMotion(page, 'launcher: transition left under reduce', 'aide-help')).rejects.toThrow(/durations above 0[\s\S]*background-color 2s/);
+  });
+
   test('pointer cancellation in the panel and the locator: nothing happens on press, sliding away cancels (RGAA 13.11)', async ({ page }) => {
     await openView(page, 'home');
     const cancelledPress = async (target: Locator) => {
       const box = (await target.boundingBox())!;
+      const clicks = await countClicks(page);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
       await page.mouse.move(5, 5, { steps: 3 });
       await page.mouse.up();
-      await page.waitForTimeout(300);
+      // The widget acts on click: none reached it, so nothing can follow.
+      await expectStays(page, clicks, 0, 'RGAA 13.11: sliding away before release cancels the press', 1);
     };
     await cancelledPress(page.locator('aide-panel').locator('.entry[data-view=locator]'));
     await expect(dialog(page).getByRole('heading', { level: 2 })).toHaveText('Comment pouvons-nous vous aider ?');
@@ -649,6 +671,46 @@ test.describe('RGAA criteria checked in the browser', () => {
     await expectAnnouncement(page, /places near Paris 11e/);
     const regionLang = await page.evaluate(() => document.querySelector('aide-live-region')!.shadowRoot!.querySelector('[aria-live=polite]')!.getAttribute('lang'));
     expect(regionLang, 'the English announcement is read with an English voice').toBe('en');
+  });
+
+  test('consistent help (WCAG 3.2.6): on every page of the procedure, the launcher at the same place and the same ways to get help, in the same order', async ({ page }) => {
+    // Pages of the procedure: the floating button (two pages) or a button the site placed in its page (étape 3).
+    const seen: { path: string; floating: { right: number; bottom: number } | null; entries: string[]; phone: boolean }[] = [];
+    for (const path of ['/', '/csp.html', '/etape-3.html']) {
+      await page.goto(path);
+      await page.evaluate(() => sessionStorage.clear());
+      await page.goto(path);
+      const button = page.locator('aide-help').first().getByRole('button');
+      await expect(button).toBeVisible();
+      const floating = await page.locator('aide-help[data-floating]').count();
+      const box = (await button.boundingBox())!;
+      const viewport = page.viewportSize()!;
+      await button.click();
+      await expect(dialog(page)).toBeVisible();
+      const entries = (await page.locator('aide-panel').locator('.entry .entry-title').allInnerTexts()).map((t) => t.replace(/\.$/, '').trim());
+      await goToView(page, 'locator');
+      const phone = await locator(page).getByRole('link', { name: /^Appeler le 01/ }).isVisible();
+      seen.push({ path, floating: floating ? { right: Math.round(viewport.width - box.x - box.width), bottom: Math.round(viewport.height - box.y - box.height) } : null, entries, phone });
+    }
+    expect(seen[0]!.entries).toEqual(['Suivre un tutoriel', 'Trouver une aide près de chez moi', 'Donner mon avis']);
+    expect(seen.filter((s) => s.floating).length, 'pages with the floating button').toBeGreaterThanOrEqual(2);
+    for (const other of seen.slice(1)) {
+      if (other.floating) expect(other.floating, `the floating button at the same place on ${other.path}`).toEqual(seen[0]!.floating);
+      expect(other.entries, `the same ways to get help, in the same order, on ${other.path}`).toEqual(seen[0]!.entries);
+      expect(other.phone, `the phone line offered on ${other.path}`).toBe(true);
+    }
+  });
+
+  test('redundant entry (WCAG 3.3.7): the place searched for is still there when the locator comes back in the same visit', async ({ page }) => {
+    await openView(page, 'locator');
+    await searchPlaces(page, '35000');
+    // Elsewhere in the panel, then the locator again (as from « Je suis bloqué » or after an opinion).
+    await goToView(page, 'feedback');
+    await goToView(page, 'locator');
+    await expect(field(page)).toHaveValue('35000');
+    // Taken as it is: the search finds the same places without typing anything.
+    await locator(page).getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await expect(locator(page).locator('#results-title')).toHaveText(/lieux près de Rennes \(35\)/);
   });
 
   test.describe('the widget’s own pages', () => {

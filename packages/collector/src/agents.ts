@@ -103,7 +103,7 @@ export function installAgentGuard(app: FastifyInstance, options: AgentGuardOptio
 
   app.decorate('requireAgent', async function requireAgent(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
     if (app.agentAuthenticators.length === 0) {
-      return reply.status(404).send({ error: 'agents_disabled', message: 'L’espace des agents n’est pas activé : définissez AIDE_OPERATOR_TOKEN.' });
+      return reply.status(404).send({ error: 'agents_disabled', message: 'L’espace des agents n’est pas activé : définissez OIDC_ISSUER (connexion des agents) ou AIDE_OPERATOR_TOKEN.' });
     }
     let invalid = false;
     let agent: Agent | null = null;

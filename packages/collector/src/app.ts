@@ -16,8 +16,14 @@ import { exportCsv } from './export.ts';
 import { DASHBOARD_CSS, DASHBOARD_ICON, dashboardPage } from './dashboard.ts';
 import { installAgentGuard, operatorToken } from './agents.ts';
 import { RETRY_AFTER, clientErrorHandler, installNotFound, type ApiError } from './http-errors.ts';
+import { installStories } from './stories.ts';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import { installSignIn, type AgentEntry, type OidcSettings } from './sign-in.ts';
+import { audit, installBackOffice } from './back-office.ts';
 
 export type { Agent, Authenticator, AgentRole } from './agents.ts';
+export type { AgentEntry, OidcSettings } from './sign-in.ts';
 
 export interface Timeouts {
   /** The whole request (headers and body) must arrive within this time (ms); 408 otherwise. */
@@ -54,6 +60,13 @@ export interface CollectorOptions {
   /** SQLite: free bytes under which writes are refused (503) and the service is not ready. */
   minFreeBytes?: number | undefined;
   logger?: FastifyServerOptions['logger'] | undefined;
+  /** The address people reach the service at (https://avis.exemple.gouv.fr): links in answers and feeds. */
+  publicUrl?: string | undefined;
+  /** Stories per client per hour, and per minute for everyone together. */
+  storyRateLimitPerHour?: number | undefined;
+  storyGlobalPerMinute?: number | undefined;
+  /** The agents' back office: sign-in with OpenID Connect, and who the agents are. Without it, /agents is closed. */
+  backOffice?: { oidc: OidcSettings; agents: AgentEntry[]; cookieSecret?: string | undefined } | undefined;
   /** Group-commit settings (see store/group-commit.ts). */
   batchWindowMs?: number | undefined;
   batchSize?: number | undefined;
@@ -197,6 +210,31 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     clientKey,
   });
 
+  const origin = (request: FastifyRequest) => options.publicUrl ?? `${request.protocol}://${request.host}`;
+  if (options.backOffice) {
+    // Signs the sign-in cookie; every instance must share it (AIDE_SESSION_SECRET, or the database's).
+    let cookieSecret = options.backOffice.cookieSecret;
+    if (!cookieSecret) cookieSecret = await store.sharedSecret('cookie-signing').catch(() => randomBytes(32).toString('base64url'));
+    await app.register(cookie, { secret: cookieSecret });
+    await app.register(csrf, { sessionPlugin: '@fastify/cookie', cookieKey: 'aide_csrf', cookieOpts: { path: '/agents', sameSite: 'lax', httpOnly: true, secure: 'auto' } });
+    const signIn = installSignIn(app, {
+      store,
+      settings: options.backOffice.oidc,
+      agents: options.backOffice.agents,
+      origin,
+      audit: (agent, action, storyId, details) => audit(store, agent, action, storyId, details),
+    });
+    app.agentAuthenticators.unshift(signIn.authenticator);
+    const apiSignIn = app.agentSignIn;
+    // Pages send an anonymous visitor to the sign-in. While an operator token is set, the dashboard keeps asking for
+    // it (HTTP Basic) as before, so that scripts and browsers that use it go on working.
+    app.agentSignIn = (request, reply) =>
+      request.routeOptions.config.agentPage === true && !request.headers.authorization && !(options.operatorToken && !request.url.startsWith('/agents'))
+        ? signIn.redirectToSignIn(request, reply)
+        : apiSignIn(request, reply);
+    installBackOffice(app, { store, signOut: signIn.signOut });
+  }
+
   // Only JSON is accepted: anything else is a 415 (Fastify's default for a type without a parser).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
@@ -265,6 +303,15 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
       row: { id, body_hash: hash, tutorial: request.body.tutorial, step: request.body.step, procedure: request.body.procedure ?? null, received_at: new Date().toISOString() },
     });
     return answer(reply, id, hash, outcome);
+  });
+
+  installStories(app, {
+    store,
+    idempotencyKey,
+    canonicalHash,
+    publicUrl: options.publicUrl,
+    perClientPerHour: options.storyRateLimitPerHour ?? 10,
+    globalPerMinute: options.storyGlobalPerMinute ?? 300,
   });
 
   // Heavy reads run a few at a time per instance; beyond, 503 and Retry-After.

@@ -116,8 +116,20 @@ td.chart{width:10rem}.bar{width:10rem;height:1rem;display:block}
 .good{fill:#18753c;background:#18753c}.medium{fill:#b34000;background:#b34000}.bad{fill:#ce0500;background:#ce0500}
 .legend .key{display:inline-block;width:1rem;height:1rem;vertical-align:middle;margin-left:.75rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.skip a{position:absolute;left:-999rem}.skip a:focus{position:static;display:inline-block;padding:.5rem}
+header{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:center}
+header nav ul,.pagination ul{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;margin:0;padding:0}
+a{color:#000091}main:focus{outline:none}
+.story{border-top:1px solid #929292;padding:1rem 0}.meta{color:#3a3a3a;font-size:.875rem}
+.answer{border-left:4px solid #000091;padding:0 1rem;margin:1rem 0 0}
+.indicators{display:flex;flex-wrap:wrap;gap:1.5rem;list-style:none;padding:0}
+.status{padding:1rem;background:#f6f6f6}.notice{padding:1rem;border-left:4px solid #18753c;background:#f6f6f6}.error-text{color:#ce0500;font-weight:700}
+textarea{font:inherit;width:100%;min-height:8rem;padding:.5rem .75rem;border:0;border-bottom:2px solid #3a3a3a;background:#eee;color:#161616}
+.actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}.actions form{margin:0}
+button.secondary{background:#fff;color:#000091}
+@media print{header,.filters,.pagination,.skip{display:none}main{padding:0}}
 @media (forced-colors:active){.bar rect{fill:CanvasText}.legend{display:none}}
-@media (prefers-color-scheme:dark){html{background:#161616;color:#eee}.filters{background:#242424}select,input{background:#2a2a2a;color:#eee;border-bottom-color:#aaa}button{background:#8585f6;border-color:#8585f6;color:#161616}th,td{border-bottom-color:#666}.hint{color:#a6a6a6}}
+@media (prefers-color-scheme:dark){html{background:#161616;color:#eee}.filters{background:#242424}select,input{background:#2a2a2a;color:#eee;border-bottom-color:#aaa}button{background:#8585f6;border-color:#8585f6;color:#161616}a{color:#a9a9ff}.meta{color:#cecece}.status,.notice{background:#242424}textarea{background:#2a2a2a;color:#eee}button.secondary{background:#161616;color:#8585f6}th,td{border-bottom-color:#666}.hint{color:#a6a6a6}}
 `;
 
 export const DASHBOARD_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#000091"/><path d="M4 11V7h2v4H4Zm3 0V4h2v7H7Zm3 0V6h2v5h-2Z" fill="#fff"/></svg>';

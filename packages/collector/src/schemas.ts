@@ -64,6 +64,49 @@ export const publicStatsQuery = {
   properties: { procedure },
 } as const;
 
+export const FEELINGS = ['positive', 'negative', 'mixed'] as const;
+export const CHANNELS = ['online', 'phone', 'desk', 'with-help'] as const;
+/** A story: at most 2,000 characters once trimmed (checked by the route; the schema leaves room for the spaces). */
+export const STORY_MAX_CHARACTERS = 2000;
+
+export const storyBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['procedure', 'text', 'feeling', 'channel', 'consent'],
+  properties: {
+    procedure,
+    step: { type: 'string', minLength: 1, maxLength: 80, pattern: NO_NUL },
+    text: { type: 'string', minLength: 1, maxLength: STORY_MAX_CHARACTERS + 200, pattern: NO_NUL },
+    feeling: { type: 'string', enum: FEELINGS },
+    channel: { type: 'string', enum: CHANNELS },
+    consent: { const: true },
+    locale: { type: 'string', enum: ['fr', 'en', 'ar'] },
+    clientCreatedAt: { type: 'string', format: 'date-time', maxLength: 40 },
+  },
+} as const;
+
+export interface StoryBody {
+  procedure: string;
+  step?: string;
+  text: string;
+  feeling: (typeof FEELINGS)[number];
+  channel: (typeof CHANNELS)[number];
+  consent: true;
+  locale?: 'fr' | 'en' | 'ar';
+  clientCreatedAt?: string;
+}
+
+export const experiencesQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['procedure'],
+  properties: {
+    procedure,
+    page: { type: 'string', pattern: '^[1-9][0-9]{0,3}$' },
+    feeling: { type: 'string', enum: FEELINGS },
+  },
+} as const;
+
 export interface FeedbackBody {
   procedure: string;
   pageStep?: string;

@@ -17,8 +17,10 @@ let built = false;
 export function buildService(): void {
   if (built) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: packageDir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`construction du service impossible :\n${result.stdout}${result.stderr}`);
+  for (const project of ['tsconfig.masking.json', 'tsconfig.build.json']) {
+    const result = spawnSync(process.execPath, [tsc, '-p', project], { cwd: packageDir, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`construction du service impossible :\n${result.stdout}${result.stderr}`);
+  }
   built = true;
 }
 
@@ -38,7 +40,7 @@ export async function startService(env: Record<string, string>, options: { port?
   buildService();
   const port = options.port ?? (await freePort());
   const started = Date.now();
-  const child = spawn(process.execPath, [MAIN_JS], {
+  const child = spawn(process.execPath, ['--conditions=aide-dist', MAIN_JS], {
     env: { ...process.env, PORT: String(port), AIDE_RATE_LIMIT_MAX: '1000000', AIDE_RATE_LIMIT_OTHER_MAX: '1000000', AIDE_LOG_LEVEL: 'warn', AIDE_OPERATOR_TOKEN: OPERATOR_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,7 +8,7 @@
  * document.addEventListener('aide-step-change', (event) => console.log(event.detail.step));
  * ```
  */
-export const PANEL_VIEWS = ['home', 'tutorials', 'locator', 'feedback', 'accessibility'] as const;
+export const PANEL_VIEWS = ['home', 'tutorials', 'locator', 'feedback', 'story', 'accessibility'] as const;
 export type PanelView = (typeof PANEL_VIEWS)[number];
 
 /** Base of the widget's events: bubbling, composed, with a typed `detail` (like CustomEvent's). */

@@ -29,4 +29,9 @@ export interface ComponentView {
   render(context: ViewContext): TemplateResult;
   /** Whether the view can work with this configuration (feedback needs an endpoint). */
   available(config: AideConfig): boolean;
+  /**
+   * Something to tell on the panel's first screen (« Vous avez une réponse »), or null. Asked once per page load,
+   * when the panel first opens; what it needs is loaded lazily, so that it costs the panel nothing.
+   */
+  notice?(context: ViewContext): Promise<TemplateResult | null>;
 }

@@ -6,13 +6,19 @@
  * truth about the database and its disk.
  */
 import type { Kysely } from 'kysely';
-import type { BlockedTable, FeedbackTable, Schema } from './schema.ts';
+import type { BlockedTable, FeedbackTable, Schema, StoryTable } from './schema.ts';
 
-export type { Schema, FeedbackTable } from './schema.ts';
+import type { INSERT_COLUMNS } from './schema.ts';
+
+export type { Schema, FeedbackTable, StoryTable } from './schema.ts';
+export { toWriteError } from './errors.ts';
 export { StoreUnavailable, RowRejected } from './errors.ts';
 
 /** A row to insert, by table. */
-export type Insert = { table: 'feedback'; row: FeedbackTable } | { table: 'blocked'; row: BlockedTable };
+export type Insert =
+  | { table: 'feedback'; row: FeedbackTable }
+  | { table: 'blocked'; row: BlockedTable }
+  | { table: 'stories'; row: Pick<StoryTable, (typeof INSERT_COLUMNS)['stories'][number]> };
 
 /** What a write became: stored now, or already there (a replay) with the first row's hash and date. */
 export interface WriteOutcome {

@@ -73,7 +73,7 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
         await client.query('BEGIN');
         const outcomes: WriteOutcome[] = [];
         const stored: Insert[] = [];
-        for (const table of ['feedback', 'blocked'] as const) {
+        for (const table of ['feedback', 'blocked', 'stories'] as const) {
           const rows = batch.map((entry, i) => ({ entry, i })).filter((x) => x.entry.table === table);
           if (rows.length === 0) continue;
           const columns = INSERT_COLUMNS[table];

@@ -23,7 +23,7 @@ export function rollupIncrements(stored: Insert[]): { feedback: FeedbackDailyTab
       }
       for (const d of JSON.parse(r.difficulties) as (keyof typeof DIFFICULTY_COLUMNS)[]) sums[DIFFICULTY_COLUMNS[d]]++;
       for (const h of JSON.parse(r.help) as (keyof typeof HELP_COLUMNS)[]) sums[HELP_COLUMNS[h]]++;
-    } else {
+    } else if (entry.table === 'blocked') {
       const r = entry.row;
       const key = `${r.procedure ?? ''}\u0000${day}\u0000${r.tutorial}\u0000${r.step}`;
       const counts = blocked.get(key) ?? { procedure: r.procedure ?? '', day, tutorial: r.tutorial, step: r.step, count: 0 };

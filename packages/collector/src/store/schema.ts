@@ -82,7 +82,63 @@ interface CollectorSettingsTable {
   value: string;
 }
 
+/** A person's story (issue 13): only the masked text and the kinds of what was masked are ever stored. */
+export interface StoryTable {
+  /** sha256 of the Idempotency-Key (the key itself never stored): replays find the first row. */
+  id: string;
+  /** The public id (in the public page's address). */
+  public_id: string;
+  /** sha256 of the secret follow token. */
+  follow_hash: string;
+  body_hash: string;
+  procedure: string;
+  step: string | null;
+  masked_text: string;
+  /** JSON [{ kind, count }]. */
+  masked_kinds: string;
+  feeling: 'positive' | 'negative' | 'mixed';
+  channel: 'online' | 'phone' | 'desk' | 'with-help';
+  locale: string | null;
+  client_created_at: string | null;
+  received_at: string;
+  status: 'pending' | 'published' | 'refused';
+  refusal_reason: string | null;
+  moderated_at: string | null;
+  answer_text: string | null;
+  /** The service's name, as signed under the answer. */
+  answer_service: string | null;
+  answer_agent: string | null;
+  answered_at: string | null;
+}
+
+/** Who did what, when, in the back office. */
+interface AuditTable {
+  at: string;
+  agent_id: string;
+  agent_name: string;
+  action: string;
+  story_id: string | null;
+  details: string | null;
+}
+
+/** Agents' sessions (back office): the cookie carries a random id, its sha256 is stored. */
+interface AgentSessionTable {
+  id_hash: string;
+  agent_id: string;
+  name: string;
+  service: string;
+  /** JSON arrays. */
+  roles: string;
+  procedures: string;
+  id_token: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Schema {
+  stories: StoryTable;
+  story_audit: AuditTable;
+  agent_sessions: AgentSessionTable;
   feedback: FeedbackTable;
   blocked: BlockedTable;
   feedback_daily: FeedbackDailyTable;
@@ -197,12 +253,68 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('feedback_received_id').execute();
     },
   },
+  '003-stories-audit-sessions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('stories')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('public_id', 'varchar(22)', (c) => c.notNull().unique())
+        .addColumn('follow_hash', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('body_hash', 'varchar(64)', (c) => c.notNull())
+        .addColumn('procedure', 'varchar(64)', (c) => c.notNull())
+        .addColumn('step', 'varchar(80)')
+        .addColumn('masked_text', 'text', (c) => c.notNull())
+        .addColumn('masked_kinds', 'varchar(1000)', (c) => c.notNull())
+        .addColumn('feeling', 'varchar(8)', (c) => c.notNull())
+        .addColumn('channel', 'varchar(9)', (c) => c.notNull())
+        .addColumn('locale', 'varchar(2)')
+        .addColumn('client_created_at', 'varchar(40)')
+        .addColumn('received_at', 'varchar(30)', (c) => c.notNull())
+        .addColumn('status', 'varchar(9)', (c) => c.notNull())
+        .addColumn('refusal_reason', 'varchar(300)')
+        .addColumn('moderated_at', 'varchar(30)')
+        .addColumn('answer_text', 'text')
+        .addColumn('answer_service', 'varchar(200)')
+        .addColumn('answer_agent', 'varchar(200)')
+        .addColumn('answered_at', 'varchar(30)')
+        .execute();
+      // The moderation queue (oldest first) and the public pages (newest first) read these.
+      await db.schema.createIndex('stories_status_received').on('stories').columns(['status', 'received_at']).execute();
+      await db.schema.createIndex('stories_procedure_status_moderated').on('stories').columns(['procedure', 'status', 'moderated_at']).execute();
+      await db.schema
+        .createTable('story_audit')
+        .addColumn('at', 'varchar(30)', (c) => c.notNull())
+        .addColumn('agent_id', 'varchar(200)', (c) => c.notNull())
+        .addColumn('agent_name', 'varchar(200)', (c) => c.notNull())
+        .addColumn('action', 'varchar(40)', (c) => c.notNull())
+        .addColumn('story_id', 'varchar(22)')
+        .addColumn('details', 'varchar(1000)')
+        .execute();
+      await db.schema.createIndex('story_audit_at').on('story_audit').columns(['at']).execute();
+      await db.schema
+        .createTable('agent_sessions')
+        .addColumn('id_hash', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('agent_id', 'varchar(200)', (c) => c.notNull())
+        .addColumn('name', 'varchar(200)', (c) => c.notNull())
+        .addColumn('service', 'varchar(200)', (c) => c.notNull())
+        .addColumn('roles', 'varchar(200)', (c) => c.notNull())
+        .addColumn('procedures', 'text', (c) => c.notNull())
+        .addColumn('id_token', 'text')
+        .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+        .addColumn('expires_at', 'varchar(30)', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['agent_sessions', 'story_audit', 'stories']) await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 /** The columns a write inserts, in order, per table. */
 export const INSERT_COLUMNS = {
   feedback: ['id', 'body_hash', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at', 'received_at'],
   blocked: ['id', 'body_hash', 'tutorial', 'step', 'procedure', 'received_at'],
+  stories: ['id', 'public_id', 'follow_hash', 'body_hash', 'procedure', 'step', 'masked_text', 'masked_kinds', 'feeling', 'channel', 'locale', 'client_created_at', 'received_at', 'status'],
 } as const;
 
 export async function migrate(db: Kysely<Schema>): Promise<void> {

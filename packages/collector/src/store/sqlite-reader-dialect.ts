@@ -5,6 +5,7 @@ import { SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQu
 export class SqliteReader {
   private readonly worker: Worker;
   private next = 0;
+  private failed: Error | null = null;
   private readonly waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: unknown) => void }>();
 
   constructor(path: string) {
@@ -17,16 +18,22 @@ export class SqliteReader {
       if (error) waiting?.reject(Object.assign(new Error(error.message), { code: error.code }));
       else waiting?.resolve(rows!);
     });
-    this.worker.on('error', (error) => {
-      for (const w of this.waiting.values()) w.reject(error);
+    // A worker that failed or stopped answers nothing more: every query, waiting or to come, fails at once (503)
+    // instead of waiting forever.
+    const fail = (error: unknown) => {
+      this.failed ??= Object.assign(new Error(`lecteur SQLite arrêté : ${String((error as Error).message ?? error)}`), { code: 'SQLITE_BUSY_READER_STOPPED' });
+      for (const w of this.waiting.values()) w.reject(this.failed);
       this.waiting.clear();
-    });
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`code ${code}`)));
     // Idle, the worker does not keep the process alive.
     this.worker.unref();
   }
 
   query(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
     const id = this.next++;
+    if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.postMessage({ id, sql, parameters });

@@ -2,6 +2,7 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import Database from 'better-sqlite3';
 import { mkdirSync, statfsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { COUNTER_COLUMNS, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -20,15 +21,20 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
   await migrate(db);
-  const reader = memory ? db : new Kysely<Schema>({ dialect: readerDialect(new SqliteReader(path)) });
+  // Run from the TypeScript sources (the demo, through tsx), a worker thread cannot load the .ts reader on Node 20:
+  // reads then share the writer's connection, as with ':memory:'. The built service (dist/) has its worker.
+  const fromSources = import.meta.url.endsWith('.ts');
+  const reader = memory || fromSources ? db : new Kysely<Schema>({ dialect: readerDialect(new SqliteReader(path)) });
 
   const insert = {
     feedback: database.prepare(`INSERT INTO feedback (${INSERT_COLUMNS.feedback.join(', ')}) VALUES (${INSERT_COLUMNS.feedback.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
     blocked: database.prepare(`INSERT INTO blocked (${INSERT_COLUMNS.blocked.join(', ')}) VALUES (${INSERT_COLUMNS.blocked.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
+    stories: database.prepare(`INSERT INTO stories (${INSERT_COLUMNS.stories.join(', ')}) VALUES (${INSERT_COLUMNS.stories.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
   };
   const existing = {
     feedback: database.prepare('SELECT body_hash, received_at FROM feedback WHERE id = ?'),
     blocked: database.prepare('SELECT body_hash, received_at FROM blocked WHERE id = ?'),
+    stories: database.prepare('SELECT body_hash, received_at FROM stories WHERE id = ?'),
   };
   const feedbackDaily = database.prepare(FEEDBACK_DAILY_UPSERT.replace('%VALUES%', ['@procedure', '@day', '@page_step', ...COUNTER_COLUMNS.map((c) => `@${c}`)].join(', ')));
   const blockedDaily = database.prepare(BLOCKED_DAILY_UPSERT.replace('%VALUES%', '@procedure, @day, @tutorial, @step, @count'));
@@ -119,8 +125,11 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
       return { ready: database === 'ok' && storage === 'ok', database, storage };
     },
     async sharedSecret(name) {
-      // The secret stays in memory: a single process reads this SQLite file.
-      if (!secrets.has(name)) secrets.set(name, (await import('node:crypto')).randomBytes(32).toString('base64url'));
+      // Kept in the file: what it derives (follow links of stories) must survive a restart.
+      if (!secrets.has(name)) {
+        database.prepare('INSERT INTO collector_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, randomBytes(32).toString('base64url'));
+        secrets.set(name, (database.prepare('SELECT value FROM collector_settings WHERE name = ?').get(name) as { value: string }).value);
+      }
       return secrets.get(name)!;
     },
     async close() {

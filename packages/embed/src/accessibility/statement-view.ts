@@ -22,7 +22,7 @@ export function renderStatement(t: PanelStrings, locale: Locale) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(`${statement.auditDate}T12:00:00Z`));
   return html`<div class="statement">
     <p><strong>${t.accessibilitySummary(level, statement.standard, rate)}</strong></p>
-    <p>${t.accessibilityCounts(statement.conforme, statement.nonConforme, statement.nonApplicable)} ${t.accessibilityAudit(date)}</p>
+    <p>${t.accessibilityCounts(statement.conforme, statement.nonConforme, statement.aConfirmer, statement.nonApplicable)} ${t.accessibilityAudit(date)}</p>
     <h3>${t.accessibilityContactTitle}</h3>
     <p>${t.accessibilityContact}</p>
     <p>${t.accessibilityRemedy}</p>

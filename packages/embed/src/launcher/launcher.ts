@@ -59,8 +59,17 @@ export class AideHelpElement extends HTMLElement {
   /** Set by aide.js: configures each launcher when it connects (the page's own, and those added later). */
   static whenConnected: ((launcher: AideHelpElement) => void) | undefined;
   /** The button in the shadow root: the panel gives focus back to it when it closes. */
-  readonly button: HTMLButtonElement;
-  private readonly label: HTMLSpanElement;
+  button: HTMLButtonElement;
+  private label: HTMLSpanElement;
+  /**
+   * The last activation came from a pointer (a click has a detail ≥ 1; a key, or a screen reader's action, 0).
+   * @internal Read by the panel.
+   */
+  activatedByPointer = false;
+  private readonly activate = (event: MouseEvent) => {
+    this.activatedByPointer = event.detail > 0;
+    this.dispatchEvent(new AideLauncherActivateEvent());
+  };
 
   constructor() {
     super();
@@ -69,7 +78,7 @@ export class AideHelpElement extends HTMLElement {
     this.label = document.createElement('span');
     this.button = launcherButton(this.label);
     root.append(this.button);
-    this.button.addEventListener('click', () => this.dispatchEvent(new AideLauncherActivateEvent()));
+    this.button.addEventListener('click', this.activate);
   }
 
   connectedCallback(): void {
@@ -101,6 +110,17 @@ export class AideHelpElement extends HTMLElement {
    * not with the host's hidden attribute, which a page rule like [hidden] { display: block } would undo.
    */
   set concealed(value: boolean) {
+    if (!value && this.concealed) {
+      // Shown again as a new button: for the one that was hidden, Chromium and the screen reader keep the state it
+      // had then, and Orca said « expanded » on the button of a closed panel (test/screen-reader).
+      const fresh = this.button.cloneNode(true) as HTMLButtonElement;
+      fresh.classList.remove('concealed');
+      fresh.addEventListener('click', this.activate);
+      this.button.replaceWith(fresh);
+      this.button = fresh;
+      this.label = fresh.querySelector('span')!;
+      return;
+    }
     this.button.classList.toggle('concealed', value);
   }
   get concealed(): boolean {

@@ -12,6 +12,8 @@ export interface PageFocusHost extends ReactiveControllerHost, HTMLElement {
   launchers(): HTMLElement[];
   goToPage(): void;
   goToPanel(): void;
+  /** A control of the page got the focus (Tab past the panel, a click on the page). */
+  pageFocused(): void;
 }
 
 export class PageFocusController implements ReactiveController {
@@ -29,6 +31,7 @@ export class PageFocusController implements ReactiveController {
     const active = deepActiveElement();
     if (active && active !== document.body && !this.host.launchers().some((l) => l === active || l.contains(active))) {
       this.lastPageFocus = active;
+      this.host.pageFocused();
     }
   };
 

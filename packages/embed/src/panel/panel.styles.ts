@@ -1,4 +1,12 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * The docked panel's width on a large screen: 28rem, less when the page would keep under 20rem (the page gives the
+ * panel this width, panel.ts: dockPage).
+ */
+export const PANEL_WIDTH = 'clamp(20rem, 100vw - 20rem, 28rem)';
+/** Room the reduced bar takes at the bottom of a small screen (its button, padding and top border, with margin). */
+export const BAR_ROOM = '4.5rem';
 
 export const panelStyles = css`
   /* Layout lives on inner elements: page rules like * { all: revert } win over :host but cannot get in here. */
@@ -9,15 +17,23 @@ export const panelStyles = css`
     position: fixed;
     z-index: 2147482500;
     inset-block: 0;
-    inset-inline-end: 0;
-    width: min(28rem, 100vw);
+    /* On the page's end side, whatever the widget's language: an Arabic panel on a French page does not cover the
+       page's start, where its skip link and logo are (panel.ts sets dock from the page's direction). */
+    right: 0;
+    width: ${unsafeCSS(PANEL_WIDTH)};
     display: flex;
     flex-direction: column;
     margin: 0;
     background: var(--_bg);
     color: var(--_text);
-    border-inline-start: 1px solid var(--_border-light);
+    border-left: 1px solid var(--_border-light);
     box-shadow: var(--_shadow);
+  }
+  :host([dock='left']) .panel {
+    right: auto;
+    left: 0;
+    border-left: 0;
+    border-right: 1px solid var(--_border-light);
     font-family: var(--_font);
     font-size: 1rem;
     line-height: 1.5;
@@ -91,6 +107,12 @@ export const panelStyles = css`
   .statement h3 {
     margin: 1.5rem 0 0.5rem;
     font-size: 1.125rem;
+  }
+  /* A link alone on its line: a 44 px high target (WCAG 2.5.8). */
+  .statement p > a:only-child {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
   }
   .statement .external {
     width: 1em;
@@ -175,7 +197,8 @@ export const panelStyles = css`
   @media (max-width: 639.98px) {
     .panel {
       width: 100vw;
-      border-inline-start: 0;
+      border-left: 0;
+      border-right: 0;
     }
   }
   @media (min-width: 640px) {
@@ -192,7 +215,7 @@ export const panelStyles = css`
         transform: translateX(1.5rem);
       }
     }
-    :host([dir='rtl']) .panel {
+    :host([dock='left']) .panel {
       animation-name: aide-panel-in-rtl;
     }
     @keyframes aide-panel-in-rtl {

@@ -52,7 +52,10 @@ describe('<aide-panel>', () => {
   it('opens as a named, non-modal dialog with focus on its heading', async () => {
     const panel = await openPanel();
     const dialog = shadow(panel).querySelector('[role=dialog]')!;
-    expect(dialog.getAttribute('aria-label')).to.equal('Aide numérique');
+    // Named by its visible title (screen readers reach it first: test/screen-reader).
+    const label = shadow(panel).getElementById(dialog.getAttribute('aria-labelledby') ?? '');
+    expect(label?.textContent).to.equal('Aide numérique');
+    expect(label?.hasAttribute('aria-hidden')).to.equal(false);
     expect(dialog.hasAttribute('aria-modal')).to.equal(false);
     expect(shadow(panel).activeElement?.tagName).to.equal('H2');
     await expect(panel).to.be.accessible();

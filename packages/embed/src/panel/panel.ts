@@ -2,14 +2,14 @@
  * <aide-panel>: the help panel (its views, its bar on small screens, its state across the pages). Slightly above
  * 350 lines for a reason: its JSDoc is the published API; F6 and page focus are in page-focus.ts.
  */
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement, sharedStyles, type ComponentView } from '@aide/core/element';
 import { AidePanelToggleEvent, directionOf, focusElement, prepareAnnouncer, readHelpContext, readSession, resolveLocale, writeHelpContext, writeSession, type AideConfig, type AideOpenViewEvent, type AideStepChangeEvent, type Locale, type PanelView, type StepChangeDetail } from '@aide/core';
 import type { AideHelpElement } from '../launcher/launcher.ts';
 import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
-import { panelStyles } from './panel.styles.ts';
+import { BAR_ROOM, PANEL_WIDTH, panelStyles } from './panel.styles.ts';
 import { componentViews } from './views.ts';
 import { PageFocusController } from './page-focus.ts';
 import { conformanceLevel, renderStatement } from '../accessibility/statement-view.ts';
@@ -54,6 +54,9 @@ export class AidePanel extends AideElement<PanelStrings> {
   @state() private failedView: PanelView | null = null;
   @state() private small = false;
   @state() private tutorialProgress: StepChangeDetail | null = null;
+  /** What the views have to tell on the first screen (« Vous avez une réponse »): asked once per page load. */
+  @state() private notices: TemplateResult[] | null = null;
+  @state() private askingNotices = false;
 
   @query('h2') private heading!: HTMLHeadingElement;
   @query('.bar .button') private barButton?: HTMLButtonElement;
@@ -65,6 +68,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   private readonly loadedViews = new Set<PanelView>();
   private readonly media = window.matchMedia(SMALL_SCREEN);
   private readonly pageFocus = new PageFocusController(this);
+  private cancelDeferredConceal: (() => void) | null = null;
 
   private readonly onMediaChange = () => {
     this.small = this.media.matches;
@@ -82,6 +86,8 @@ export class AidePanel extends AideElement<PanelStrings> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.media.removeEventListener('change', this.onMediaChange);
+    this.cancelDeferredConceal?.();
+    dockPage(null);
   }
 
   override get locale(): Locale {
@@ -103,10 +109,14 @@ export class AidePanel extends AideElement<PanelStrings> {
     const target = options.view ?? restore?.view ?? this.view;
     await this.setView(this.isOffered(target) ? target : 'home', false);
     if (!wasOpen) this.emit(new AidePanelToggleEvent({ open: true }));
-    this.syncLaunchers();
+    if (!this.notices) void this.askNotices();
     this.save();
     await this.updateComplete;
     if (options.moveFocus) this.focusHeading();
+    // Opened with a key (or a screen reader's action), the floating launcher, which had the focus, goes away at the
+    // person's next key or click, not now: a screen reader still busy with it would follow its removal and say
+    // nothing of the panel (Orca does: test/screen-reader/journeys/panel.journey.ts). Until then the panel covers it.
+    this.syncLaunchers(options.moveFocus && !this.launcher?.activatedByPointer ? 'at-next-input' : 'now');
   }
 
   /** Closes the panel; focus goes back to the launcher that opened it (or to the page). */
@@ -187,16 +197,57 @@ export class AidePanel extends AideElement<PanelStrings> {
     }
   }
 
+  private async askNotices(): Promise<void> {
+    this.notices = [];
+    this.askingNotices = true;
+    const context = { config: this.config, locale: this.locale, theme: this.theme, help: {} };
+    const told = await Promise.all(componentViews.map(async (v) => (await v.notice?.(context).catch(() => null)) ?? null));
+    this.notices = told.filter((notice): notice is TemplateResult => notice !== null);
+    this.askingNotices = false;
+  }
+
   private save(): void {
     writeSession('panel', { open: this.open, reduced: this.reduced, view: this.view } satisfies PanelState);
   }
 
-  private syncLaunchers(): void {
-    for (const launcher of this.launchers()) {
-      launcher.expanded = this.open;
-      // The docked panel takes the floating launcher's place; inline launchers stay where the page put them.
-      if (launcher.hasAttribute('data-floating')) launcher.concealed = this.open;
+  private syncLaunchers(conceal: 'now' | 'at-next-input' = 'now'): void {
+    this.cancelDeferredConceal?.();
+    this.cancelDeferredConceal = null;
+    // The docked panel takes the floating launcher's place; inline launchers stay where the page put them.
+    const floating = this.launchers().filter((launcher) => launcher.hasAttribute('data-floating'));
+    if (!this.open || conceal === 'now') for (const launcher of floating) launcher.concealed = this.open;
+    for (const launcher of this.launchers()) launcher.expanded = this.open;
+    if (!this.open || conceal === 'now') return;
+    const events = ['keydown', 'pointerdown'] as const;
+    const concealNow = () => {
+      this.cancelDeferredConceal?.();
+      this.cancelDeferredConceal = null;
+      if (this.open) for (const launcher of floating) launcher.concealed = true;
+    };
+    for (const type of events) document.addEventListener(type, concealNow, { capture: true });
+    this.cancelDeferredConceal = () => {
+      for (const type of events) document.removeEventListener(type, concealNow, { capture: true });
+    };
+  }
+
+  /**
+   * A control of the page got the focus. On a small screen the open panel covers the whole page: that control would
+   * be hidden under it (WCAG 2.4.11), so the panel shrinks to its bar, as with F6.
+   * @internal Called by the PageFocusController.
+   */
+  pageFocused(): void {
+    if (this.open && this.small && !this.reduced) {
+      this.reduced = true;
+      this.save();
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Docked on the page's end side (its direction, not the widget's language's).
+    const side = getComputedStyle(document.documentElement).direction === 'rtl' ? 'left' : 'right';
+    if (this.getAttribute('dock') !== side) this.setAttribute('dock', side);
+    dockPage(!this.open ? null : !this.small ? (this.reduced ? null : side) : this.reduced ? 'bar' : null);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -248,6 +299,8 @@ export class AidePanel extends AideElement<PanelStrings> {
         return t.locatorTitle;
       case 'feedback':
         return t.feedbackTitle;
+      case 'story':
+        return t.storyTitle;
       case 'accessibility':
         return t.accessibilityTitle;
       default:
@@ -257,11 +310,12 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   private viewDescription(view: PanelView): string {
     const t = this.t;
-    return view === 'tutorials' ? t.tutorialsDescription : view === 'locator' ? t.locatorDescription : t.feedbackDescription;
+    return view === 'tutorials' ? t.tutorialsDescription : view === 'locator' ? t.locatorDescription : view === 'story' ? t.storyDescription : t.feedbackDescription;
   }
 
   private renderHome() {
     return html`
+      <div class="notices" role="status" aria-busy=${this.askingNotices ? 'true' : 'false'}>${this.notices}</div>
       <p>${this.t.homeIntro}</p>
       <ul class="entries">
         ${this.availableViews.map(
@@ -305,11 +359,14 @@ export class AidePanel extends AideElement<PanelStrings> {
     const showPanel = this.open && !(this.reduced && this.small);
     const showBar = this.open && this.reduced && this.small;
     return html`
+      <!-- lang again here: the host is display: contents, and Firefox then takes the page's language for what is
+           inside (Orca read the English panel with a French voice). -->
       <section
         class="panel"
         part="panel"
         role="dialog"
-        aria-label=${t.panelLabel}
+        aria-labelledby="panel-label"
+        lang=${this.locale}
         ?hidden=${!showPanel}
         @keydown=${this.handleKeydown}
         @aide-open-view=${this.handleOpenView}
@@ -317,7 +374,10 @@ export class AidePanel extends AideElement<PanelStrings> {
         @aide-reveal-page=${this.handleRevealPage}
       >
         <div class="header" part="header">
-          <p class="brand" aria-hidden="true">${t.panelLabel}</p>
+          <!-- The dialog's name, shown. Not hidden from screen readers: when the control that had focus goes with
+               the previous view, Orca 43 moves to the first thing of the dialog without a word, and would then
+               stay silent on the heading if the heading came first (test/screen-reader/journeys). -->
+          <p class="brand" id="panel-label">${t.panelLabel}</p>
           <h2 tabindex="-1">${this.viewTitle(this.view)}</h2>
           <div class="tools">
             <button type="button" class="button tertiary go-to-page" @click=${this.goToPage}>${t.goToPage}</button>
@@ -329,7 +389,9 @@ export class AidePanel extends AideElement<PanelStrings> {
             </button>
           </div>
         </div>
-        <div class="body" part="body">
+        <!-- A scrolling box: Firefox would make it a silent stop of its own in the Tab order (tabindex="-1" keeps
+             it out; what is inside is reached with Tab, and scrolls it). -->
+        <div class="body" part="body" tabindex="-1">
           ${this.view !== 'home'
             ? html`<button type="button" class="button tertiary back" @click=${() => this.setView('home')}>
                 <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${backIcon}</svg>${t.backHome}
@@ -360,4 +422,31 @@ export class AidePanel extends AideElement<PanelStrings> {
 /** Restored state, if any, for the loader to reopen the panel after a navigation. */
 export function savedPanelState(): PanelState | undefined {
   return readSession<PanelState>('panel');
+}
+
+/**
+ * The open panel on a large screen takes its width from the page instead of covering it: controls of the page
+ * never end up hidden under it (WCAG 2.4.11). A constructable stylesheet, allowed under a strict style-src; the
+ * same width as the panel's (panel.styles.ts).
+ */
+let dockSheet: CSSStyleSheet | null = null;
+let docked: 'left' | 'right' | 'bar' | null = null;
+function dockPage(place: 'left' | 'right' | 'bar' | null): void {
+  const sheets = document.adoptedStyleSheets;
+  if (!place) {
+    if (dockSheet && sheets.includes(dockSheet)) document.adoptedStyleSheets = sheets.filter((sheet) => sheet !== dockSheet);
+    return;
+  }
+  dockSheet ??= new CSSStyleSheet();
+  if (docked !== place) {
+    dockSheet.replaceSync(
+      place === 'bar'
+        ? // The reduced bar covers the bottom of a small screen: the page scrolls a control that gets the focus above
+          // it, and can scroll its last lines above it.
+          `:root { scroll-padding-block-end: ${BAR_ROOM} !important; padding-block-end: ${BAR_ROOM} !important; }`
+        : `@media screen and (min-width: 640px) { :root { margin-${place}: ${PANEL_WIDTH} !important; } }`,
+    );
+  }
+  docked = place;
+  if (!sheets.includes(dockSheet)) document.adoptedStyleSheets = [...sheets, dockSheet];
 }

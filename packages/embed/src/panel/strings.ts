@@ -10,12 +10,15 @@ export interface PanelStrings {
   locatorDescription: string;
   feedbackTitle: string;
   feedbackDescription: string;
+  storyTitle: string;
+  storyDescription: string;
   accessibilityTitle: string;
   /** Footer button that opens the accessibility view. */
   accessibilityLink: (level: string) => string;
   conformanceLevels: { total: string; partial: string; none: string };
   accessibilitySummary: (level: string, standard: string, rate: string) => string;
-  accessibilityCounts: (conforme: number, nonConforme: number, nonApplicable: number) => string;
+  /** « À confirmer »: what a person still has to check; not counted as met. */
+  accessibilityCounts: (conforme: number, nonConforme: number, aConfirmer: number, nonApplicable: number) => string;
   accessibilityAudit: (date: string) => string;
   accessibilityContactTitle: string;
   accessibilityContact: string;
@@ -47,11 +50,13 @@ export const panelStrings: Catalogues<PanelStrings> = {
     locatorDescription: 'Des lieux où une personne peut vous aider, et un numéro de téléphone gratuit.',
     feedbackTitle: 'Donner mon avis',
     feedbackDescription: 'Dites-nous en quelques clics comment s’est passée votre démarche. C’est anonyme.',
+    storyTitle: 'Raconter mon expérience',
+    storyDescription: 'Racontez ce qui s’est passé : l’administration peut vous répondre.',
     accessibilityTitle: 'Accessibilité',
     accessibilityLink: (level) => `Accessibilité : ${level}`,
     conformanceLevels: { total: 'totalement conforme', partial: 'partiellement conforme', none: 'non conforme' },
     accessibilitySummary: (level, standard, rate) => `Cette aide est ${level} au ${standard} : ${rate} % des critères qui la concernent sont respectés.`,
-    accessibilityCounts: (c, nc, na) => `${c} critères conformes, ${nc} non conformes, ${na} non applicables.`,
+    accessibilityCounts: (c, nc, ac, na) => `${c} critères conformes, ${nc} non conformes, ${ac} à confirmer par une personne, ${na} non applicables.`,
     accessibilityAudit: (date) => `Vérification faite le ${date}, par des tests automatiques dans de vrais navigateurs et des vérifications à la main.`,
     accessibilityContactTitle: 'Vous n’arrivez pas à utiliser cette aide ?',
     accessibilityContact: 'Contactez le service qui gère ce site : il doit vous proposer une autre solution ou vous donner l’information sous une autre forme.',
@@ -81,11 +86,13 @@ export const panelStrings: Catalogues<PanelStrings> = {
     locatorDescription: 'Places where someone can help you, and a free phone number.',
     feedbackTitle: 'Give my opinion',
     feedbackDescription: 'Tell us in a few clicks how your procedure went. It is anonymous.',
+    storyTitle: 'Tell my experience',
+    storyDescription: 'Tell what happened: the administration can answer you.',
     accessibilityTitle: 'Accessibility',
     accessibilityLink: (level) => `Accessibility: ${level}`,
     conformanceLevels: { total: 'fully compliant', partial: 'partially compliant', none: 'not compliant' },
     accessibilitySummary: (level, standard, rate) => `This help is ${level} with ${standard} (the French accessibility standard): ${rate}% of the criteria that concern it are met.`,
-    accessibilityCounts: (c, nc, na) => `${c} criteria met, ${nc} not met, ${na} not applicable.`,
+    accessibilityCounts: (c, nc, ac, na) => `${c} criteria met, ${nc} not met, ${ac} still to be checked by a person, ${na} not applicable.`,
     accessibilityAudit: (date) => `Checked on ${date}, with automated tests in real browsers and checks by hand.`,
     accessibilityContactTitle: 'You cannot use this help?',
     accessibilityContact: 'Contact the service that runs this website: it must offer you another way, or the information in another form.',
@@ -115,11 +122,13 @@ export const panelStrings: Catalogues<PanelStrings> = {
     locatorDescription: 'أماكن يمكن لشخص فيها مساعدتك، ورقم هاتف مجاني.',
     feedbackTitle: 'إبداء رأيي',
     feedbackDescription: 'أخبرنا ببضع نقرات كيف جرت إجراءاتك. الرأي مجهول الهوية.',
+    storyTitle: 'أروي تجربتي',
+    storyDescription: 'اروِ ما حدث: يمكن للإدارة أن ترد عليك.',
     accessibilityTitle: 'إمكانية الوصول',
     accessibilityLink: (level) => `إمكانية الوصول: ${level}`,
     conformanceLevels: { total: 'مطابقة تامة', partial: 'مطابقة جزئية', none: 'غير مطابقة' },
     accessibilitySummary: (level, standard, rate) => `هذه المساعدة في حالة ${level} لمعيار ${standard} (المعيار الفرنسي لإمكانية الوصول): ${rate}٪ من المعايير التي تخصها مستوفاة.`,
-    accessibilityCounts: (c, nc, na) => `${c} معيارًا مستوفى، ${nc} غير مستوفى، ${na} غير منطبق.`,
+    accessibilityCounts: (c, nc, ac, na) => `${c} معيارًا مستوفى، ${nc} غير مستوفى، ${ac} بانتظار تحقق شخص منه، ${na} غير منطبق.`,
     accessibilityAudit: (date) => `تم التحقق في ${date}، باختبارات آلية في متصفحات حقيقية وبفحوصات يدوية.`,
     accessibilityContactTitle: 'لا تستطيع استخدام هذه المساعدة؟',
     accessibilityContact: 'اتصل بالجهة التي تدير هذا الموقع: عليها أن تقترح عليك حلًا آخر أو تقدم لك المعلومة بشكل آخر.',

@@ -5,7 +5,7 @@
 import type { ComponentView } from '@aide/core/element';
 import { walkthroughView } from '@aide/walkthrough/panel-view';
 import { locatorView } from '@aide/locator/panel-view';
-import { feedbackView } from '@aide/feedback/panel-view';
+import { feedbackView, storyView } from '@aide/feedback/panel-view';
 
 
-export const componentViews: ComponentView[] = [walkthroughView, locatorView, feedbackView];
+export const componentViews: ComponentView[] = [walkthroughView, locatorView, feedbackView, storyView];

@@ -87,12 +87,22 @@ export const feedbackStyles = css`
     stroke-linecap: round;
   }
   .choice {
+    position: relative;
     display: flex;
     gap: 0.5rem;
     align-items: center;
     min-height: 2.75rem;
   }
+  /* The whole row is the target, 44 px high (WCAG 2.5.8), not only the box and its words. */
+  .choice label::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
   .choice input {
+    /* Above the label's row-wide target: a click on the box itself reaches the box. */
+    position: relative;
+    z-index: 1;
     flex: none;
     width: 1.25rem;
     height: 1.25rem;
@@ -104,6 +114,8 @@ export const feedbackStyles = css`
     gap: 0;
   }
   .exclusive {
+    /* 44 px of row under its separating line. */
+    min-height: calc(2.75rem + 0.25rem);
     margin-block-start: 0.25rem;
     padding-block-start: 0.25rem;
     border-block-start: 1px solid var(--_border-light);

@@ -183,7 +183,8 @@ describe('<aide-feedback>', () => {
       await waitUntil(() => live.heard.length > 0, 'announced');
       live.stop();
       expect(live.heard).to.deep.equal(['polite: Votre avis sera envoyé dès que la connexion reviendra. Vous pouvez fermer cette page : il partira à votre prochaine visite.']);
-      expect(el.shadowRoot!.querySelector('.result button.secondary')).to.equal(null);
+      // No help offered after « Très bien »: only the offer to tell one's story.
+      expect($$(el, '.result button.secondary').map((b) => b.className)).to.deep.equal(['button secondary tell-story']);
     } finally {
       capture.restore();
     }

@@ -1,12 +1,19 @@
-/** <aide-feedback>: "Je donne mon avis" (the element, its form and the result shown after sending). */
-import { html, nothing, svg, type TemplateResult } from 'lit';
+/**
+ * <aide-feedback>: "Je donne mon avis" (the element, its form and the result shown after sending), and « Raconter mon
+ * expérience » (../story: its state in story.ts, its templates in story-view.ts).
+ */
+import { adoptStyles, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AideElement, booleanConverter, heading, HelpContextController, negatedBooleanConverter, sharedStyles } from '@aide/core/element';
-import { AideFeedbackSentEvent, AideOpenViewEvent, deepActiveElement, focusElement, type HelpContext } from '@aide/core';
+import { AideFeedbackSentEvent, AideOpenViewEvent, deepActiveElement, focusElement, pickStrings, type HelpContext } from '@aide/core';
 import { delivery, type FeedbackPayload, type Outcome } from '../delivery/delivery.ts';
 import { feedbackStrings, type FeedbackStrings } from './strings.ts';
 import { feedbackStyles } from './feedback.styles.ts';
+import { RemainingCount } from '../remaining-count.ts';
+import type * as StoryPart from '../story/story-part.ts';
+import type { StoryController } from '../story/story.ts';
+import type { StoryStrings } from '../story/strings.ts';
 
 const SATISFACTIONS = ['bad', 'medium', 'good'] as const;
 const DIFFICULTIES = ['info-before', 'not-working', 'attachments', 'info-after', 'other'] as const;
@@ -28,10 +35,17 @@ const faces: Record<(typeof SATISFACTIONS)[number], TemplateResult> = {
  * queue, which loses nothing offline (kept on the device, sent again when the connection comes back). Placed alone,
  * it is a "Je donne mon avis" button that opens the form; without `endpoint` it shows nothing.
  *
- * @summary Collects an anonymous opinion on the procedure, and loses none offline.
+ * After the opinion, and with `mode="story"`, « Raconter mon expérience »: what happened (2,000 characters at most),
+ * how it felt, how the person went about it, and consent to publication under rules said in plain words. Before
+ * sending, the person sees the text with its personal data masked on the device (@aide/masking, loaded when the form
+ * opens) and confirms or goes back to edit. The story goes through the same queue as opinions (offline-safe, sent
+ * once); the collector's answer brings a private follow link, shown, copyable, and remembered on the device (unless
+ * `no-persist`) so that the help panel can say « Vous avez une réponse » on a later visit. No account, no cookie.
+ *
+ * @summary Collects an anonymous opinion on the procedure, and the person's story for publication; loses none offline.
  * @tagname aide-feedback
- * @csspart open - The "Je donne mon avis" button of the element placed alone.
- * @csspart form - The form.
+ * @csspart open - The "Je donne mon avis" (or « Raconter mon expérience ») button of the element placed alone.
+ * @csspart form - The form (opinion or story).
  * @fires {AideFeedbackSentEvent} aide-feedback-sent - The opinion left the form; detail: { outcome: 'sent' | 'queued' | 'rejected' }.
  * @fires {AideOpenViewEvent} aide-open-view - Cancelable. After a difficult procedure, the person chose the tutorials or the locator.
  */
@@ -41,6 +55,10 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   /** The collector's …/api/v1/feedback. Required: without it the form is not shown (a console message says so). */
   @property() endpoint = '';
+  /** `opinion` (default): "Je donne mon avis", then an offer to tell one's story; `story`: « Raconter mon expérience ». */
+  @property() mode: 'opinion' | 'story' = 'opinion';
+  /** The collector's …/api/v1/stories (default: next to `endpoint`). */
+  @property({ attribute: 'stories-endpoint' }) storiesEndpoint = '';
   /** Procedure id the opinion is about ("non-precisee" when empty). */
   @property() procedure = '';
   /** The host page's step in the procedure, attached to the opinion. */
@@ -69,24 +87,82 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   @query('.result-title') private resultTitle?: HTMLElement;
   private readonly pageContext = new HelpContextController(this);
-  private remainingTimer?: number;
-  private lastRemaining = COMMENT_MAX;
+  /** The story form's code (its own chunk), once loaded; `failed` when it could not be (offline). */
+  @state() private storyPart: typeof StoryPart | 'loading' | 'failed' | null = null;
+  private story: StoryController | null = null;
+  private storyLoad: Promise<void> | null = null;
+  private readonly remaining = new RemainingCount(COMMENT_MAX, REMAINING_ANNOUNCED_FROM, (n) => this.announce(this.t.remaining(n)));
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.endpoint) console.warn('[Aide numérique] <aide-feedback> sans attribut endpoint : le formulaire d’avis n’est pas affiché.');
     // Opinions left waiting by an earlier visit go now.
-    delivery({ persist: this.persist }).start();
+    delivery().start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A form that left the page announces nothing more.
-    window.clearTimeout(this.remainingTimer);
+    this.remaining.stop();
   }
 
   private get open(): boolean {
     return this.inPanel || this.expanded;
+  }
+
+  /** Where stories go (for the story controller). */
+  get storiesUrl(): string {
+    const feedback = new URL(this.endpoint, document.baseURI);
+    return (this.storiesEndpoint ? new URL(this.storiesEndpoint, document.baseURI) : new URL('stories', feedback)).href;
+  }
+
+  get storyStrings(): StoryStrings {
+    return pickStrings((this.storyPart as typeof StoryPart).storyStrings, this.locale);
+  }
+
+  get errorPrefix(): string {
+    return this.t.errorPrefix;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.mode !== 'story' || !this.open || !this.endpoint) return;
+    void this.loadStory();
+    // The story form is on screen: its masking code starts loading.
+    this.story?.prepare();
+  }
+
+  /** The story form's chunk; its styles join the element's once it is there. */
+  private loadStory(): Promise<void> {
+    this.storyLoad ??= (async () => {
+      this.storyPart = 'loading';
+      try {
+        const part = await import('../story/story-part.ts');
+        adoptStyles(this.renderRoot as ShadowRoot, [...AideFeedback.elementStyles, part.storyStyles]);
+        this.story = new part.StoryController(this);
+        this.storyPart = part;
+      } catch {
+        this.storyPart = 'failed';
+      }
+    })();
+    return this.storyLoad;
+  }
+
+  private async retryStory(): Promise<void> {
+    this.storyLoad = null;
+    await this.loadStory();
+    await this.updateComplete;
+    focusElement(this.renderRoot.querySelector<HTMLElement>('.story-title') ?? this.renderRoot.querySelector<HTMLElement>('.story-loading'));
+  }
+
+  /** « Raconter mon expérience » after an opinion: the panel's own view when inside it, else the form in place. */
+  private async tellStory(): Promise<void> {
+    if (this.inPanel && !this.emit(new AideOpenViewEvent('story'))) return;
+    this.mode = 'story';
+    // The form comes with its chunk: focus goes to its heading once it is there.
+    await this.loadStory();
+    await this.updateComplete;
+    focusElement(this.renderRoot.querySelector<HTMLElement>('.story-title') ?? this.renderRoot.querySelector<HTMLElement>('.story-loading'));
   }
 
   private toggleHelp(value: string, on: boolean): void {
@@ -115,15 +191,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
 
   private handleComment(event: InputEvent): void {
     this.comment = (event.target as HTMLTextAreaElement).value.slice(0, COMMENT_MAX);
-    // The count is in the field's description from the start. It is announced only near the limit, once typing
-    // pauses and when it changed: "Il vous reste 993 caractères" at every pause of a short comment is only noise.
-    window.clearTimeout(this.remainingTimer);
-    const remaining = COMMENT_MAX - this.comment.length;
-    if (remaining > REMAINING_ANNOUNCED_FROM || remaining === this.lastRemaining) return;
-    this.remainingTimer = window.setTimeout(() => {
-      this.lastRemaining = remaining;
-      this.announce(this.t.remaining(remaining));
-    }, 1200);
+    this.remaining.typed(this.comment.length);
   }
 
   private payload(): FeedbackPayload {
@@ -148,6 +216,9 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     if (!this.satisfaction) {
       this.error = true;
       await this.updateComplete;
+      // The answers' new description (the error) reaches screen readers in its own frame, before the focus: else
+      // Orca hears it twice, with the focus and again as a change of the focused answer's description.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const first = this.renderRoot.querySelector<HTMLInputElement>('input[name=satisfaction]');
       // Focus goes to the first answer, whose description is the error: said once by the focus move. Already there
       // (Enter on an answer), focus does not move and only the live region can say it.
@@ -158,7 +229,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     this.sending = true;
     const body = this.payload();
     this.offerHelp = body.satisfaction === 'bad' || (body.difficulties?.length ?? 0) > 0;
-    const outcome = await delivery({ persist: this.persist }).submit(new URL(this.endpoint, document.baseURI).href, body);
+    const outcome = await delivery().submit(new URL(this.endpoint, document.baseURI).href, body, { persist: this.persist });
     this.sending = false;
     this.outcome = outcome;
     this.emit(new AideFeedbackSentEvent({ outcome }));
@@ -177,7 +248,7 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
     this.difficulties = new Set();
     this.help = new Set();
     this.comment = '';
-    this.lastRemaining = COMMENT_MAX;
+    this.remaining.reset();
     this.error = false;
     this.outcome = null;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name=satisfaction]')?.focus());
@@ -197,6 +268,10 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
               <button type="button" class="button secondary" @click=${() => this.emit(new AideOpenViewEvent('locator'))}>${t.offerLocator}</button>
             </p>`
         : nothing}
+      ${this.outcome === 'rejected'
+        ? nothing
+        : html`<p>${t.storyOffer}</p>
+            <p><button type="button" class="button secondary tell-story" @click=${this.tellStory}>${t.storyTitle}</button></p>`}
       <p><button type="button" class="button tertiary" @click=${this.reset}>${t.again}</button></p>
     </div>`;
   }
@@ -283,13 +358,38 @@ export class AideFeedback extends AideElement<FeedbackStrings> {
   override render() {
     const t = this.t;
     if (!this.endpoint) return this.inPanel ? html`<p class="status">${t.notConfigured}</p>` : nothing;
+    const story = this.mode === 'story';
     return html`<div class="feedback">
       ${this.inPanel
         ? nothing
         : html`<button part="open" type="button" class="button open" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="feedback-body" @click=${() => (this.expanded = !this.expanded)}>
-            <svg class="icon" viewBox="0 0 32 32" aria-hidden="true" focusable="false">${faces.good}</svg>${t.open}
+            <svg class="icon" viewBox="0 0 32 32" aria-hidden="true" focusable="false">${faces.good}</svg>${story ? t.storyTitle : t.open}
           </button>`}
-      <div id="feedback-body" ?hidden=${!this.open}>${this.outcome ? this.renderResult() : this.renderForm()}</div>
+      <div id="feedback-body" ?hidden=${!this.open}>
+        ${story ? this.renderStoryPart() : this.outcome ? this.renderResult() : this.renderForm()}
+      </div>
     </div>`;
+  }
+
+  /** The story form once its chunk is there; until then a busy status, or what to do when it could not load. */
+  private renderStoryPart() {
+    const t = this.t;
+    const part = this.storyPart;
+    if (part === 'failed') {
+      return html`<div class="story-loading" tabindex="-1">
+        <p class="error">${t.storyLoadFailed}</p>
+        <p><button type="button" class="button secondary" @click=${this.retryStory}>${t.retry}</button></p>
+      </div>`;
+    }
+    if (!part || part === 'loading' || !this.story) return html`<p class="status story-loading" tabindex="-1" role="status" aria-busy="true">${t.storyLoading}</p>`;
+    return part.renderStory(this.story, {
+              t: this.storyStrings,
+              required: t.required,
+              errorPrefix: t.errorPrefix,
+              locale: this.locale,
+              headingLevel: this.headingLevel,
+              titled: !this.inPanel,
+              persist: this.persist,
+            });
   }
 }

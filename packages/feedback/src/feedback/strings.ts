@@ -34,6 +34,12 @@ export interface FeedbackStrings {
   offerLocator: string;
   again: string;
   notConfigured: string;
+  /** « Raconter mon expérience »: its button, the offer after an opinion; its form's strings are in its own chunk. */
+  storyTitle: string;
+  storyOffer: string;
+  storyLoading: string;
+  storyLoadFailed: string;
+  retry: string;
 }
 
 const fr: FeedbackStrings = {
@@ -86,6 +92,11 @@ const fr: FeedbackStrings = {
   offerLocator: 'Trouver une aide près de chez moi',
   again: 'Donner un autre avis',
   notConfigured: 'Le service d’avis n’est pas configuré sur cette page.',
+  storyTitle: 'Raconter mon expérience',
+  storyOffer: 'Vous voulez raconter ce qui s’est passé ? Avec votre accord, votre récit pourra être publié avec la réponse de l’administration.',
+  storyLoading: 'Chargement du formulaire…',
+  storyLoadFailed: 'Le formulaire n’a pas pu être chargé. Vérifiez votre connexion internet, puis réessayez.',
+  retry: 'Réessayer',
 };
 
 const en: FeedbackStrings = {
@@ -138,6 +149,11 @@ const en: FeedbackStrings = {
   offerLocator: 'Find help near me',
   again: 'Give another opinion',
   notConfigured: 'The feedback service is not configured on this page.',
+  storyTitle: 'Tell my experience',
+  storyOffer: 'Would you like to tell what happened? With your consent, your story may be published with the administration’s answer.',
+  storyLoading: 'Loading the form…',
+  storyLoadFailed: 'The form could not be loaded. Check your internet connection, then try again.',
+  retry: 'Try again',
 };
 
 const ar: FeedbackStrings = {
@@ -190,6 +206,11 @@ const ar: FeedbackStrings = {
   offerLocator: 'العثور على مساعدة بالقرب مني',
   again: 'إبداء رأي آخر',
   notConfigured: 'خدمة الآراء غير مهيأة في هذه الصفحة.',
+  storyTitle: 'أروي تجربتي',
+  storyOffer: 'هل تريد أن تروي ما حدث؟ بموافقتك، يمكن نشر روايتك مع رد الإدارة.',
+  storyLoading: 'جارٍ تحميل الاستمارة…',
+  storyLoadFailed: 'تعذر تحميل الاستمارة. تحقق من اتصالك بالإنترنت، ثم أعد المحاولة.',
+  retry: 'إعادة المحاولة',
 };
 
 export const feedbackStrings: Catalogues<FeedbackStrings> = { fr, en, ar };

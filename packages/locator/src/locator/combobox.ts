@@ -37,9 +37,21 @@ export interface ComboboxOptions {
   noneText(): string;
 }
 
+/**
+ * The place searched for last, kept in memory for this visit of the page only (nothing stored): the locator shown
+ * again (another view of the panel, « Je suis bloqué », help offered after an opinion) does not ask for it again
+ * (WCAG 3.3.7).
+ */
+let lastSearched = '';
+
+/** Remembers what was in the field when a search was made. */
+export function rememberSearch(text: string): void {
+  lastSearched = text;
+}
+
 export class CommuneCombobox implements ReactiveController {
-  /** The text in the field. */
-  input = '';
+  /** The text in the field: at first, the place searched for last in this visit. */
+  input = lastSearched;
   suggestions: CommuneEntry[] = [];
   activeIndex = -1;
   /** The suggestion picked, while the field still shows it. */

@@ -188,15 +188,32 @@ export const locatorStyles = css`
     text-transform: capitalize;
   }
   .check {
+    position: relative;
     display: flex;
     gap: 0.5rem;
     align-items: center;
-    margin: 0.25rem 0;
+    min-height: 2.75rem;
+    margin: 0;
   }
   .check label {
     font-weight: 400;
   }
+  /* The whole row is the target, 44 px high (WCAG 2.5.8), not only the box and its words. */
+  .check label::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+  /* A phone number is a target of its own: 44 px high, on its line. */
+  a.tel {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+  }
   input[type='checkbox'] {
+    /* Above the label's row-wide target: a click on the box itself reaches the box. */
+    position: relative;
+    z-index: 1;
     width: 1.5rem;
     height: 1.5rem;
     margin: 0;

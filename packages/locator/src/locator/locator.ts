@@ -14,7 +14,7 @@ import { VOCABULARIES } from '../engine/vocabularies.ts';
 import type { Attribution, CommuneEntry, PhoneLineConfig, Vocabularies } from '../engine/types.ts';
 import { locatorStrings, type LocatorStrings } from './strings.ts';
 import { locatorStyles } from './locator.styles.ts';
-import { CommuneCombobox, communeLabel, type FieldError } from './combobox.ts';
+import { CommuneCombobox, communeLabel, rememberSearch, type FieldError } from './combobox.ts';
 import type { ValueFilter } from './place-view.ts';
 import { helpSheetData, renderHelpSheet } from './help-sheet.ts';
 import { NEARBY_KM, renderLocator, type LocatorPageView, type Origin } from './locator-view.ts';
@@ -133,6 +133,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
       return;
     }
     this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
+    rememberSearch(this.combobox.input);
     this.limit = PAGE_SIZE;
     await this.search();
   }

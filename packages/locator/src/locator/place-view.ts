@@ -39,6 +39,9 @@ const phoneIcon = svg`<path d="M6.6 10.8a15.2 15.2 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0
 const clockIcon = svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 10.4 3.2 3.2-1.4 1.4L11 13.2V6h2Z"/>`;
 export const externalIcon = svg`<path d="M14 3h7v7h-2V6.4l-8.3 8.3-1.4-1.4L17.6 5H14V3ZM5 5h6v2H5v12h12v-6h2v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2Z"/>`;
 
+/** A phone number kept on one line: no-break spaces. */
+const unbreakable = (text: string) => text.replace(/ /g, '\u00a0');
+
 /** "01 70 772 372" style for French numbers, the E.164 form elsewhere. */
 export function displayPhone(e164: string): string {
   const fr = /^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(e164);
@@ -57,7 +60,7 @@ export function renderPhoneLine(v: LocatorView) {
       ${heading(v.sectionLevel, t.phoneLineTitle, { id: 'phone-line-title' })}
       <p><strong>${line?.name ?? NATIONAL_PHONE_LINE.name}</strong> — <span lang="fr" dir="ltr">${line?.description ?? ''}</span></p>
       <p>
-        <a class="button call" href="tel:${line?.tel ?? NATIONAL_PHONE_LINE.tel}">${icon(phoneIcon)}${t.phoneLineCall(line?.display ?? NATIONAL_PHONE_LINE.display)}</a>
+        <a class="button call" href="tel:${line?.tel ?? NATIONAL_PHONE_LINE.tel}">${icon(phoneIcon)}${t.phoneLineCall(unbreakable(line?.display ?? NATIONAL_PHONE_LINE.display))}</a>
       </p>
       ${line ? html`<p class="hours-line">${icon(clockIcon)}<span>${phoneLineText(t, v.locale, line, v.now)}</span></p>` : nothing}
       ${line ? html`<p class="mention" lang="fr" dir="ltr">${line.cost}</p>` : nothing}
@@ -108,12 +111,14 @@ export function renderPlace(v: LocatorView, result: PlaceResult, index: number) 
       ${result.schedule ? renderWeekHours(v, result.schedule, !!place.ph, id, place.n) : nothing}
       ${place.t
         ? // Two places may share a number: the link says whose it is.
-          html`<p>${t.phone} : <a href="tel:${place.t}">${displayPhone(place.t)}<span class="visually-hidden"> (${t.phoneOf(place.n)})</span></a></p>`
+          html`<p>${t.phone} : <a class="tel" href="tel:${place.t}">${unbreakable(displayPhone(place.t))}<span class="visually-hidden"> (${t.phoneOf(place.n)})</span></a></p>`
         : nothing}
       ${labels.length
-        ? html`<ul class="labels" aria-label=${t.filterLabels}>
-            ${labels.map((l) => html`<li>${term(v, l)}</li>`)}
-          </ul>`
+        ? // Named by a text before it, not aria-label: a list has no name to give (html-validate aria-label-misuse).
+          html`<p class="visually-hidden">${t.filterLabels} :</p>
+            <ul class="labels">
+              ${labels.map((l) => html`<li>${term(v, l)}</li>`)}
+            </ul>`
         : nothing}
       ${services.length ? html`<p class="services"><span class="label">${t.services} :</span> ${services.map((s) => term(v, s)).join(' ; ')}.</p>` : nothing}
       ${hasFlag(v.vocabularies.specificSupport, place.ps, WHEELCHAIR_VALUE) ? html`<p>${t.wheelchair}</p>` : nothing}

@@ -223,7 +223,7 @@ export function renderStep(v: WalkthroughView, tutorial: TutorialChunk) {
       <div class="stuck">
         <p>${t.stuckHelp}</p>
         <button type="button" class="button secondary" @click=${() => v.stuck()}>${t.stuck}</button>
-        ${v.stuckUnanswered ? html`<p class="status">${t.phoneLine} <a href="tel:${v.phoneLine.tel}">${v.phoneLine.display}</a></p>` : nothing}
+        ${v.stuckUnanswered ? html`<p class="status">${t.phoneLine} <a href="tel:${v.phoneLine.tel}">${v.phoneLine.display.replace(/ /g, '\u00a0')}</a></p>` : nothing}
       </div>
       <div class="step-list">
         <button type="button" class="button tertiary" aria-expanded=${v.stepListOpen ? 'true' : 'false'} aria-controls="step-list" @click=${() => v.toggleStepList()}>

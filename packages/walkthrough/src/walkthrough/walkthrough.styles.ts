@@ -165,6 +165,9 @@ export const walkthroughStyles = css`
     margin-block-end: 0;
   }
   button.term {
+    /* A word in a sentence, yet a 44 × 44 px target (WCAG 2.5.8): an invisible area around it takes the pointer,
+       without changing the line's height. */
+    position: relative;
     padding: 0;
     border: 0;
     background: none;
@@ -174,6 +177,18 @@ export const walkthroughStyles = css`
     text-decoration-thickness: 2px;
     text-underline-offset: 0.2em;
     cursor: pointer;
+  }
+  button.term::before {
+    content: '';
+    position: absolute;
+    inset-block: min(0px, calc(50% - 1.375rem));
+    inset-inline: min(0px, calc(50% - 1.375rem));
+  }
+  /* The useful links, one a line: 44 px high targets. */
+  .links a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
   }
   .definition {
     display: block;

@@ -1,25 +1,19 @@
 /**
- * Screen-reader reality: what a person who uses a screen reader hears, step by step, in each component, walked
- * with the keyboard only. At each step the test reads, from Chromium's own accessibility tree (DevTools protocol):
- *  - the focused element as the browser exposes it (role, name, value, states, description, and the dialog or
- *    group entered), or the active option of a combobox;
- *  - what went through the widget's live regions during the step (polite / assertive), in order;
- *  - the aria snapshot of the part of the view that changed.
- * It checks, at every step, what would confuse a person who cannot see the screen: focus lost (on the page's
- * body), an unnamed focus, two controls of one name in one view (in the same group), an unnamed image, a heading
- * that skips a level, aria-describedby / -labelledby / -controls pointing to nothing, an announcement repeated in
- * one step, an announcement that repeats what the focus move already says.
- * Then it writes all that in plain French in test/a11y/lecteur-d-ecran.md (AIDE_WRITE_SR_DOC=1) or checks that the
- * committed document says exactly that, so the document cannot drift from the real tree.
+ * The accessibility tree, step by step, in each component walked with the keyboard only: at each step the test
+ * reads, from Chromium's own accessibility tree (DevTools protocol), the focused element as the browser exposes it
+ * (role, name, value, states, description, the dialog or group entered), what went through the widget's live
+ * regions, and the aria snapshot of the part of the view that changed. It checks, at every step, what would
+ * confuse a person who cannot see the screen: focus lost (on the page's body), an unnamed focus, two controls of one
+ * name in one view (in the same group), an unnamed image, a heading that skips a level, aria-describedby /
+ * -labelledby / -controls pointing to nothing, an announcement repeated in one step, an announcement that repeats
+ * what the focus move already says.
+ * What a screen reader really says is proved by Orca in test/screen-reader (transcripts in
+ * test/a11y/lecteur-d-ecran.md); this test checks the tree those words come from, in more states.
  */
 import type { CDPSession, Locator, Page } from '@playwright/test';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures.ts';
+import { LONGEST_WIDGET_DELAY, settled } from '../a11y/harness.ts';
 
-const DOC = fileURLToPath(new URL('../a11y/lecteur-d-ecran.md', import.meta.url));
-const WRITE = process.env.AIDE_WRITE_SR_DOC === '1';
-const REGENERATE = 'AIDE_WRITE_SR_DOC=1 CI=true pnpm exec playwright test test/e2e/screen-reader.spec.ts';
 
 // A Monday, 10:00 in Paris: opening hours and the phone line read the same on every run.
 const MONDAY_10H = new Date('2026-11-23T09:00:00Z');
@@ -229,22 +223,24 @@ class Journey {
     return step;
   }
 
-  /** Quiet time: nothing new announced and focus unchanged for 800 ms (announcements wait for typing pauses). */
+  /**
+   * Quiet: nothing new announced and the focus unchanged while the page ran every timer the widget may have set
+   * (announcements wait for typing pauses: LONGEST_WIDGET_DELAY), measured on the page's own clock.
+   */
   private async settle(): Promise<void> {
-    let previous = '';
-    let stableSince = Date.now();
-    const deadline = Date.now() + 8000;
-    while (Date.now() < deadline) {
-      const now = await this.page.evaluate(() => {
+    const now = () =>
+      this.page.evaluate(() => {
         let el = document.activeElement;
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         return `${(window as unknown as { __aideHeard: unknown[] }).__aideHeard.length}|${el?.outerHTML.slice(0, 120)}`;
       });
-      if (now !== previous) {
-        previous = now;
-        stableSince = Date.now();
-      } else if (Date.now() - stableSince >= 800) return;
-      await this.page.waitForTimeout(100);
+    // Something heard restarts the wait; a bounded number of rounds (an endless chatter is a failure below).
+    let previous = await now();
+    for (let round = 0; round < 10; round++) {
+      await settled(this.page, LONGEST_WIDGET_DELAY);
+      const current = await now();
+      if (current === previous) return;
+      previous = current;
     }
   }
 
@@ -416,269 +412,6 @@ function plain(text: string): string {
   return text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-// --- Plain French -----------------------------------------------------------------------------------------------
-
-const ROLE_FR: Record<string, string> = {
-  button: 'bouton',
-  link: 'lien',
-  checkbox: 'case à cocher',
-  radio: 'bouton radio',
-  combobox: 'champ de saisie avec suggestions',
-  searchbox: 'champ de recherche',
-  textbox: 'champ de saisie',
-  option: 'option',
-  listbox: 'liste de suggestions',
-  dialog: 'dialogue',
-  group: 'groupe',
-  radiogroup: 'groupe de boutons radio',
-  region: 'région',
-  search: 'zone de recherche',
-  navigation: 'navigation',
-  main: 'contenu principal',
-  form: 'formulaire',
-  article: 'article',
-  note: 'note',
-  list: 'liste',
-  DisclosureTriangle: 'bouton à déplier',
-  paragraph: 'texte',
-  generic: 'texte',
-  StaticText: 'texte',
-  RootWebArea: 'page',
-};
-
-const STATE_FR: Record<string, string> = {
-  expanded: 'développé',
-  collapsed: 'réduit',
-  checked: 'coché',
-  unchecked: 'non coché',
-  mixed: 'partiellement coché',
-  pressed: 'enfoncé',
-  'not pressed': 'non enfoncé',
-  selected: 'sélectionnée',
-  invalid: 'non valide',
-  required: 'obligatoire',
-  disabled: 'indisponible',
-  current: 'élément actuel',
-  multiline: 'plusieurs lignes',
-};
-
-function roleFr(role: string, stateList: string[] = []): string {
-  if (role === 'heading') {
-    const level = stateList.find((s) => s.startsWith('level='))?.slice('level='.length);
-    return `titre de niveau ${level}`;
-  }
-  if (role === 'textbox' && stateList.includes('multiline')) return 'zone de texte';
-  return ROLE_FR[role] ?? role;
-}
-
-function statesFr(role: string, list: string[]): string[] {
-  return list
-    .filter((s) => !s.startsWith('level=') && s !== 'multiline')
-    .map((s) => (role === 'radio' && s === 'checked' ? 'sélectionné' : role === 'radio' && s === 'unchecked' ? 'non sélectionné' : STATE_FR[s] ?? s));
-}
-
-/** « dialogue Aide numérique, titre de niveau 2, Comment pouvons-nous vous aider ? » */
-function utterance(h: Heard): string {
-  if (h.page && h.role === 'RootWebArea') return '(le corps de la page : rien de précis)';
-  const parts: string[] = [];
-  for (const c of h.context) parts.push(c.name ? `${roleFr(c.role)} ${c.name}` : roleFr(c.role));
-  parts.push(roleFr(h.role, h.states));
-  if (h.name) parts.push(h.name);
-  if (h.value && h.value !== h.name) parts.push(`valeur : ${h.value}`);
-  parts.push(...statesFr(h.role, h.states));
-  if (h.description) parts.push(h.description);
-  let text = parts.join(', ');
-  if (h.active) text += ` ; option active : ${utterance({ ...h.active, context: [] })}`;
-  return `« ${text} »${h.page ? ' (sur la page)' : ''}`;
-}
-
-function unquote(text: string): string {
-  const t = text.trim();
-  if (t.startsWith('"') && t.endsWith('"')) {
-    try {
-      return JSON.parse(t) as string;
-    } catch {
-      return t.slice(1, -1);
-    }
-  }
-  if (t.startsWith("'") && t.endsWith("'")) return t.slice(1, -1).replace(/''/g, "'");
-  return t;
-}
-
-interface SnapNode {
-  role: string;
-  name: string;
-  states: string[];
-  text: string;
-  children: SnapNode[];
-}
-
-/** Playwright's aria snapshot (YAML) as a tree. */
-function parseSnapshot(yaml: string): SnapNode[] {
-  const roots: SnapNode[] = [];
-  const stack: { depth: number; node: SnapNode }[] = [];
-  for (const raw of yaml.split('\n')) {
-    const m = /^(\s*)- (.*)$/.exec(raw);
-    if (!m) continue;
-    const depth = m[1]!.length / 2;
-    let content = m[2]!;
-    // A line YAML had to quote ('navigation "Tutoriel : étape 1 sur 6"':, a name with a colon), with its children.
-    const quoted = /^('(?:[^']|'')*')(:.*)?$/.exec(content);
-    if (quoted) content = unquote(quoted[1]!) + (quoted[2] ?? '');
-    const parsed = /^([\w/-]+)(?: "((?:[^"\\]|\\.)*)")?((?: \[[^\]]+\])*)(?::(?: (.*))?)?$/.exec(content);
-    if (!parsed) continue;
-    const [, role, quotedName, attrs, rest] = parsed;
-    const list = [...(attrs ?? '').matchAll(/\[([^\]]+)\]/g)].map((a) => a[1]!);
-    const st = list.map((a) => (a.startsWith('level=') ? a : a === 'expanded=false' ? 'collapsed' : a === 'checked=false' ? 'unchecked' : a.replace(/=true$/, '')));
-    if ((role === 'checkbox' || role === 'radio') && !st.includes('checked') && !st.includes('mixed')) st.push('unchecked');
-    const node: SnapNode = { role: role!, name: quotedName ? (JSON.parse(`"${quotedName}"`) as string) : '', states: st, text: rest ? unquote(rest) : '', children: [] };
-    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
-    (stack.length ? stack[stack.length - 1]!.node.children : roots).push(node);
-    stack.push({ depth, node });
-  }
-  return roots;
-}
-
-/** Roles a screen reader does not name while reading: only their text is heard. */
-const TEXT_ROLES = new Set(['text', 'paragraph', 'listitem', 'strong', 'emphasis', 'generic', 'code', 'time', 'mark', 'subscript', 'superscript', 'insertion', 'deletion']);
-
-function said(node: SnapNode): string {
-  const words = [roleFr(node.role, node.states)];
-  if (node.name) words.push(node.name);
-  words.push(...statesFr(node.role, node.states));
-  return words.join(', ');
-}
-
-/** A paragraph's text and inline controls, read as one line: « Écrivez votre [bouton : numéro fiscal]. » */
-function inline(node: SnapNode): string {
-  if (node.role === '/url') return '';
-  if (TEXT_ROLES.has(node.role)) return [node.text, ...node.children.map(inline)].filter(Boolean).join(' ');
-  return `[${said(node)}]`;
-}
-
-/** The aria snapshot read aloud: one line per thing the screen reader says when reading the view with arrows. */
-function readingFr(yaml: string): string {
-  const out: string[] = [];
-  const walk = (nodes: SnapNode[], depth: number) => {
-    for (const node of nodes) {
-      if (node.role === '/url') continue;
-      let line: string;
-      let children = node.children;
-      if (TEXT_ROLES.has(node.role)) {
-        // Inline content (text, emphasis, a glossary button) is one line, as it is read.
-        if (node.children.every((c) => TEXT_ROLES.has(c.role) || CONTROL_ROLES.has(c.role) || c.role === '/url') && (node.text || node.children.length)) {
-          line = inline(node).replace(/\s+([.,)])/g, '$1').replace(/\s{2,}/g, ' ').trim();
-          // A paragraph or list item that holds only a control is that control.
-          if (/^\[[^\]]*\]$/.test(line)) line = line.slice(1, -1);
-          children = [];
-        } else {
-          walk(node.children, depth);
-          continue;
-        }
-        if (!line) continue;
-      } else {
-        // A named control is said by its name; its inner text is not said again.
-        line = said(node) + (node.text && !(node.name && CONTROL_ROLES.has(node.role)) ? ` : ${node.text}` : '');
-        if (node.name && CONTROL_ROLES.has(node.role)) children = [];
-      }
-      out.push(`${'  '.repeat(depth)}- ${quoteMd(line)}`);
-      walk(children, depth + 1);
-    }
-  };
-  walk(parseSnapshot(yaml), 0);
-  return out.join('\n');
-}
-
-function quoteMd(text: string): string {
-  return text.replace(/([*_`\\<>])/g, '\\$1');
-}
-
-function renderJourney(journey: Journey): string {
-  const lines: string[] = [];
-  journey.steps.forEach((step, i) => {
-    lines.push(`### ${i + 1}. ${step.title}`, '');
-    lines.push(`- **Action** : ${quoteMd(step.action)}`);
-    if (step.walk) {
-      lines.push(`- **Focus, à chaque Tab** :`);
-      for (const h of step.walk) lines.push(`  1. ${quoteMd(utterance(h))}`);
-    } else {
-      lines.push(`- **Focus** : ${quoteMd(utterance(step.focus!))}${step.moved ? '' : ' (le focus reste là)'}`);
-    }
-    if (step.announcements.length === 0) lines.push('- **Annoncé** : rien');
-    for (const a of step.announcements) lines.push(`- **Annoncé${a.politeness === 'assertive' ? ' tout de suite (région urgente)' : ' (région polie, après la lecture en cours)'}** : « ${quoteMd(a.text)} »`);
-    for (const tree of step.trees) {
-      lines.push('', `En lisant ${tree.label} avec les flèches :`, '', readingFr(tree.yaml), '');
-      lines.push('<details><summary>Arbre d’accessibilité (aria snapshot)</summary>', '', '```yaml', tree.yaml, '```', '', '</details>');
-    }
-    lines.push('');
-  });
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-}
-
-const SECTIONS: { id: string; title: string }[] = [
-  { id: 'panel', title: 'Le bouton « Besoin d’aide ? » et le panneau (`<aide-help>`, `<aide-panel>`)' },
-  { id: 'walkthrough', title: 'Les tutoriels (`<aide-walkthrough>`)' },
-  { id: 'locator', title: 'Trouver une aide près de chez moi (`<aide-locator>`)' },
-  { id: 'feedback', title: 'Donner son avis (`<aide-feedback>`)' },
-];
-
-const HEADER = `# Ce qu’entend une personne qui utilise un lecteur d’écran
-
-Ce document décrit, composant par composant et étape par étape, ce qu’une personne qui ne voit pas l’écran
-entend en se servant du clavier seul : ce qui reçoit le focus (le rôle, le nom, l’état, la description) et ce
-qui est annoncé par les régions « live » du widget.
-
-**D’où vient ce texte.** Il n’est pas écrit à la main : le test \`test/e2e/screen-reader.spec.ts\` parcourt chaque
-composant au clavier dans Chromium et lit, à chaque étape, l’arbre d’accessibilité que Chromium calcule (celui
-que les lecteurs d’écran interrogent), par le protocole DevTools, ainsi que le texte reçu par les régions live.
-Ce même test vérifie que ce document dit exactement cela : si un nom, un rôle ou une annonce change, le test
-échoue jusqu’à ce que le document soit régénéré (\`${REGENERATE}\`).
-
-**Ce que ce document n’est pas.** Les vrais lecteurs d’écran (NVDA, JAWS, VoiceOver, TalkBack) n’étaient pas
-disponibles sur la machine qui l’a produit. Ils partent du même arbre, mais chacun formule à sa façon : l’ordre
-des mots (« Besoin d’aide ?, bouton » plutôt que « bouton, Besoin d’aide ? »), le vocabulaire (« réduit »,
-« menu déroulant », « zone d’édition »), le moment où la description est lue (VoiceOver la lit après une pause),
-et ce qui est dit en entrant dans un groupe ou une région dépendent du lecteur et de ses réglages. Une
-vérification avec ces lecteurs reste à faire et à consigner dans la grille d’audit.
-
-**Comment lire.**
-
-- « Focus » : ce que dit le lecteur quand le focus arrive sur un élément — le dialogue ou le groupe dans lequel
-  on entre (seulement quand on y entre), puis le rôle, le nom, la valeur, les états et la description.
-- « Annoncé » : le texte reçu par une région live. La région polie parle après la lecture en cours ; la région
-  urgente parle tout de suite.
-- « En lisant … avec les flèches » : ce que l’on entend en parcourant la partie de l’écran qui vient de changer
-  en mode lecture (une ligne par élément ; entre crochets, une commande au milieu d’une phrase), suivi de l’arbre
-  brut. Une étiquette écrite à côté de sa case y figure deux fois, comme nom de la case et comme texte : selon
-  le lecteur, elle est lue une ou deux fois.
-- Les principes suivis : un même message n’est jamais dit deux fois (par le déplacement du focus et par une
-  région live) ; une annonce attend une pause dans la frappe et ne se répète pas ; deux commandes d’une même vue
-  ne portent jamais le même nom (« Voir l’itinéraire vers … » et non « Voir l’itinéraire ») ; le focus n’est
-  jamais perdu.
-`;
-
-function sectionOf(text: string, id: string): string | null {
-  const m = new RegExp(`<!-- sr:${id}:start -->\\n([\\s\\S]*?)\\n<!-- sr:${id}:end -->`).exec(text);
-  return m ? m[1]! : null;
-}
-
-/** Writes (AIDE_WRITE_SR_DOC=1) or checks the journey's section of the document. */
-function syncDocument(journey: Journey): void {
-  const body = renderJourney(journey);
-  const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
-  if (WRITE) {
-    const parts = [HEADER];
-    for (const s of SECTIONS) {
-      const content = s.id === journey.id ? body : sectionOf(current, s.id) ?? '(à générer)';
-      parts.push(`## ${s.title}\n\n<!-- sr:${s.id}:start -->\n${content}\n<!-- sr:${s.id}:end -->\n`);
-    }
-    writeFileSync(DOC, parts.join('\n'));
-    return;
-  }
-  expect(current.startsWith(HEADER), `test/a11y/lecteur-d-ecran.md: header out of date; regenerate with ${REGENERATE}`).toBe(true);
-  expect(sectionOf(current, journey.id), `test/a11y/lecteur-d-ecran.md no longer says what is heard in "${journey.id}"; if the change is wanted, regenerate with ${REGENERATE}`).toBe(body);
-}
-
 // --- Keyboard helpers -------------------------------------------------------------------------------------------
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, like a person listening to each control in turn. */
@@ -712,7 +445,7 @@ async function openView(page: Page, entry: RegExp): Promise<void> {
 
 // --- The journeys -----------------------------------------------------------------------------------------------
 
-test.describe('screen-reader reality', () => {
+test.describe('accessibility tree, step by step', () => {
   test('panel: closed launcher, open, home view, F6 to the page and back, close', async ({ page }) => {
     const j = new Journey(page, 'panel');
     await j.start();
@@ -734,7 +467,6 @@ test.describe('screen-reader reality', () => {
     await j.step('Fermeture', { action: 'Échap.', until: () => expect(panel(page)).toBeHidden() }, async () => {
       await page.keyboard.press('Escape');
     });
-    syncDocument(j);
   });
 
   test('walkthrough: catalogue, search, a tutorial, its steps, the step list, "Je suis bloqué"', async ({ page }) => {
@@ -811,7 +543,6 @@ test.describe('screen-reader reality', () => {
       },
       () => page.keyboard.press('Enter'),
     );
-    syncDocument(j);
   });
 
   test('locator: empty form, postal code, suggestions, choice, results, filters, bad input, geolocation refused', async ({ page }) => {
@@ -891,7 +622,6 @@ test.describe('screen-reader reality', () => {
       },
       () => page.keyboard.press('Enter'),
     );
-    syncDocument(j);
   });
 
   test.describe('feedback', () => {
@@ -940,7 +670,6 @@ test.describe('screen-reader reality', () => {
         () => page.keyboard.press('Enter'),
       );
       await context.setOffline(false);
-      syncDocument(j);
     });
   });
 });

@@ -1,0 +1,304 @@
+/**
+ * The agents' back office, served by the collector: server-rendered French pages that work without JavaScript.
+ * Moderation (publish, or refuse with a reason from the charter), public answers signed with the agent's service,
+ * indicators, and the audit log. Every form is a POST with a CSRF token (@fastify/csrf-protection: a secret in an
+ * HttpOnly cookie, the token in the form), answered by a redirect to the page (no form sent twice by « back »).
+ * Roles: moderator (queue), responder (answers, for their procedures only), administrator (everything, the log).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { StoreUnavailable, toWriteError, type Store, type StoryTable } from './store/index.ts';
+import { RETRY_AFTER } from './http-errors.ts';
+import type { Agent, AgentRole } from './agents.ts';
+import type { BackOfficeAgent } from './sign-in.ts';
+import { storyIndicators } from './stories.ts';
+import { CHANNEL_LABELS, FEELING_LABELS, escapeHtml, frenchDate, layout, paragraphs, sendPage } from './html.ts';
+
+/** The publication charter's reasons for refusing a story (shown to the person on their follow page). */
+const REFUSAL_REASONS: Record<string, string> = {
+  injurieux: 'Propos injurieux, diffamatoires ou discriminatoires.',
+  'donnees-personnelles': 'Des données personnelles restent dans le récit malgré le masquage.',
+  'hors-sujet': 'Le récit ne parle pas de la démarche.',
+  publicite: 'Publicité, spam ou message commercial.',
+  incomprehensible: 'Le récit est incompréhensible.',
+};
+const ANSWER_MAX = 4000;
+const QUEUE_SIZE = 50;
+
+const MESSAGES: Record<string, string> = {
+  publie: 'Le récit est publié.',
+  refuse: 'Le récit est refusé ; la personne voit le motif sur son lien de suivi.',
+  repondu: 'Votre réponse est publiée.',
+  'deja-traite': 'Ce récit a déjà été traité par quelqu’un d’autre : la liste est à jour.',
+  'reponse-vide': `La réponse est vide ou trop longue (${ANSWER_MAX} caractères au plus) : rien n’a été publié.`,
+  'motif-manquant': 'Choisissez un motif de refus dans la liste : le récit n’a pas été refusé.',
+};
+
+type Roles = readonly AgentRole[];
+const can = (agent: Agent, ...roles: AgentRole[]) => agent.roles.includes('administrator') || roles.some((r) => agent.roles.includes(r));
+const serviceOf = (agent: Agent) => (agent as Partial<BackOfficeAgent>).service ?? '';
+const answersFor = (agent: Agent, procedure: string) => {
+  const procedures = (agent as Partial<BackOfficeAgent>).procedures;
+  return agent.roles.includes('administrator') || procedures === '*' || (Array.isArray(procedures) && procedures.includes(procedure));
+};
+const ROLE_LABELS: Record<AgentRole, string> = { moderator: 'modération', responder: 'réponses', administrator: 'administration' };
+
+async function db<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toWriteError(error);
+  }
+}
+
+export interface BackOfficeOptions {
+  store: Store;
+  signOut: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+}
+
+export async function audit(store: Store, agent: Agent, action: string, storyId: string | null, details?: string): Promise<void> {
+  await db(() =>
+    store.db
+      .insertInto('story_audit')
+      .values({ at: new Date().toISOString(), agent_id: agent.id.slice(0, 200), agent_name: agent.name.slice(0, 200), action, story_id: storyId, details: details?.slice(0, 1000) ?? null })
+      .execute(),
+  );
+}
+
+export function installBackOffice(parent: FastifyInstance, options: BackOfficeOptions): void {
+  const { store } = options;
+  void parent.register(async (app) => {
+    // Forms are urlencoded: accepted here only (the API takes JSON alone).
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+    // A missing or wrong CSRF token: a page that says what to do (other errors go to the service's handler).
+    app.setErrorHandler((error: FastifyError, _request, reply) => {
+      if (error.code?.startsWith('FST_CSRF')) {
+        return sendPage(reply, layout('Formulaire expiré', '<h1>Formulaire expiré</h1><p>Ce formulaire n’est plus valable (page ouverte depuis longtemps, ou envoyée d’un autre site). Rien n’a été fait.</p><p><a href="/agents">Revenir à l’espace des agents</a></p>'), 403);
+      }
+      // The database is away: the same 503 and Retry-After as the API, as a page a person can read.
+      if (error instanceof StoreUnavailable) {
+        return sendPage(
+          reply.header('Retry-After', String(RETRY_AFTER[error.reason])),
+          layout('Service momentanément indisponible', '<h1>Service momentanément indisponible</h1><p>La base de données ne répond pas pour le moment. Rien n’a été perdu : réessayez dans quelques instants.</p>'),
+          503,
+        );
+      }
+      throw error;
+    });
+
+    const page = { preHandler: parent.requireAgent, config: { agentPage: true } };
+    const form = { preHandler: [parent.requireAgent, parent.csrfProtection], config: { agentPage: true } };
+
+    const forbidden = (reply: FastifyReply, why: string) => sendPage(reply, layout('Accès refusé', `<h1>Accès refusé</h1><p>${why}</p><p><a href="/agents">Revenir à l’espace des agents</a></p>`), 403);
+
+    const render = (request: FastifyRequest, reply: FastifyReply, title: string, main: string) => {
+      const agent = request.agent!;
+      const csrf = reply.generateCsrf();
+      const links: [string, string, Roles][] = [
+        ['/agents', 'Accueil', []],
+        ['/agents/moderation', 'Modération', ['moderator']],
+        ['/agents/reponses', 'Réponses', ['responder']],
+        ['/agents/indicateurs', 'Indicateurs', []],
+        ['/dashboard', 'Avis (tableau de bord)', []],
+        ['/agents/journal', 'Journal', ['administrator']],
+      ];
+      const path = request.url.split('?')[0];
+      const nav = `<nav aria-label="Espace des agents"><ul>${links
+        .filter(([, , roles]) => roles.length === 0 || can(agent, ...roles))
+        .map(([href, label]) => `<li><a href="${href}"${href === path ? ' aria-current="page"' : ''}>${label}</a></li>`)
+        .join('')}<li><form method="post" action="/agents/deconnexion"><input type="hidden" name="_csrf" value="${escapeHtml(csrf)}"><button type="submit" class="secondary">Se déconnecter</button></form></li></ul></nav>`;
+      const message = MESSAGES[(request.query as { message?: string }).message ?? ''];
+      return sendPage(reply, layout(title, `${message ? `<p class="notice" role="status">${escapeHtml(message)}</p>` : ''}${main.replaceAll('%CSRF%', escapeHtml(csrf))}`, nav));
+    };
+    const csrfField = '<input type="hidden" name="_csrf" value="%CSRF%">';
+
+    app.get('/agents', page, async (request, reply) => {
+      const agent = request.agent!;
+      const service = serviceOf(agent);
+      return render(
+        request,
+        reply,
+        'Espace des agents',
+        `<h1>Espace des agents</h1>
+<p>Connecté : <strong>${escapeHtml(agent.name)}</strong>${service ? `, ${escapeHtml(service)}` : ''}. Rôles : ${agent.roles.map((r) => ROLE_LABELS[r]).join(', ') || 'aucun'}.</p>
+<ul>
+${can(agent, 'moderator') ? '<li><a href="/agents/moderation">Relire les récits en attente</a></li>' : ''}
+${can(agent, 'responder') ? '<li><a href="/agents/reponses">Répondre aux récits publiés</a></li>' : ''}
+<li><a href="/agents/indicateurs">Indicateurs des récits</a></li>
+<li><a href="/dashboard">Tableau de bord des avis</a></li>
+</ul>`,
+      );
+    });
+
+    app.get('/agents/moderation', page, async (request, reply) => {
+      if (!can(request.agent!, 'moderator')) return forbidden(reply, 'La modération est réservée aux modérateurs.');
+      const [rows, total] = await db(() =>
+        Promise.all([
+          store.db.selectFrom('stories').selectAll().where('status', '=', 'pending').orderBy('received_at').limit(QUEUE_SIZE).execute(),
+          store.db.selectFrom('stories').where('status', '=', 'pending').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+        ]),
+      );
+      const reasons = Object.entries(REFUSAL_REASONS)
+        .map(([value, label]) => `<option value="${value}">${escapeHtml(label)}</option>`)
+        .join('');
+      const item = (s: StoryTable) => {
+        const kinds = (JSON.parse(s.masked_kinds) as { kind: string; count: number }[]).map((k) => `${k.kind} (${k.count})`).join(', ');
+        return `<tr><th scope="row">${escapeHtml(frenchDate(s.received_at))}</th><td>${escapeHtml(s.procedure)}${s.step ? `, étape ${escapeHtml(s.step)}` : ''}</td><td>${escapeHtml(FEELING_LABELS[s.feeling] ?? s.feeling)}, ${escapeHtml((CHANNEL_LABELS[s.channel] ?? s.channel).toLowerCase())}</td>
+<td>${paragraphs(s.masked_text)}<p class="meta">Masqué automatiquement : ${escapeHtml(kinds || 'rien')}.</p></td>
+<td><div class="actions"><form method="post" action="/agents/recits/${escapeHtml(s.public_id)}/publier">${csrfField}<button type="submit">Publier<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form>
+<form method="post" action="/agents/recits/${escapeHtml(s.public_id)}/refuser">${csrfField}<p><label for="motif-${escapeHtml(s.public_id)}">Motif du refus</label><select id="motif-${escapeHtml(s.public_id)}" name="reason" required><option value="">Choisir un motif</option>${reasons}</select></p><button type="submit" class="secondary">Refuser</button></form></div></td></tr>`;
+      };
+      const count = Number(total.n);
+      return render(
+        request,
+        reply,
+        'Modération des récits',
+        `<h1>Modération des récits</h1>
+<p>${count} récit${count > 1 ? 's' : ''} en attente${count > QUEUE_SIZE ? ` ; les ${QUEUE_SIZE} plus anciens sont affichés` : ''}. Un récit n’est public qu’une fois publié ici. Refusez un récit qui contient encore des données personnelles.</p>
+${rows.length ? `<div class="table"><table><caption>Récits en attente, les plus anciens d’abord</caption><thead><tr><th scope="col">Reçu le</th><th scope="col">Démarche</th><th scope="col">Ressenti et canal</th><th scope="col">Récit (masqué)</th><th scope="col">Décision</th></tr></thead><tbody>${rows.map(item).join('')}</tbody></table></div>` : '<p>Aucun récit en attente.</p>'}`,
+      );
+    });
+
+    app.post<{ Params: { id: string } }>('/agents/recits/:id/publier', form, async (request, reply) => {
+      const agent = request.agent!;
+      if (!can(agent, 'moderator')) return forbidden(reply, 'La modération est réservée aux modérateurs.');
+      const result = await db(() =>
+        store.db.updateTable('stories').set({ status: 'published', moderated_at: new Date().toISOString() }).where('public_id', '=', request.params.id).where('status', '=', 'pending').executeTakeFirst(),
+      );
+      if (Number(result.numUpdatedRows) === 0) return reply.redirect('/agents/moderation?message=deja-traite', 303);
+      await audit(store, agent, 'publication', request.params.id);
+      return reply.redirect('/agents/moderation?message=publie', 303);
+    });
+
+    app.post<{ Params: { id: string }; Body: { reason?: string } }>('/agents/recits/:id/refuser', form, async (request, reply) => {
+      const agent = request.agent!;
+      if (!can(agent, 'moderator')) return forbidden(reply, 'La modération est réservée aux modérateurs.');
+      const reason = REFUSAL_REASONS[request.body?.reason ?? ''];
+      if (!reason) return reply.redirect('/agents/moderation?message=motif-manquant', 303);
+      const result = await db(() =>
+        store.db
+          .updateTable('stories')
+          .set({ status: 'refused', refusal_reason: reason, moderated_at: new Date().toISOString() })
+          .where('public_id', '=', request.params.id)
+          .where('status', '=', 'pending')
+          .executeTakeFirst(),
+      );
+      if (Number(result.numUpdatedRows) === 0) return reply.redirect('/agents/moderation?message=deja-traite', 303);
+      await audit(store, agent, 'refus', request.params.id, reason);
+      return reply.redirect('/agents/moderation?message=refuse', 303);
+    });
+
+    app.get('/agents/reponses', page, async (request, reply) => {
+      const agent = request.agent!;
+      if (!can(agent, 'responder')) return forbidden(reply, 'Les réponses sont réservées aux agents chargés de répondre.');
+      const procedures = (agent as Partial<BackOfficeAgent>).procedures;
+      const all = agent.roles.includes('administrator') || procedures === '*';
+      const mine = Array.isArray(procedures) ? procedures : [];
+      const rows = all || mine.length
+        ? await db(() => {
+            let q = store.db.selectFrom('stories').selectAll().where('status', '=', 'published').where('answered_at', 'is', null);
+            if (!all) q = q.where('procedure', 'in', mine);
+            return q.orderBy('moderated_at').limit(QUEUE_SIZE).execute();
+          })
+        : [];
+      const service = serviceOf(agent);
+      const item = (s: StoryTable) => `<article class="story"><h2>Récit publié le ${escapeHtml(frenchDate(s.moderated_at ?? s.received_at))} — ${escapeHtml(s.procedure)}</h2>
+<p class="meta">Ressenti : ${escapeHtml(FEELING_LABELS[s.feeling] ?? s.feeling)}. Démarche faite : ${escapeHtml((CHANNEL_LABELS[s.channel] ?? s.channel).toLowerCase())}.</p>
+${paragraphs(s.masked_text)}
+<form method="post" action="/agents/recits/${escapeHtml(s.public_id)}/repondre">${csrfField}
+<p><label for="reponse-${escapeHtml(s.public_id)}">Réponse publique, signée « ${escapeHtml(service)} » <span class="hint">(${ANSWER_MAX} caractères au plus ; pas de donnée personnelle)</span></label>
+<textarea id="reponse-${escapeHtml(s.public_id)}" name="answer" maxlength="${ANSWER_MAX}" required></textarea></p>
+<p><button type="submit">Publier la réponse</button></p></form></article>`;
+      return render(
+        request,
+        reply,
+        'Répondre aux récits',
+        `<h1>Répondre aux récits</h1>
+<p>Récits publiés sans réponse${all ? '' : ` pour vos démarches (${escapeHtml(mine.join(', ') || 'aucune')})`}, les plus anciens d’abord. Votre réponse est publique et signée du nom de votre service.</p>
+${service ? '' : '<p class="error-text">Votre compte n’a pas de service : vous ne pouvez pas signer de réponse.</p>'}
+${rows.length ? rows.map(item).join('\n') : '<p>Aucun récit n’attend de réponse.</p>'}`,
+      );
+    });
+
+    app.post<{ Params: { id: string }; Body: { answer?: string } }>('/agents/recits/:id/repondre', form, async (request, reply) => {
+      const agent = request.agent!;
+      if (!can(agent, 'responder')) return forbidden(reply, 'Les réponses sont réservées aux agents chargés de répondre.');
+      const service = serviceOf(agent);
+      if (!service) return forbidden(reply, 'Votre compte n’a pas de service : une réponse doit être signée du nom d’un service.');
+      const text = (request.body?.answer ?? '').replace(/\r\n/g, '\n').trim();
+      if (text.length === 0 || text.length > ANSWER_MAX || text.includes('\u0000')) return reply.redirect('/agents/reponses?message=reponse-vide', 303);
+      const story = await db(() => store.db.selectFrom('stories').select(['procedure', 'status']).where('public_id', '=', request.params.id).executeTakeFirst());
+      if (!story) return sendPage(reply, layout('Récit inconnu', '<h1>Récit inconnu</h1><p><a href="/agents/reponses">Revenir aux réponses</a></p>'), 404);
+      if (!answersFor(agent, story.procedure)) return forbidden(reply, `Vous ne répondez pas pour la démarche « ${escapeHtml(story.procedure)} ».`);
+      const result = await db(() =>
+        store.db
+          .updateTable('stories')
+          .set({ answer_text: text, answer_service: service, answer_agent: agent.name.slice(0, 200), answered_at: new Date().toISOString() })
+          .where('public_id', '=', request.params.id)
+          .where('status', '=', 'published')
+          .where('answered_at', 'is', null)
+          .executeTakeFirst(),
+      );
+      if (Number(result.numUpdatedRows) === 0) return reply.redirect('/agents/reponses?message=deja-traite', 303);
+      await audit(store, agent, 'reponse', request.params.id, service);
+      return reply.redirect('/agents/reponses?message=repondu', 303);
+    });
+
+    app.get('/agents/indicateurs', page, async (request, reply) => {
+      const rows = await db(() =>
+        store.reader
+          .selectFrom('stories')
+          .select((eb) => [
+            'procedure',
+            eb.fn.countAll<number | string>().as('received'),
+            eb.fn.sum<number | string>(eb.case().when('status', '=', 'pending').then(1).else(0).end()).as('pending'),
+            eb.fn.sum<number | string>(eb.case().when('status', '=', 'published').then(1).else(0).end()).as('published'),
+            eb.fn.sum<number | string>(eb.case().when('status', '=', 'refused').then(1).else(0).end()).as('refused'),
+            eb.fn.count<number | string>('answered_at').as('answered'),
+          ])
+          .groupBy('procedure')
+          .orderBy('procedure')
+          .limit(200)
+          .execute(),
+      );
+      const medians = await db(() => Promise.all(rows.map((r) => storyIndicators(store, r.procedure))));
+      const overall = await db(() => storyIndicators(store, null));
+      const hours = (h: number | null) => (h === null ? '—' : new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(h));
+      const share = (part: number, total: number) => (total === 0 ? '—' : `${Math.round((part / total) * 100)} %`);
+      const body = rows
+        .map((r, i) => {
+          const published = Number(r.published);
+          return `<tr><th scope="row">${escapeHtml(r.procedure)}</th><td>${Number(r.received)}</td><td>${Number(r.pending)}</td><td>${published}</td><td>${Number(r.refused)}</td><td>${Number(r.answered)}</td><td>${share(Number(r.answered), published)}</td><td>${hours(medians[i]!.medianAnswerHours)}</td></tr>`;
+        })
+        .join('');
+      return render(
+        request,
+        reply,
+        'Indicateurs des récits',
+        `<h1>Indicateurs des récits</h1>
+<p class="summary">${overall.stories} récit${overall.stories > 1 ? 's' : ''} publié${overall.stories > 1 ? 's' : ''}, ${overall.answeredShare === null ? 'aucun' : `${Math.round(overall.answeredShare * 100)} %`} avec une réponse ; délai médian de réponse : ${overall.medianAnswerHours === null ? 'pas encore de réponse' : `${hours(overall.medianAnswerHours)} heures`}.</p>
+${rows.length ? `<div class="table"><table><caption>Récits par démarche</caption><thead><tr><th scope="col">Démarche</th><th scope="col">Reçus</th><th scope="col">En attente</th><th scope="col">Publiés</th><th scope="col">Refusés</th><th scope="col">Avec réponse</th><th scope="col">Part des publiés avec réponse</th><th scope="col">Délai médian de réponse (heures)</th></tr></thead><tbody>${body}</tbody></table></div>` : '<p>Aucun récit reçu.</p>'}`,
+      );
+    });
+
+    app.get('/agents/journal', page, async (request, reply) => {
+      if (!request.agent!.roles.includes('administrator')) return forbidden(reply, 'Le journal est réservé aux administrateurs.');
+      const rows = await db(() => store.reader.selectFrom('story_audit').selectAll().orderBy('at', 'desc').limit(200).execute());
+      return render(
+        request,
+        reply,
+        'Journal des actions',
+        `<h1>Journal des actions</h1>
+${rows.length ? `<div class="table"><table><caption>Les 200 dernières actions des agents, les plus récentes d’abord</caption><thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Action</th><th scope="col">Récit</th><th scope="col">Détail</th></tr></thead><tbody>${rows
+          .map((r) => `<tr><th scope="row">${escapeHtml(r.at)}</th><td>${escapeHtml(r.agent_name)} (${escapeHtml(r.agent_id)})</td><td>${escapeHtml(r.action)}</td><td>${escapeHtml(r.story_id ?? '—')}</td><td>${escapeHtml(r.details ?? '')}</td></tr>`)
+          .join('')}</tbody></table></div>` : '<p>Aucune action enregistrée.</p>'}`,
+      );
+    });
+
+    app.post('/agents/deconnexion', form, async (request, reply) => {
+      await audit(store, request.agent!, 'deconnexion', null);
+      return options.signOut(request, reply);
+    });
+  });
+}

@@ -1,0 +1,392 @@
+/**
+ * The agents' back office with a real OpenID provider (node-oidc-provider, in this process on a free port): every
+ * sign-in goes through the provider's pages and redirects, code + PKCE + state + nonce checked by openid-client.
+ * The « browser » keeps one cookie jar per site and follows redirects itself.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { buildCollector, type AgentEntry } from '../src/app.ts';
+import { startDevProvider, type DevProvider } from '../src/dev/oidc-provider.ts';
+import { startPostgres, type ThrowAwayPostgres } from './postgres.ts';
+
+type App = Awaited<ReturnType<typeof buildCollector>>;
+const ORIGIN = 'http://collecteur.test';
+const OPERATOR = 'jeton-operateur-de-test-0123456789';
+const AGENTS: AgentEntry[] = [
+  { email: 'moderatrice@demo.aide-numerique.fr', roles: ['moderator'], service: 'Équipe de modération', procedures: [] },
+  { email: 'repondant@demo.aide-numerique.fr', roles: ['responder'], service: 'CAF de la Gironde', procedures: ['demande-logement'] },
+  { email: 'autre@demo.aide-numerique.fr', roles: ['responder'], service: 'URSSAF', procedures: ['autre-demarche'] },
+  { email: 'admin@demo.aide-numerique.fr', roles: ['administrator'], service: 'Direction', procedures: '*' },
+];
+const story = { procedure: 'demande-logement', text: 'Mon dossier est bloqué depuis trois mois, écrivez-moi à paul.durand@exemple.fr.', feeling: 'negative', channel: 'online', consent: true, locale: 'fr' };
+
+/** Cookies of one site, as a browser keeps them (name → value; expired ones removed). */
+class Jar {
+  cookies = new Map<string, string>();
+  take(setCookie: string | string[] | undefined) {
+    for (const line of [setCookie ?? []].flat()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+class Browser {
+  collector = new Jar();
+  provider = new Jar();
+  constructor(
+    private app: App,
+    private idp: DevProvider,
+  ) {}
+
+  async get(path: string) {
+    const r = await this.app.inject({ method: 'GET', url: path, headers: { cookie: this.collector.header() } });
+    this.collector.take(r.headers['set-cookie']);
+    return r;
+  }
+
+  async post(path: string, fields: Record<string, string>) {
+    const r = await this.app.inject({ method: 'POST', url: path, headers: { cookie: this.collector.header(), 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+    this.collector.take(r.headers['set-cookie']);
+    return r;
+  }
+
+  /** At the provider: follows its redirects until it sends the browser back to the collector; fills its sign-in form. */
+  async atProvider(url: string, email: string): Promise<string> {
+    let next: { url: string; method: string; body?: string } = { url, method: 'GET' };
+    for (let hop = 0; hop < 15; hop++) {
+      if (!next.url.startsWith(this.idp.issuer)) return next.url;
+      const r = await fetch(next.url, {
+        method: next.method,
+        redirect: 'manual',
+        headers: { cookie: this.provider.header(), ...(next.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        ...(next.body ? { body: next.body } : {}),
+      });
+      this.provider.take(r.headers.getSetCookie());
+      if (r.status >= 300 && r.status < 400) {
+        next = { url: new URL(r.headers.get('location')!, next.url).href, method: 'GET' };
+        continue;
+      }
+      const html = await r.text();
+      const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+      assert.ok(action && /name="login"/.test(html), `the provider's sign-in form (${r.status}): ${html.slice(0, 300)}`);
+      next = { url: new URL(action.replace(/&amp;/g, '&'), next.url).href, method: 'POST', body: new URLSearchParams({ prompt: 'login', login: email, password: 'demo' }).toString() };
+    }
+    throw new Error('too many redirects at the provider');
+  }
+
+  /** The whole sign-in, from a back-office page to the page itself. Returns the collector's last answer. */
+  async signIn(email: string, page = '/agents') {
+    const start = await this.get(page);
+    assert.equal(start.statusCode, 303, start.body);
+    const signInPage = new URL(start.headers.location as string, ORIGIN);
+    assert.equal(signInPage.pathname, '/agents/connexion');
+    const go = await this.get(`/agents/connexion/fournisseur?retour=${encodeURIComponent(signInPage.searchParams.get('retour')!)}`);
+    assert.equal(go.statusCode, 303);
+    const back = await this.atProvider(go.headers.location as string, email);
+    assert.ok(back.startsWith(`${ORIGIN}/agents/connexion/retour?`), back);
+    const callback = await this.get(back.slice(ORIGIN.length));
+    return { callback, callbackUrl: back };
+  }
+
+  csrf(html: string) {
+    const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+    assert.ok(token, 'a CSRF token in the page');
+    return token.replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c)));
+  }
+}
+
+for (const backend of ['sqlite', 'postgres'] as const) {
+  describe(`agents' back office on ${backend}`, () => {
+    let app: App;
+    let idp: DevProvider;
+    let pg: ThrowAwayPostgres | undefined;
+    before(async () => {
+      if (backend === 'postgres') pg = await startPostgres();
+      idp = await startDevProvider({ redirectUris: [`${ORIGIN}/agents/connexion/retour`], postLogoutRedirectUris: [`${ORIGIN}/agents/connexion?message=deconnecte`] });
+      app = await buildCollector({
+        sqlitePath: ':memory:',
+        databaseUrl: pg?.url,
+        publicUrl: ORIGIN,
+        operatorToken: OPERATOR,
+        rateLimitMax: 1000,
+        rateLimitOtherMax: 10_000,
+        storyRateLimitPerHour: 1000,
+        backOffice: { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email given_name usual_name', allowHttp: true }, agents: AGENTS },
+      });
+    });
+    after(async () => {
+      await app.close();
+      await idp.close();
+      pg?.stop();
+    });
+
+    const submit = async (body = story) => {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/stories', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, payload: JSON.stringify(body) });
+      assert.equal(r.statusCode, 201, r.body);
+      return r.json<{ id: string; followToken: string }>();
+    };
+
+    test('a story from sending to its public answer: moderator publishes, responder answers, both signed in with OpenID Connect', async () => {
+      const sent = await submit();
+      // Not public before moderation.
+      assert.ok(!(await app.inject({ url: '/experiences/demande-logement' })).body.includes(`recit-${sent.id}`));
+
+      const moderator = new Browser(app, idp);
+      const { callback } = await moderator.signIn('moderatrice@demo.aide-numerique.fr', '/agents/moderation');
+      assert.equal(callback.statusCode, 303);
+      assert.equal(callback.headers.location, '/agents/moderation', 'back where the agent was going');
+      const cookie = [callback.headers['set-cookie']].flat().find((c) => c!.startsWith('aide_agent='))!;
+      assert.match(cookie, /HttpOnly/);
+      assert.match(cookie, /SameSite=Lax/);
+      assert.match(cookie, /Path=\//);
+      assert.doesNotMatch(cookie, /Secure/, 'plain http here: Secure only on https');
+      const queue = await moderator.get('/agents/moderation');
+      assert.equal(queue.statusCode, 200);
+      assert.match(queue.body, /<caption>Récits en attente, les plus anciens d’abord<\/caption>/);
+      assert.match(queue.body, /<h1>Modération des récits<\/h1>/);
+      assert.ok(queue.body.includes(`/agents/recits/${sent.id}/publier`));
+      assert.ok(!queue.body.includes('paul.durand'), 'the moderator reads the masked text');
+      const published = await moderator.post(`/agents/recits/${sent.id}/publier`, { _csrf: moderator.csrf(queue.body) });
+      assert.equal(published.statusCode, 303);
+      assert.equal(published.headers.location, '/agents/moderation?message=publie');
+      assert.match((await moderator.get('/agents/moderation?message=publie')).body, /role="status">Le récit est publié/);
+      // The moderator does not answer.
+      const denied = await moderator.post(`/agents/recits/${sent.id}/repondre`, { _csrf: moderator.csrf(queue.body), answer: 'Non' });
+      assert.equal(denied.statusCode, 403);
+
+      const responder = new Browser(app, idp);
+      await responder.signIn('repondant@demo.aide-numerique.fr', '/agents/reponses');
+      const answers = await responder.get('/agents/reponses');
+      assert.equal(answers.statusCode, 200);
+      assert.ok(answers.body.includes(`/agents/recits/${sent.id}/repondre`));
+      assert.match(answers.body, /signée « CAF de la Gironde »/);
+      const answered = await responder.post(`/agents/recits/${sent.id}/repondre`, { _csrf: responder.csrf(answers.body), answer: 'Bonjour,\nvotre dossier est débloqué depuis ce matin.' });
+      assert.equal(answered.statusCode, 303);
+      assert.equal(answered.headers.location, '/agents/reponses?message=repondu');
+      // The responder does not moderate.
+      assert.equal((await responder.get('/agents/moderation')).statusCode, 403);
+
+      const follow = (await app.inject({ url: `/api/v1/stories/follow/${sent.followToken}` })).json();
+      assert.equal(follow.status, 'published');
+      assert.equal(follow.answer.signedBy, 'CAF de la Gironde');
+      assert.equal(follow.answer.text, 'Bonjour,\nvotre dossier est débloqué depuis ce matin.');
+      const publicPage = await app.inject({ url: '/experiences/demande-logement' });
+      assert.ok(publicPage.body.includes(`recit-${sent.id}`));
+      assert.match(publicPage.body, /Réponse de CAF de la Gironde/);
+      assert.match((await app.inject({ url: '/experiences/demande-logement/feed.atom' })).body, /votre dossier est débloqué/);
+      assert.match((await app.inject({ url: `/suivi/${sent.followToken}` })).body, /Réponse de CAF de la Gironde/);
+
+      const indicators = await responder.get('/agents/indicateurs');
+      assert.match(indicators.body, /<caption>Récits par démarche<\/caption>/);
+      const audit = await app.store.db.selectFrom('story_audit').selectAll().where('story_id', '=', sent.id).orderBy('at').execute();
+      assert.deepEqual(audit.map((a) => [a.action, a.agent_id]), [
+        ['publication', 'moderatrice@demo.aide-numerique.fr'],
+        ['reponse', 'repondant@demo.aide-numerique.fr'],
+      ]);
+      const admin = new Browser(app, idp);
+      await admin.signIn('admin@demo.aide-numerique.fr', '/agents/journal');
+      const journal = await admin.get('/agents/journal');
+      assert.equal(journal.statusCode, 200);
+      assert.match(journal.body, /Karim Répondant \(repondant@demo.aide-numerique.fr\)<\/td><td>reponse/);
+    });
+
+    test('role boundaries: a responder answers only for their procedures, only published stories, once', async () => {
+      const pending = await submit();
+      const other = new Browser(app, idp);
+      await other.signIn('autre@demo.aide-numerique.fr');
+      const page = await other.get('/agents/reponses');
+      assert.ok(!page.body.includes(pending.id));
+      const token = other.csrf(page.body);
+      const outside = await other.post(`/agents/recits/${pending.id}/repondre`, { _csrf: token, answer: 'Réponse hors de mes démarches' });
+      assert.equal(outside.statusCode, 403);
+      assert.match(outside.body, /ne répondez pas pour la démarche « demande-logement »/);
+      const responder = new Browser(app, idp);
+      await responder.signIn('repondant@demo.aide-numerique.fr');
+      const t = responder.csrf((await responder.get('/agents')).body);
+      // Pending: cannot be answered (it is not public).
+      const early = await responder.post(`/agents/recits/${pending.id}/repondre`, { _csrf: t, answer: 'Trop tôt' });
+      assert.equal(early.headers.location, '/agents/reponses?message=deja-traite');
+      const publishable = await responder.post(`/agents/recits/${pending.id}/publier`, { _csrf: t });
+      assert.equal(publishable.statusCode, 403, 'a responder cannot publish');
+      const row = await app.store.db.selectFrom('stories').selectAll().where('public_id', '=', pending.id).executeTakeFirstOrThrow();
+      assert.equal(row.status, 'pending');
+      assert.equal(row.answer_text, null);
+      // A moderator refuses with a reason from the charter; the person sees it.
+      const moderator = new Browser(app, idp);
+      await moderator.signIn('moderatrice@demo.aide-numerique.fr');
+      const mt = moderator.csrf((await moderator.get('/agents/moderation')).body);
+      assert.equal((await moderator.post(`/agents/recits/${pending.id}/refuser`, { _csrf: mt, reason: 'n-importe-quoi' })).headers.location, '/agents/moderation?message=motif-manquant');
+      assert.equal((await moderator.post(`/agents/recits/${pending.id}/refuser`, { _csrf: mt, reason: 'hors-sujet' })).headers.location, '/agents/moderation?message=refuse');
+      // Twice (a double click): the second finds it done.
+      assert.equal((await moderator.post(`/agents/recits/${pending.id}/publier`, { _csrf: mt })).headers.location, '/agents/moderation?message=deja-traite');
+      const follow = (await app.inject({ url: `/api/v1/stories/follow/${pending.followToken}` })).json();
+      assert.equal(follow.status, 'refused');
+      assert.equal(follow.refusalReason, 'Le récit ne parle pas de la démarche.');
+    });
+
+    if (backend === 'postgres') {
+      test('database away: back-office pages answer 503 with Retry-After, then work again', async () => {
+        const moderator = new Browser(app, idp);
+        await moderator.signIn('moderatrice@demo.aide-numerique.fr');
+        pg!.pause();
+        try {
+          const r = await moderator.get('/agents/moderation');
+          assert.equal(r.statusCode, 503);
+          assert.ok(Number(r.headers['retry-after']) > 0);
+          assert.match(r.body, /<h1>Service momentanément indisponible<\/h1>/);
+        } finally {
+          pg!.resume();
+        }
+        let status = 0;
+        for (let i = 0; i < 50 && status !== 200; i++) {
+          status = (await moderator.get('/agents/moderation')).statusCode;
+          if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+        }
+        assert.equal(status, 200);
+      });
+    }
+
+    if (backend === 'sqlite') {
+      test('CSRF: a form without its token, or with a wrong one, changes nothing', async () => {
+        const sent = await submit();
+        const moderator = new Browser(app, idp);
+        await moderator.signIn('moderatrice@demo.aide-numerique.fr');
+        for (const fields of [{}, { _csrf: 'faux-jeton' }]) {
+          const r = await moderator.post(`/agents/recits/${sent.id}/publier`, fields);
+          assert.equal(r.statusCode, 403, r.body);
+          assert.match(r.body, /Formulaire expiré/);
+        }
+        // Another browser's token with this browser's session: refused too (the token goes with its cookie secret).
+        const other = new Browser(app, idp);
+        await other.signIn('moderatrice@demo.aide-numerique.fr');
+        const foreign = other.csrf((await other.get('/agents')).body);
+        await moderator.get('/agents'); // this browser has its own CSRF secret
+        assert.equal((await moderator.post(`/agents/recits/${sent.id}/publier`, { _csrf: foreign })).statusCode, 403);
+        assert.equal((await app.store.db.selectFrom('stories').select('status').where('public_id', '=', sent.id).executeTakeFirstOrThrow()).status, 'pending');
+      });
+
+      test('forged and replayed sign-in answers are refused; the return address stays in the back office', async () => {
+        const browser = new Browser(app, idp);
+        const { callback, callbackUrl } = await browser.signIn('moderatrice@demo.aide-numerique.fr');
+        assert.equal(callback.statusCode, 303);
+        // Replayed callback (same code, same state): the sign-in cookie is gone, nothing opens.
+        const replay = new Browser(app, idp);
+        const again = await replay.get(callbackUrl.slice(ORIGIN.length));
+        assert.equal(again.headers.location, '/agents/connexion?message=expire');
+        assert.equal(replay.collector.cookies.get('aide_agent'), undefined);
+        // A callback with another state than the one this browser started with.
+        const forged = new Browser(app, idp);
+        const go = await forged.get('/agents/connexion/fournisseur?retour=/agents');
+        const back = new URL(await forged.atProvider(go.headers.location as string, 'moderatrice@demo.aide-numerique.fr'));
+        back.searchParams.set('state', 'etat-forge');
+        const wrongState = await forged.get(back.pathname + back.search);
+        assert.equal(wrongState.statusCode, 400);
+        assert.match(wrongState.body, /Connexion refusée/);
+        assert.equal(forged.collector.cookies.get('aide_agent'), undefined);
+        // A made-up code with a real state.
+        const forged2 = new Browser(app, idp);
+        const go2 = await forged2.get('/agents/connexion/fournisseur?retour=/agents');
+        const state = new URL(go2.headers.location as string).searchParams.get('state')!;
+        const madeUp = await forged2.get(`/agents/connexion/retour?code=code-invente&state=${state}&iss=${encodeURIComponent(idp.issuer)}`);
+        assert.equal(madeUp.statusCode, 400);
+        // The authorization request carries PKCE (S256), state and nonce.
+        const auth = new URL(go2.headers.location as string);
+        assert.equal(auth.searchParams.get('code_challenge_method'), 'S256');
+        assert.ok(auth.searchParams.get('nonce') && auth.searchParams.get('code_challenge'));
+        // Open redirect: any return address outside the back office becomes /agents.
+        for (const evil of ['https://pirate.example/', '//pirate.example/agents', '/agents/../dashboard', '/agents\\@pirate']) {
+          const b = new Browser(app, idp);
+          const g = await b.get(`/agents/connexion/fournisseur?retour=${encodeURIComponent(evil)}`);
+          const cb = await b.get((await b.atProvider(g.headers.location as string, 'moderatrice@demo.aide-numerique.fr')).slice(ORIGIN.length));
+          assert.equal(cb.headers.location, '/agents', evil);
+        }
+      });
+
+      test('sessions: unknown accounts refused, a new session id at each sign-in, sign-out ends it here and at the provider', async () => {
+        const stranger = new Browser(app, idp);
+        const { callback } = await stranger.signIn('inconnu@exemple.fr');
+        assert.equal(callback.statusCode, 403);
+        assert.match(callback.body, /n’est pas inscrit parmi les agents/);
+        assert.equal(stranger.collector.cookies.get('aide_agent'), undefined);
+
+        const browser = new Browser(app, idp);
+        // A session id planted before sign-in (fixation) is not the one after.
+        browser.collector.cookies.set('aide_agent', 'identifiant-plante-par-un-tiers-0123456789');
+        await browser.signIn('moderatrice@demo.aide-numerique.fr');
+        const first = browser.collector.cookies.get('aide_agent')!;
+        assert.notEqual(first, 'identifiant-plante-par-un-tiers-0123456789');
+        // Signing in again while signed in: another id, and the previous one is gone.
+        const go = await browser.get('/agents/connexion/fournisseur?retour=/agents');
+        await browser.get((await browser.atProvider(go.headers.location as string, 'moderatrice@demo.aide-numerique.fr')).slice(ORIGIN.length));
+        const second = browser.collector.cookies.get('aide_agent')!;
+        assert.notEqual(second, first);
+        assert.equal((await app.inject({ url: '/agents', headers: { cookie: `aide_agent=${first}` } })).statusCode, 303);
+        const home = await browser.get('/agents');
+        assert.equal(home.statusCode, 200);
+        assert.match(home.body, /Camille Modératrice/);
+        const out = await browser.post('/agents/deconnexion', { _csrf: browser.csrf(home.body) });
+        assert.equal(out.statusCode, 303);
+        const end = new URL(out.headers.location as string);
+        assert.equal(end.origin, idp.issuer, 'the provider ends its session too');
+        assert.equal(end.searchParams.get('post_logout_redirect_uri'), `${ORIGIN}/agents/connexion?message=deconnecte`);
+        assert.equal(browser.collector.cookies.get('aide_agent'), undefined);
+        // The old cookie, kept by someone, opens nothing any more.
+        const stolen = await app.inject({ url: '/agents', headers: { cookie: `aide_agent=${second}` } });
+        assert.equal(stolen.statusCode, 303);
+        assert.match(stolen.headers.location as string, /^\/agents\/connexion\?retour=/);
+        assert.equal(await app.store.db.selectFrom('agent_sessions').select('id_hash').where('agent_id', '=', 'inconnu@exemple.fr').executeTakeFirst(), undefined);
+      });
+
+      test('the dashboard and the export: behind the sign-in, and still open to the operator token while it is set', async () => {
+        // With an operator token, the dashboard still asks for it (HTTP Basic) as before.
+        const anonymous = await app.inject({ url: '/dashboard' });
+        assert.equal(anonymous.statusCode, 401);
+        assert.match(anonymous.headers['www-authenticate'] as string, /^Basic/);
+        // Without one, the dashboard sends to the sign-in.
+        const signInOnly = await buildCollector({ sqlitePath: ':memory:', publicUrl: ORIGIN, backOffice: { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email', allowHttp: true }, agents: AGENTS } });
+        try {
+          const r = await signInOnly.inject({ url: '/dashboard' });
+          assert.equal(r.statusCode, 303);
+          assert.equal(r.headers.location, '/agents/connexion?retour=%2Fdashboard');
+          assert.equal((await signInOnly.inject({ url: '/api/v1/stats' })).statusCode, 401);
+        } finally {
+          await signInOnly.close();
+        }
+        const api = await app.inject({ url: '/api/v1/stats' });
+        assert.equal(api.statusCode, 401);
+        const browser = new Browser(app, idp);
+        await browser.signIn('admin@demo.aide-numerique.fr', '/agents');
+        assert.equal((await browser.get('/dashboard')).statusCode, 200, 'a signed-in agent opens the dashboard');
+        assert.equal((await app.inject({ url: '/api/v1/export.csv', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
+        assert.equal((await app.inject({ url: '/dashboard', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
+      });
+    }
+  });
+}
+
+describe('back-office settings', () => {
+  test('OIDC_ISSUER turns it on; each missing or wrong setting is named in French', async () => {
+    const { readConfig } = await import('../src/config.ts');
+    const agents = JSON.stringify([{ email: 'Camille@Exemple.gouv.fr', roles: ['moderator'], service: 'CAF', procedures: '*' }]);
+    const ok = readConfig({ OIDC_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', OIDC_ACR_VALUES: 'eidas1', OIDC_USERINFO_SIGNED_RESPONSE_ALG: 'RS256', AIDE_AGENTS: agents });
+    assert.deepEqual(ok.problems, []);
+    assert.deepEqual(ok.config!.backOffice!.agents, [{ email: 'camille@exemple.gouv.fr', roles: ['moderator'], service: 'CAF', procedures: '*' }]);
+    assert.equal(ok.config!.backOffice!.oidc.scopes, 'openid email given_name usual_name');
+    assert.equal(ok.config!.backOffice!.oidc.acrValues, 'eidas1');
+    assert.equal(ok.config!.backOffice!.oidc.allowHttp, false);
+    assert.equal(readConfig({}).config!.backOffice, undefined);
+    const bad = readConfig({ OIDC_ISSUER: 'http://idp.exemple.fr', OIDC_SCOPES: 'profile', AIDE_AGENTS: '[{"email":"x","roles":["chef"],"procedures":3}]', AIDE_SESSION_SECRET: 'court' }).problems.join('\n');
+    for (const expected of [/OIDC_ISSUER/, /OIDC_CLIENT_ID/, /OIDC_CLIENT_SECRET/, /OIDC_SCOPES/, /AIDE_AGENTS\[0\] : « email »/, /AIDE_AGENTS\[0\] : « roles »/, /AIDE_AGENTS\[0\] : « service »/, /AIDE_AGENTS\[0\] : « procedures »/, /AIDE_SESSION_SECRET/]) assert.match(bad, expected);
+    assert.match(readConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b', AIDE_AGENTS: '/nulle/part.json' }).problems.join(), /fichier « \/nulle\/part.json » illisible/);
+    assert.equal(readConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b', AIDE_AGENTS: agents }).config!.backOffice!.oidc.allowHttp, true);
+  });
+});
