@@ -19,7 +19,7 @@ const elements = (name: Parameters<typeof buildManifest>[0]) =>
 
 test('the manifests name every element by its tag (registered through defineElement) with its full API', () => {
   const all = new Map([...elements('walkthrough'), ...elements('locator'), ...elements('feedback'), ...elements('embed')].map((d) => [d.tagName, d]));
-  assert.deepEqual([...all.keys()].sort(), ['aide-feedback', 'aide-help', 'aide-locator', 'aide-panel', 'aide-walkthrough']);
+  assert.deepEqual([...all.keys()].sort(), ['aide-feedback', 'aide-help', 'aide-image-zoom', 'aide-locator', 'aide-panel', 'aide-walkthrough']);
   for (const [tag, element] of all) {
     assert.ok(element.summary, `${tag}: a summary`);
     assert.ok(element.cssParts?.length, `${tag}: CSS parts`);

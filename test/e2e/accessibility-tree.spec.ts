@@ -514,14 +514,14 @@ test.describe('accessibility tree, step by step', () => {
       {
         action: 'Tab jusqu’à « Commencer », puis Entrée.',
         reach: () => tabTo(page, w.getByRole('button', { name: 'Commencer', exact: true })),
-        until: () => expect(w.locator('#progress')).toHaveText('Étape 1 sur 6'),
+        until: () => expect(w.locator('#progress')).toHaveText('Tutoriel : étape 1 sur 6'),
         trees: [{ label: 'l’étape', locator: w.locator('.step') }],
       },
       () => page.keyboard.press('Enter'),
     );
     await j.step(
       'Étape suivante',
-      { action: 'Tab jusqu’à « Étape suivante », puis Entrée.', reach: () => tabTo(page, w.getByRole('button', { name: 'Étape suivante' })), until: () => expect(w.locator('#progress')).toHaveText('Étape 2 sur 6') },
+      { action: 'Tab jusqu’à « Étape suivante », puis Entrée.', reach: () => tabTo(page, w.getByRole('button', { name: 'Étape suivante' })), until: () => expect(w.locator('#progress')).toHaveText('Tutoriel : étape 2 sur 6') },
       () => page.keyboard.press('Enter'),
     );
     await j.step(

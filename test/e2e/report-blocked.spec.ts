@@ -17,7 +17,7 @@ async function stuckAtStepTwo(page: Page) {
   await walkthrough.getByRole('button', { name: /Déclarer ses revenus en ligne/ }).first().click();
   await walkthrough.getByRole('button', { name: 'Commencer', exact: true }).click();
   await walkthrough.getByRole('button', { name: 'Étape suivante' }).click();
-  await expect(walkthrough.getByText(/Étape 2 sur \d+/).first()).toBeVisible();
+  await expect(walkthrough.getByText(/Tutoriel : étape 2 sur \d+/).first()).toBeVisible();
   await walkthrough.getByRole('button', { name: 'Je suis bloqué' }).click();
   await expect(page.locator('aide-panel').getByRole('heading', { level: 2 })).toHaveText('Trouver une aide près de chez moi');
 }

@@ -136,7 +136,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     const overview = await expectHeadingHierarchy(dialog(page), 'walkthrough: overview', 2);
     expect(overview.map((h) => h.level)).toEqual([2, 3, 4, 4, 4]);
     await walkthrough(page).getByRole('button', { name: 'Commencer', exact: true }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 1 sur 6');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 1 sur 6');
     await expectHeadingHierarchy(dialog(page), 'walkthrough: step 1', 2);
     await walkthrough(page).getByRole('button', { name: 'Voir toutes les étapes' }).click();
     await walkthrough(page).locator('#step-list').getByRole('button').last().click();
@@ -206,7 +206,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     await goToView(page, 'tutorials');
     await walkthrough(page).getByRole('button', { name: /Déclarer ses revenus en ligne/ }).first().click();
     await walkthrough(page).getByRole('button', { name: 'Commencer', exact: true }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 1 sur 6');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 1 sur 6');
     // One step at a time: the other steps are not in the page at all.
     await expect(walkthrough(page).locator('.step')).toHaveCount(1);
     // The closed list of steps and the closed glossary definition are in the DOM, hidden from everyone.
@@ -222,7 +222,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     await expect(stepList.getByRole('button')).toHaveCount(6);
     // Visually hidden text, on the other hand, is exposed: the list says which step is the current one.
     await expect(stepList.getByRole('button', { name: /\(étape en cours\)/ })).toHaveCount(1);
-    // The progress bar is decoration (its text is "Étape 1 sur 6"): hidden, and nothing focusable under aria-hidden.
+    // The progress bar is decoration (its text is "Tutoriel : étape 1 sur 6"): hidden, and nothing focusable under aria-hidden.
     const focusableUnderHidden = await page.evaluate(() => {
       const out: string[] = [];
       const walk = (root: Document | ShadowRoot) => {
@@ -260,7 +260,7 @@ test.describe('RGAA criteria checked in the browser', () => {
           await openView(page, 'tutorials');
           await walkthrough(page).getByRole('button', { name: /Se connecter au wifi/ }).first().click();
           await walkthrough(page).locator('.toc').getByRole('button', { name: 'Choisir le réseau' }).click();
-          await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 3 sur 5');
+          await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 3 sur 5');
         },
       ],
       [
@@ -387,9 +387,9 @@ test.describe('RGAA criteria checked in the browser', () => {
     await goToView(page, 'tutorials');
     await walkthrough(page).getByRole('button', { name: /Se connecter au wifi/ }).first().click();
     await walkthrough(page).getByRole('button', { name: 'Commencer', exact: true }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 1 sur 5');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 1 sur 5');
     await page.clock.fastForward('30:00');
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 1 sur 5');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 1 sur 5');
     await expect(dialog(page)).toBeVisible();
   });
 
@@ -644,9 +644,11 @@ test.describe('RGAA criteria checked in the browser', () => {
   test('changes of language and direction are marked: French content in the Arabic and English interfaces, announcements in the interface language (RGAA 8.7, 8.10)', async ({ page }) => {
     await openView(page, 'tutorials', '/?locale=ar');
     await walkthrough(page).locator('.card').first().click();
-    const overviewTitle = walkthrough(page).locator('.step-heading [lang=fr], .step-heading[lang=fr]').first();
-    await expect(overviewTitle).toHaveAttribute('dir', 'ltr');
-    await walkthrough(page).locator('.actions .button').first().click();
+    // The demo page is at « Votre logement »: the tutorial opens at its step for it (the page step's French title
+    // inside the Arabic sentence is checked below with every French passage).
+    const stepTitle = walkthrough(page).locator('.step-heading [lang=fr], .step-heading[lang=fr]').first();
+    await expect(stepTitle).toHaveAttribute('dir', 'ltr');
+    await expect(walkthrough(page).locator('.you-are-here [lang=fr]')).toHaveText('Votre logement');
     const content = walkthrough(page).locator('.step-content');
     await expect(content).toHaveAttribute('lang', 'fr');
     await expect(content).toHaveAttribute('dir', 'ltr');

@@ -34,7 +34,15 @@ const chunk = {
   introHtml: '',
   steps: [
     { id: 'etape-1', title: 'Préparer les justificatifs', html: `<p>Rassemblez ces papiers :</p>${table}<p>Gardez-les près de vous.</p>` },
-    { id: 'etape-2', title: 'Vous connecter', html: `<p>Ouvrez le site.</p><p><img src="${image.src}" width="1280" height="800" alt="${image.alt.replace(/"/g, '&quot;')}" loading="lazy"></p>`, images: [image] },
+    // The shape the build publishes (tutorial-tools build.ts): the responsive <picture> inside an "enlarge" button.
+    {
+      id: 'etape-2',
+      title: 'Vous connecter',
+      html:
+        `<p>Ouvrez le site.</p><p><button type="button" class="enlarge"><picture>${image.sources.map((s) => `<source type="${s.type}" srcset="${s.srcset}" sizes="${image.sizes}">`).join('')}` +
+        `<img src="${image.src}" srcset="${image.fallback.srcset}" sizes="${image.sizes}" width="1280" height="800" decoding="async" alt="${image.alt.replace(/"/g, '&quot;')}" loading="lazy"></picture></button></p>`,
+      images: [image],
+    },
   ],
   glossary: [], links: [],
 };
@@ -105,5 +113,7 @@ test('an image with responsive versions: <picture> with AVIF and WebP, srcset an
   expect(described.img).toMatchObject({ sizes: image.sizes, width: '1280', loading: 'lazy' });
   expect(described.img.srcset).toMatch(/\/t\/images\/ecran-960\.ab12cd34\.png 960w/);
   await walkthrough(page).getByRole('button', { name: `Agrandir l’image : ${image.alt}` }).click();
-  await expect(walkthrough(page).locator('dialog img')).toHaveAttribute('src', /\/t\/images\/ecran-1280\.ab12cd34\.png$/);
+  // The zoom view asks for the image at its full width: the largest version.
+  const zoomed = page.locator('aide-image-zoom dialog img');
+  await expect.poll(() => zoomed.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(/\/t\/images\/ecran-1280\.ab12cd34\.avif$/);
 });

@@ -59,9 +59,9 @@ test.describe('walkthrough', () => {
     await page.keyboard.press('Enter');
     for (let step = 1; step <= 6; step++) {
       await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'h3' });
-      await expect(walkthrough(page).locator('#progress')).toHaveText(`Étape ${step} sur 6`);
+      await expect(walkthrough(page).locator('#progress')).toHaveText(`Tutoriel : étape ${step} sur 6`);
       // Focus on the step's heading says its title: the live region says only where the person is.
-      await expectAnnouncement(page, new RegExp(`^Étape ${step} sur 6$`));
+      await expectAnnouncement(page, new RegExp(`^Tutoriel : étape ${step} sur 6$`));
       if (step === 2) await checkState(page, { name: 'walkthrough: step 2', widget: 'aide-panel' });
       // Tab to "Étape suivante" / "Terminer" and press it.
       const next = walkthrough(page).getByRole('button', { name: step === 6 ? 'Terminer' : 'Étape suivante' });
@@ -82,16 +82,16 @@ test.describe('walkthrough', () => {
     await walkthrough(page).getByRole('button', { name: 'Commencer', exact: true }).click();
     await walkthrough(page).getByRole('button', { name: 'Étape suivante' }).click();
     await walkthrough(page).getByRole('button', { name: 'Étape suivante' }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 3 sur 5');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 3 sur 5');
     // Same tab (another page of the procedure, or a reload): back at the step, without a click.
     await page.reload();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 3 sur 5');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 3 sur 5');
     // A navigation at once after the click, before the device storage has written: the step is not lost.
     await walkthrough(page).getByRole('button', { name: 'Étape suivante' }).click();
     await page.reload();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 4 sur 5');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 4 sur 5');
     await walkthrough(page).getByRole('button', { name: 'Étape précédente' }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 3 sur 5');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 3 sur 5');
     // Another day (a new session: nothing but the device's storage): the catalogue offers to resume. A person comes
     // back hours later, so the device has long written the step: wait for it as the next day would.
     await expect.poll(() => savedStep(page, 'se-connecter-wifi')).toBe(3);
@@ -100,18 +100,21 @@ test.describe('walkthrough', () => {
     await page.locator('aide-help[data-floating]').getByRole('button').click();
     await page.locator('aide-panel').locator('.entry[data-view=tutorials]').click();
     await walkthrough(page).getByRole('button', { name: /Reprendre « Se connecter au wifi » à l’étape 3 sur 5/ }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 3 sur 5');
-    await expectAnnouncement(page, /Reprise à l’étape 3 sur 5/);
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 3 sur 5');
+    await expectAnnouncement(page, /Tutoriel repris à l’étape 3 sur 5/);
     // The reduced bar on a small screen names the step.
     await page.setViewportSize({ width: 375, height: 700 });
     await page.locator('aide-panel').getByRole('button', { name: 'Réduire' }).click();
-    await expect(page.locator('aide-panel').getByRole('button', { name: /Étape 3 sur 5\s?: Afficher/ })).toBeVisible();
+    await expect(page.locator('aide-panel').getByRole('button', { name: /Tutoriel : étape 3 sur 5\s?: Afficher/ })).toBeVisible();
   });
 
   test('"Me montrer" frames the field of the page and moves focus there; hidden when the field is absent', async ({ page }) => {
     await openTutorials(page);
     await walkthrough(page).getByRole('button', { name: /Faire une demande d'aide au logement/ }).first().click();
-    await walkthrough(page).locator('.toc').getByRole('button', { name: 'Indiquer votre loyer' }).click();
+    // The demo page is at « Votre logement »: the tutorial opens at its first step for it; the loyer is a few further.
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 4 sur 11');
+    await walkthrough(page).getByRole('button', { name: 'Voir toutes les étapes' }).click();
+    await walkthrough(page).locator('#step-list').getByRole('button', { name: 'Indiquer votre loyer' }).click();
     await walkthrough(page).getByRole('button', { name: 'Me montrer sur la page' }).click();
     await expect(page.locator('#loyer')).toBeFocused();
     await expect(page.locator('aide-highlight')).toHaveCount(1);
@@ -126,9 +129,13 @@ test.describe('walkthrough', () => {
         }),
       )
       .toBe('loyer');
-    // On step 3's page (no such field), the button is not offered.
+    // On step 3's page the tutorial followed to « Indiquer vos salaires », whose field is there; back on « Indiquer
+    // votre loyer » (no such field on this page), the button is not offered.
     await page.goto('/etape-3.html');
-    await expect(walkthrough(page).locator('#progress')).toBeVisible();
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 10 sur 11');
+    await walkthrough(page).getByRole('button', { name: 'Voir toutes les étapes' }).click();
+    await walkthrough(page).locator('#step-list').getByRole('button', { name: 'Indiquer votre loyer' }).click();
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 6 sur 11');
     await expect(walkthrough(page).getByRole('button', { name: 'Me montrer sur la page' })).toHaveCount(0);
   });
 
@@ -161,7 +168,7 @@ test.describe('walkthrough', () => {
     await expect(walkthrough(page).locator('#step-list')).toBeVisible();
     await checkState(page, { name: 'walkthrough: step list open', widget: 'aide-panel' });
     await walkthrough(page).locator('#step-list').getByRole('button', { name: /Vérifier le résultat/ }).click();
-    await expect(walkthrough(page).locator('#progress')).toHaveText('Étape 4 sur 5');
+    await expect(walkthrough(page).locator('#progress')).toHaveText('Tutoriel : étape 4 sur 5');
   });
 
   test('a glossary term opens its definition on activation', async ({ page }) => {

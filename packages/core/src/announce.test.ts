@@ -37,4 +37,13 @@ describe('announcer', () => {
     await waitUntil(() => region('polite').textContent === 'Étape 3 sur 6');
     expect(region('polite').hasAttribute('lang')).to.equal(false);
   });
+
+  it('marks a piece in another language: a French title inside an English message', async () => {
+    announce(['Tutorial: step 4 of 11. ', { text: 'Choisir le type de logement', lang: 'fr' }], 'polite', 'en');
+    await waitUntil(() => region('polite').textContent === 'Tutorial: step 4 of 11. Choisir le type de logement');
+    expect(region('polite').getAttribute('lang')).to.equal('en');
+    const foreign = region('polite').querySelector('span')!;
+    expect(foreign.getAttribute('lang')).to.equal('fr');
+    expect(foreign.textContent).to.equal('Choisir le type de logement');
+  });
 });

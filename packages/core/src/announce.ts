@@ -8,6 +8,14 @@ import { guestStyle } from './guest.ts';
 
 export type Politeness = 'polite' | 'assertive';
 
+/** A piece of a message in another language than the message's own: a French title in an English sentence (RGAA 8.7). */
+export interface ForeignText {
+  text: string;
+  lang: string;
+}
+/** A message: plain text, or pieces of which some are in another language. */
+export type Announcement = string | readonly (string | ForeignText)[];
+
 const TAG = 'aide-live-region';
 const VISUALLY_HIDDEN =
   'position:fixed;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
@@ -60,18 +68,20 @@ export function prepareAnnouncer(): void {
   liveRegion();
 }
 
-export function announce(message: string, politeness: Politeness = 'polite', lang?: string): void {
+export function announce(message: Announcement, politeness: Politeness = 'polite', lang?: string): void {
   const existed = !!document.querySelector(TAG);
   const element = liveRegion();
   const region = politeness === 'polite' ? element.polite : element.assertive;
   window.clearTimeout(timers.get(region));
+  const text = typeof message === 'string' ? message : message.map((part) => (typeof part === 'string' ? part : part.text)).join('');
   const say = () => {
     // Without a language the message takes the page's, not the one a previous message left.
     if (lang) region.setAttribute('lang', lang);
     else region.removeAttribute('lang');
-    region.textContent = message;
+    if (typeof message === 'string') region.textContent = message;
+    else region.replaceChildren(...message.map((part) => (typeof part === 'string' ? part : Object.assign(document.createElement('span'), { lang: part.lang, textContent: part.text }))));
   };
-  if (existed && region.textContent !== message) {
+  if (existed && region.textContent !== text) {
     say();
     return;
   }

@@ -7,7 +7,7 @@ import { LitElement, nothing, type ComplexAttributeConverter, type PropertyValue
 import { property } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { directionOf, pickStrings, resolveLocale, type Catalogues, type Locale } from './i18n.ts';
-import { announce, type Politeness } from './announce.ts';
+import { announce, type Announcement, type Politeness } from './announce.ts';
 import { booleanAttribute } from './attributes.ts';
 import { ignoreRepeatedClick } from './hurried.ts';
 import { EscapeController } from './escape.ts';
@@ -111,9 +111,10 @@ export abstract class AideElement<Strings extends object = Record<string, never>
 
   /**
    * Says a message through the widget's live regions, in the component's language: the regions sit at the end of
-   * the page, whose lang may differ (RGAA 8.7), so the voice would be the wrong one.
+   * the page, whose lang may differ (RGAA 8.7), so the voice would be the wrong one. Pieces in another language
+   * (a French title in an English message) carry their own.
    */
-  protected announce(message: string, politeness: Politeness = 'polite'): void {
+  protected announce(message: Announcement, politeness: Politeness = 'polite'): void {
     announce(message, politeness, this.locale);
   }
 

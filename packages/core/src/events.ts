@@ -30,12 +30,40 @@ export interface StepChangeDetail {
   /** Number of steps. */
   total: number;
   stepTitle: string;
+  /** The page's step in the procedure (`data-step`) when this step was shown, if the page says it. */
+  pageStep?: string;
 }
 
 /** `aide-step-change`: the walkthrough shows another step (also when a tutorial is opened or resumed at a step). */
 export class AideStepChangeEvent extends AideEvent<StepChangeDetail> {
   constructor(detail: StepChangeDetail) {
     super('aide-step-change', detail);
+  }
+}
+
+export interface ProcedureStepDetail {
+  /** The step id of the procedure the page is now at, as in `data-step` (tutorials/procedures.yml). */
+  step: string;
+  /** The procedure id, when the page also moves to another procedure. */
+  procedure?: string;
+}
+
+/**
+ * `aide-procedure-step`: the host page moved to another step of its procedure without loading a new page (a form
+ * on one page). Dispatched by the page on `document`; aide.js takes it as the page's new `data-step`, and an open
+ * tutorial moves to the step that explains it. From a page without modules:
+ * `document.dispatchEvent(new CustomEvent('aide-procedure-step', { detail: { step: '3' } }))`.
+ */
+export class AideProcedureStepEvent extends AideEvent<ProcedureStepDetail> {
+  constructor(detail: ProcedureStepDetail) {
+    super('aide-procedure-step', detail);
+  }
+}
+
+/** `aide-image-close`: a tutorial image shown enlarged was closed; focus is back on the button that opened it. */
+export class AideImageCloseEvent extends AideEvent<Record<string, never>> {
+  constructor() {
+    super('aide-image-close', {});
   }
 }
 
@@ -115,6 +143,8 @@ declare global {
   // HTMLElementEventMap and DocumentEventMap both extend this map: listeners on elements and on document are typed.
   interface GlobalEventHandlersEventMap {
     'aide-step-change': AideStepChangeEvent;
+    'aide-procedure-step': AideProcedureStepEvent;
+    'aide-image-close': AideImageCloseEvent;
     'aide-open-view': AideOpenViewEvent;
     'aide-reveal-page': AideRevealPageEvent;
     'aide-locator-results': AideLocatorResultsEvent;

@@ -28,7 +28,7 @@ import { packageRoot } from './paths.ts';
 import { IMAGE_BUDGET_BYTES } from './lint/images.ts';
 
 /** Bump when the output of compile changes for the same input: invalidates every cache entry. */
-const COMPILER_VERSION = '3';
+const COMPILER_VERSION = '4';
 
 export interface BuildOptions {
   /** Folder of the tutorials (*.md, images/, procedures.yml). */
@@ -153,15 +153,30 @@ async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<
 const unescapeAttribute = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-/** Points the <img> of rendered HTML at the published fallback, with its size. */
+/**
+ * Each <img> of rendered HTML as the widget shows it: its responsive <picture> (a <source> per modern format, the
+ * fallback's srcset on the <img>, whose src stays the fallback at panel size), its size, lazy and asynchronous
+ * decoding, inside a button that opens it enlarged (not inside a link: a button in a link would be two controls in
+ * one). A widget that does not know these shapes drops the button, picture and sources with its sanitiser and keeps
+ * the plain <img> it expects.
+ */
 function rewriteImages(html: string, bySrc: Map<string, TutorialImage>): string {
-  return html.replace(/<img\b[^>]*>/g, (tag) => {
+  return html.replace(/<img\b[^>]*>/g, (tag, offset: number) => {
     const src = /\ssrc="([^"]*)"/.exec(tag)?.[1];
     const image = src === undefined ? undefined : bySrc.get(unescapeAttribute(src));
     if (!image) return tag;
-    return tag
-      .replace(/\s(?:width|height)="[^"]*"/g, '')
-      .replace(/\ssrc="[^"]*"/, ` src="${escapeAttribute(image.src)}" width="${image.width}" height="${image.height}"`);
+    const sizes = escapeAttribute(image.sizes);
+    const responsive = image.sources.length > 0;
+    const img = tag
+      .replace(/\s(?:width|height|decoding)="[^"]*"/g, '')
+      .replace(
+        /\ssrc="[^"]*"/,
+        ` src="${escapeAttribute(image.src)}"${responsive ? ` srcset="${escapeAttribute(image.fallback.srcset)}" sizes="${sizes}"` : ''} width="${image.width}" height="${image.height}" decoding="async"`,
+      );
+    const sources = image.sources.map((source) => `<source type="${source.type}" srcset="${escapeAttribute(source.srcset)}" sizes="${sizes}">`).join('');
+    const picture = responsive ? `<picture>${sources}${img}</picture>` : img;
+    const inLink = html.lastIndexOf('<a ', offset) > html.lastIndexOf('</a>', offset);
+    return inLink ? picture : `<button type="button" class="enlarge">${picture}</button>`;
   });
 }
 

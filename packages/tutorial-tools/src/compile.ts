@@ -1,9 +1,14 @@
 /**
  * One tutorial → the chunk the walkthrough reads: HTML from marked, shaped for the widget (callouts, glossary
- * terms, table headers, image sizes), sanitised by DOMPurify with the shared policy.
+ * words as buttons, tables in their scrolling box, table headers, image sizes; build.ts then puts each image in its
+ * responsive <picture> inside an "enlarge" button), sanitised by DOMPurify with the shared policy (which also makes
+ * links to other sites open a new window). The widget keeps for run time only what depends on its page: heading
+ * levels, addresses, the interface language's words, listeners (packages/walkthrough/src/walkthrough/content.ts).
+ * The shapes stay readable by older widgets: their sanitiser drops the buttons and pictures it does not know and
+ * keeps their content, which is the plain HTML they expect.
  */
 import './lint/html-parser.ts';
-import { Lexer, type MarkedExtension, type Tokens } from 'marked';
+import { Lexer, Renderer, type MarkedExtension, type Tokens } from 'marked';
 import { dirname, join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { createMarkdownRenderer, type MarkdownRenderer } from '@aide/core/markdown';
@@ -36,8 +41,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * marked extensions that shape a step for the widget: callouts from "Astuce :"-style quotes, the first occurrence
- * of each glossary term marked (once per step), column headers with their scope, images with their size.
- * Made anew for each step: the glossary state is per step.
+ * of each glossary term made a button (once per step) inside its `span.term`, tables in a box that scrolls sideways,
+ * column headers with their scope, images with their size. Made anew for each step: the glossary state is per step.
  */
 function shaping(glossary: GlossaryEntry[], baseDir: string, images: ImageRef[], part: number): MarkedExtension[] {
   const pending = new Map(glossary.map((g) => [g.id, new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(g.term)}(?![\\p{L}\\p{N}])`, 'iu')]));
@@ -71,9 +76,14 @@ function shaping(glossary: GlossaryEntry[], baseDir: string, images: ImageRef[],
             if (!m) continue;
             pending.delete(id);
             const escaped = escapeHtml(m[0]);
-            html = html.replace(escaped, `<span class="term" data-term="${id}">${escaped}</span>`);
+            html = html.replace(escaped, `<span class="term" data-term="${id}"><button type="button" class="term">${escaped}</button></span>`);
           }
           return html;
+        },
+        table(token) {
+          // The default table, in a box that scrolls sideways in a narrow panel (the widget names it as a region).
+          const table = (Renderer.prototype.table as (this: unknown, token: Tokens.Table) => string).call(this, token);
+          return `<div class="table-scroll">${table.trimEnd()}</div>\n`;
         },
         tablecell(token) {
           const content = this.parser.parseInline(token.tokens);

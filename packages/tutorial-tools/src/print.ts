@@ -5,6 +5,8 @@
 import type { TutorialChunk } from '@aide/walkthrough/format';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** On paper the widget's controls (the enlarge and glossary buttons) are only their content. */
+const paper = (html: string) => html.replace(/<\/?button\b[^>]*>/g, '');
 
 export function printPage(chunk: TutorialChunk): string {
   const date = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(chunk.updated));
@@ -22,10 +24,10 @@ export function printPage(chunk: TutorialChunk): string {
 <p class="summary">${escape(chunk.summary)}</p>
 <p class="meta">Niveau ${escape(chunk.level)} · environ ${chunk.duration} minutes · ${chunk.steps.length} étapes · mis à jour le ${date}</p>
 ${chunk.prerequisites.length ? `<h2>Ce qu’il vous faut</h2><ul>${chunk.prerequisites.map((p) => `<li>${escape(p)}</li>`).join('')}</ul>` : ''}
-${chunk.introHtml}
+${paper(chunk.introHtml)}
 <h2>Les étapes</h2>
 <ol class="toc">${chunk.steps.map((s) => `<li><a href="#${s.id}">${escape(s.title)}</a></li>`).join('')}</ol>
-${chunk.steps.map((s, i) => `<section id="${s.id}"><h2>Étape ${i + 1} sur ${chunk.steps.length} : ${escape(s.title)}</h2>${s.html}</section>`).join('\n')}
+${chunk.steps.map((s, i) => `<section id="${s.id}"><h2>Étape ${i + 1} sur ${chunk.steps.length} : ${escape(s.title)}</h2>${paper(s.html)}</section>`).join('\n')}
 ${chunk.glossary.length ? `<h2>Les mots à connaître</h2><dl>${chunk.glossary.map((g) => `<dt>${escape(g.term)}</dt><dd>${escape(g.definition)}</dd>`).join('')}</dl>` : ''}
 ${chunk.links.length ? `<h2>Liens utiles</h2><ul>${chunk.links.map((l) => `<li>${escape(l.title)} : ${escape(l.url)}</li>`).join('')}</ul>` : ''}
 <p class="meta">Contenu sous ${escape(chunk.licence.name)}. Aide par téléphone : Solidarité Numérique, 01 70 772 372, du lundi au vendredi de 9 h à 18 h.</p>

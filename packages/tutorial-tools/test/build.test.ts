@@ -55,7 +55,11 @@ describe('build', async () => {
     assert.equal(chunk.licence.name, 'Licence Ouverte 2.0 (Etalab)');
     const scan = index.tutorials.find((t) => t.slug === 'scanner-document-smartphone')!;
     const scanChunk = JSON.parse(readFileSync(join(paths.out, scan.file), 'utf8')) as TutorialChunk;
-    assert.match(scanChunk.introHtml, /<img src="images\/scanner-document-smartphone\.[0-9a-f]{8}\.svg" width="480" height="300" alt="[^"]+" loading="lazy">/);
+    // An SVG has no other versions: no <picture>, but its size and the button that enlarges it.
+    assert.match(
+      scanChunk.introHtml,
+      /<button type="button" class="enlarge"><img src="images\/scanner-document-smartphone\.[0-9a-f]{8}\.svg" width="480" height="300" decoding="async" alt="[^"]+" loading="lazy"><\/button>/,
+    );
     assert.equal(scanChunk.introImages?.[0]?.fallback.type, 'image/svg+xml');
     assert.ok(existsSync(join(paths.out, scanChunk.introImages[0].src)));
   });

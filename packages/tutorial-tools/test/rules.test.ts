@@ -309,7 +309,15 @@ describe('images at build time (issue 10)', () => {
     assert.equal(image.fallback.type, 'image/png');
     assert.match(image.src, /^images\/ecran-960\.[0-9a-f]{8}\.png$/);
     assert.ok(image.bytes < 150 * 1024);
-    assert.match(chunk.steps[0]!.html, new RegExp(`<img src="${image.src}" width="1280" height="800" alt="[^"]+" loading="lazy">`));
+    // The step HTML as the widget shows it: the <picture> with its formats inside the button that enlarges it.
+    const sized = (srcset: string) => `srcset="${srcset}" sizes="${image.sizes.replace(/[()]/g, '\\$&')}"`;
+    assert.match(
+      chunk.steps[0]!.html,
+      new RegExp(
+        `<button type="button" class="enlarge"><picture><source type="image/avif" ${sized(image.sources[0]!.srcset)}><source type="image/webp" ${sized(image.sources[1]!.srcset)}>` +
+          `<img src="${image.src}" ${sized(image.fallback.srcset)} width="1280" height="800" decoding="async" alt="[^"]+" loading="lazy"></picture></button>`,
+      ),
+    );
     for (const file of [image.src, image.full, ...image.sources.flatMap((s) => s.srcset.split(', ').map((c) => c.split(' ')[0]!))]) {
       assert.ok(readdirSync(join(paths.out, 'images')).includes(file.slice('images/'.length)), file);
     }

@@ -14,6 +14,7 @@ export const walkthroughView: ComponentView = {
     theme=${theme}
     src=${config.tutorialsUrl}
     procedure=${config.procedure ?? ''}
+    procedure-step=${config.step ?? ''}
     blocked-endpoint=${config.reportBlocked && config.feedbackEndpoint ? config.feedbackEndpoint : ''}
     ?no-persist=${!config.persist}
     .context=${help}

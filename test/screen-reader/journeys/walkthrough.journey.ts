@@ -36,14 +36,14 @@ export default journey({
     await sr.tabTo(/List with \d+ items\. \| [^|]+ push button/, { max: 1 });
     await sr.tabTo(/Commencer push button/);
     await sr.press('Enter');
-    const first = await sr.hears(/Étape 1 sur (\d+)/);
+    const first = await sr.hears(/[Éé]tape 1 sur (\d+)/); // « Tutoriel : étape 1 sur 6 »
     const total = Number(/sur (\d+)/.exec(first)![1]);
 
     for (let step = 2; step <= total; step++) {
       sr.step(`Étape ${step}`);
       await sr.tabTo(/Étape suivante push button/);
       await sr.press('Enter');
-      await sr.hears(new RegExp(`Étape ${step} sur ${total}`));
+      await sr.hears(new RegExp(`[Éé]tape ${step} sur ${total}`));
       await sr.hears(/heading level 3/);
     }
 

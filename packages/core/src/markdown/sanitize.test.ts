@@ -33,4 +33,20 @@ describe('tutorial HTML sanitiser (browser)', () => {
     expect(clean).to.contain('<aside class="callout" data-kind="astuce">');
     expect(clean).to.contain('data-term="numero-fiscal"');
   });
+
+  it('keeps the responsive pictures and buttons the build makes; buttons stay plain, other sites open apart', () => {
+    const clean = sanitizeHtml(
+      '<button type="submit" class="enlarge" onclick="alert(1)"><picture><source type="image/avif" srcset="images/a-480.avif 480w, images/a-960.avif 960w" sizes="30rem">' +
+        '<img src="images/a-960.png" srcset="images/a-480.png 480w" sizes="30rem" width="1280" height="800" alt="a" loading="lazy" decoding="async"></picture></button>' +
+        '<img src="images/b.png" srcset="images/b-480.png 480w, http://insecure.example/b.png 960w" alt="b">' +
+        '<a href="https://www.caf.fr" target="_top">caf</a><a href="#etape-2" target="_blank">e</a>',
+    );
+    expect(clean).to.contain('<button type="button" class="enlarge"><picture><source type="image/avif" srcset="images/a-480.avif 480w, images/a-960.avif 960w" sizes="30rem">');
+    expect(clean).to.contain('srcset="images/a-480.png 480w" sizes="30rem" width="1280" height="800" alt="a" loading="lazy" decoding="async"');
+    expect(clean).to.not.contain('onclick');
+    // One insecure candidate and the whole srcset goes; the src stays.
+    expect(clean).to.contain('<img src="images/b.png" alt="b">');
+    expect(clean).to.contain('<a href="https://www.caf.fr" target="_blank" rel="noopener noreferrer">caf</a>');
+    expect(clean).to.contain('<a href="#etape-2">e</a>');
+  });
 });

@@ -15,6 +15,7 @@ import {
   resolveConfig,
   withinTimeout,
   type AideConfig,
+  type ConfigLayer,
   type PanelView,
 } from '@aide/core';
 import { AideHelpElement } from '../launcher/launcher.ts';
@@ -44,10 +45,38 @@ function start(script: HTMLScriptElement | null) {
     ));
 
   const launchers = () => [...document.querySelectorAll<AideHelpElement>(LAUNCHER_TAG)];
+  // Where the page is in its procedure, when it says it moved without loading a new page: `data-step` (or
+  // `data-procedure`) changed on the script tag or on an <aide-help>, or the page's `aide-procedure-step` event.
+  // The latest wins, over every launcher's configuration, and is checked like the attribute.
+  let moved: Record<string, unknown> = {};
+  const movedLayer: ConfigLayer = { source: 'script', read: (option) => moved[option.key] };
   const configFor = (launcher: AideHelpElement | undefined): AideConfig =>
-    launcher && !launcher.hasAttribute('data-floating')
-      ? resolveConfig(pageConfig, [attributeLayer(launcher)], base)
-      : pageConfig;
+    resolveConfig(pageConfig, [...(launcher && !launcher.hasAttribute('data-floating') ? [attributeLayer(launcher)] : []), movedLayer], base);
+  const follow = (place: Record<string, unknown>) => {
+    const before = moved;
+    moved = { ...moved, ...place };
+    const { procedure, step } = configFor(undefined);
+    // A value refused like the attribute (the console says why) changes nothing: the page stays where it was.
+    if (('step' in place && step !== place.step) || ('procedure' in place && procedure !== place.procedure)) {
+      moved = before;
+      return;
+    }
+    // An open panel passes it to its views (an open tutorial moves to the step that explains it); a panel opened
+    // later starts from it.
+    void panelModule?.then((api) => api.followStep({ procedure, step }));
+  };
+  document.addEventListener('aide-procedure-step', (event) => {
+    const detail: unknown = event.detail;
+    if (detail && typeof detail === 'object') follow({ step: (detail as { step?: unknown }).step, ...('procedure' in detail ? { procedure: detail.procedure } : {}) });
+  });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const element = record.target as Element;
+      if (element === script || element.localName === LAUNCHER_TAG) {
+        follow({ [record.attributeName!.replace('data-', '')]: element.getAttribute(record.attributeName!) });
+      }
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-step', 'data-procedure', 'step', 'procedure'] });
 
   /**
    * Opens the panel. Its code may still be on its way (a slow network, a first press before the idle preload): the

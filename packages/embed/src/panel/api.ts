@@ -22,4 +22,6 @@ export interface ShowPanelOptions {
 /** What the panel chunk exports to the loader. */
 export interface PanelApi {
   showPanel(options: ShowPanelOptions): void;
+  /** The page moved to another step of its procedure (a form on one page): the panel's views follow. */
+  followStep(place: Pick<AideConfig, 'procedure' | 'step'>): void;
 }

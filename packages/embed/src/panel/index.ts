@@ -19,6 +19,11 @@ function panelElement(): AidePanel {
   return panel;
 }
 
+export const followStep: PanelApi['followStep'] = (place) => {
+  const panel = document.querySelector('aide-panel');
+  if (panel?.config) panel.config = { ...panel.config, ...place };
+};
+
 export const showPanel: PanelApi['showPanel'] = (options: ShowPanelOptions) => {
   const panel = panelElement();
   panel.config = options.config;

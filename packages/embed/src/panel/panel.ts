@@ -25,7 +25,7 @@ const reduceIcon = svg`<path d="M5 11h14v2H5z"/>`;
  * The help panel that the "Besoin d'aide ?" buttons open: a first screen with the helps the administration offers
  * (tutorials, help near me, feedback), each one a view, and the accessibility statement. Not modal: a person follows
  * a tutorial while filling in the procedure, so on a large screen it is docked beside the page without an overlay;
- * under 640 CSS px it takes the viewport and can be reduced to a bar that stays visible ("Étape 3 sur 7 —
+ * under 640 CSS px it takes the viewport and can be reduced to a bar that stays visible ("Tutoriel : étape 3 sur 7 —
  * Afficher"). F6 and a visible button move focus between panel and page; Escape closes it and focus goes back to
  * the button that opened it. Its state (open, reduced, view, tutorial step) follows the person from page to page of
  * the procedure (the tab's session). aide.js creates it on first use: pages do not place it themselves.

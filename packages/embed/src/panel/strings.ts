@@ -73,7 +73,7 @@ export const panelStrings: Catalogues<PanelStrings> = {
     loadError: 'Cette partie de l’aide n’a pas pu être chargée. Vérifiez votre connexion internet, puis réessayez.',
     retry: 'Réessayer',
     barDefault: 'Aide numérique',
-    barStep: (step, total) => `Étape ${step} sur ${total}`,
+    barStep: (step, total) => `Tutoriel : étape ${step} sur ${total}`,
     opened: 'Aide ouverte',
   },
   en: {
@@ -109,7 +109,7 @@ export const panelStrings: Catalogues<PanelStrings> = {
     loadError: 'This part of the help could not be loaded. Check your internet connection, then try again.',
     retry: 'Try again',
     barDefault: 'Digital help',
-    barStep: (step, total) => `Step ${step} of ${total}`,
+    barStep: (step, total) => `Tutorial: step ${step} of ${total}`,
     opened: 'Help opened',
   },
   ar: {
@@ -145,7 +145,7 @@ export const panelStrings: Catalogues<PanelStrings> = {
     loadError: 'تعذر تحميل هذا الجزء من المساعدة. تحقق من اتصالك بالإنترنت ثم أعد المحاولة.',
     retry: 'إعادة المحاولة',
     barDefault: 'المساعدة الرقمية',
-    barStep: (step, total) => `الخطوة ${step} من ${total}`,
+    barStep: (step, total) => `الدليل: الخطوة ${step} من ${total}`,
     opened: 'تم فتح المساعدة',
   },
 };

@@ -8,7 +8,8 @@ export interface WalkthroughStrings {
   retry: string;
   notFound: (slug: string) => string;
   forYourProcedure: string;
-  resume: (title: string, step: number, total: number) => string;
+  /** {title} is the tutorial's (French) title. */
+  resume: (step: number, total: number) => string;
   search: string;
   searchHint: string;
   searchResults: (n: number) => string;
@@ -23,9 +24,17 @@ export interface WalkthroughStrings {
   prerequisites: string;
   contents: string;
   start: string;
-  resumeAt: (step: number) => string;
-  startOver: string;
+  /** The one position shown and said: it names what it counts, next to the page's own step counter. */
   stepOf: (step: number, total: number) => string;
+  /** {page} is the page's step of the procedure ("Votre logement"). */
+  here: string;
+  /** Said when the tutorial moves because the page moved: {page} as in `here`. */
+  followed: string;
+  fromStart: string;
+  /** Marks, in the list of steps, where the page is. */
+  hereMarker: string;
+  /** Said after it: {page} as in `here`. */
+  herePage: string;
   previous: string;
   next: string;
   finish: string;
@@ -45,7 +54,6 @@ export interface WalkthroughStrings {
   enlarge: (alt: string) => string;
   /** Name of the scrolling region around a table. */
   tableRegion: string;
-  closeImage: string;
   definitionOf: (term: string) => string;
   newWindow: string;
   backToList: string;
@@ -54,7 +62,6 @@ export interface WalkthroughStrings {
   usefulLinks: string;
   giveFeedback: string;
   resumed: (step: number, total: number) => string;
-  announceStep: (step: number, total: number, title: string) => string;
   callouts: Record<string, string>;
 }
 
@@ -65,7 +72,7 @@ const fr: WalkthroughStrings = {
   retry: 'Réessayer',
   notFound: (slug) => `Le tutoriel « ${slug} » n’existe pas. Choisissez-en un dans la liste.`,
   forYourProcedure: 'Pour votre démarche',
-  resume: (title, step, total) => `Reprendre « ${title} » à l’étape ${step} sur ${total}`,
+  resume: (step, total) => `Reprendre « {title} » à l’étape ${step} sur ${total}`,
   search: 'Rechercher un tutoriel',
   searchHint: 'Par exemple : déclarer mes revenus, carte grise, mot de passe',
   searchResults: (n) => plural('fr', n, { one: '{n} tutoriel trouvé', other: '{n} tutoriels trouvés' }),
@@ -80,9 +87,12 @@ const fr: WalkthroughStrings = {
   prerequisites: 'Ce qu’il vous faut',
   contents: 'Les étapes',
   start: 'Commencer',
-  resumeAt: (step) => `Reprendre à l’étape ${step}`,
-  startOver: 'Recommencer au début',
-  stepOf: (step, total) => `Étape ${step} sur ${total}`,
+  stepOf: (step, total) => `Tutoriel : étape ${step} sur ${total}`,
+  here: 'Vous êtes à l’étape « {page} » de votre démarche : le tutoriel commence ici.',
+  followed: 'Votre démarche est passée à l’étape « {page} » : le tutoriel vous suit.',
+  fromStart: 'Voir depuis le début',
+  hereMarker: 'Vous êtes ici',
+  herePage: 'étape « {page} » de votre démarche',
   previous: 'Étape précédente',
   next: 'Étape suivante',
   finish: 'Terminer',
@@ -101,7 +111,6 @@ const fr: WalkthroughStrings = {
   print: 'Version imprimable du tutoriel',
   enlarge: (alt) => `Agrandir l’image : ${alt}`,
   tableRegion: 'Tableau (faites défiler sur le côté)',
-  closeImage: 'Fermer l’image',
   definitionOf: (term) => `Définition de « ${term} »`,
   newWindow: 'nouvelle fenêtre',
   backToList: 'Revenir à la liste des tutoriels',
@@ -109,8 +118,7 @@ const fr: WalkthroughStrings = {
   doneText: 'Bravo ! Vous pouvez revoir une étape à tout moment.',
   usefulLinks: 'Liens utiles',
   giveFeedback: 'Donner mon avis sur la démarche',
-  resumed: (step, total) => `Reprise à l’étape ${step} sur ${total}.`,
-  announceStep: (step, total, title) => `Étape ${step} sur ${total} : ${title}`,
+  resumed: (step, total) => `Tutoriel repris à l’étape ${step} sur ${total}`,
   callouts: { astuce: 'Astuce', attention: 'Attention', 'a-savoir': 'À savoir', 'si-ca-ne-marche-pas': 'Si ça ne marche pas' },
 };
 
@@ -121,7 +129,7 @@ const en: WalkthroughStrings = {
   retry: 'Try again',
   notFound: (slug) => `The tutorial “${slug}” does not exist. Choose one from the list.`,
   forYourProcedure: 'For your procedure',
-  resume: (title, step, total) => `Resume “${title}” at step ${step} of ${total}`,
+  resume: (step, total) => `Resume “{title}” at step ${step} of ${total}`,
   search: 'Search for a tutorial',
   searchHint: 'For example: declare my income, registration certificate, password',
   searchResults: (n) => plural('en', n, { one: '{n} tutorial found', other: '{n} tutorials found' }),
@@ -143,9 +151,12 @@ const en: WalkthroughStrings = {
   prerequisites: 'What you need',
   contents: 'The steps',
   start: 'Start',
-  resumeAt: (step) => `Resume at step ${step}`,
-  startOver: 'Start again',
-  stepOf: (step, total) => `Step ${step} of ${total}`,
+  stepOf: (step, total) => `Tutorial: step ${step} of ${total}`,
+  here: 'You are at the step “{page}” of your procedure: the tutorial starts here.',
+  followed: 'Your procedure moved to the step “{page}”: the tutorial follows you.',
+  fromStart: 'See from the beginning',
+  hereMarker: 'You are here',
+  herePage: 'step “{page}” of your procedure',
   previous: 'Previous step',
   next: 'Next step',
   finish: 'Finish',
@@ -164,7 +175,6 @@ const en: WalkthroughStrings = {
   print: 'Printable version of the tutorial',
   enlarge: (alt) => `Enlarge the image: ${alt}`,
   tableRegion: 'Table (scroll sideways)',
-  closeImage: 'Close the image',
   definitionOf: (term) => `Definition of “${term}”`,
   newWindow: 'new window',
   backToList: 'Back to the list of tutorials',
@@ -172,8 +182,7 @@ const en: WalkthroughStrings = {
   doneText: 'Well done! You can look at any step again at any time.',
   usefulLinks: 'Useful links',
   giveFeedback: 'Give my opinion on the procedure',
-  resumed: (step, total) => `Resumed at step ${step} of ${total}.`,
-  announceStep: (step, total, title) => `Step ${step} of ${total}: ${title}`,
+  resumed: (step, total) => `Tutorial resumed at step ${step} of ${total}`,
   callouts: { astuce: 'Tip', attention: 'Warning', 'a-savoir': 'Good to know', 'si-ca-ne-marche-pas': 'If it does not work' },
 };
 
@@ -184,7 +193,7 @@ const ar: WalkthroughStrings = {
   retry: 'إعادة المحاولة',
   notFound: (slug) => `الدليل «${slug}» غير موجود. اختر دليلاً من القائمة.`,
   forYourProcedure: 'لإجراءاتك',
-  resume: (title, step, total) => `متابعة «${title}» من الخطوة ${step} من ${total}`,
+  resume: (step, total) => `متابعة «{title}» من الخطوة ${step} من ${total}`,
   search: 'البحث عن دليل',
   searchHint: 'مثلاً: التصريح بالدخل، البطاقة الرمادية، كلمة المرور',
   searchResults: (n) => plural('ar', n, { zero: 'لا توجد أدلة', one: 'دليل واحد', two: 'دليلان', few: '{n} أدلة', other: '{n} دليلاً' }),
@@ -206,9 +215,12 @@ const ar: WalkthroughStrings = {
   prerequisites: 'ما تحتاج إليه',
   contents: 'الخطوات',
   start: 'ابدأ',
-  resumeAt: (step) => `المتابعة من الخطوة ${step}`,
-  startOver: 'البدء من جديد',
-  stepOf: (step, total) => `الخطوة ${step} من ${total}`,
+  stepOf: (step, total) => `الدليل: الخطوة ${step} من ${total}`,
+  here: 'أنت في خطوة «{page}» من إجرائك: يبدأ الدليل من هنا.',
+  followed: 'انتقل إجراؤك إلى خطوة «{page}»: الدليل يتبعك.',
+  fromStart: 'العرض من البداية',
+  hereMarker: 'أنت هنا',
+  herePage: 'خطوة «{page}» من إجرائك',
   previous: 'الخطوة السابقة',
   next: 'الخطوة التالية',
   finish: 'إنهاء',
@@ -227,7 +239,6 @@ const ar: WalkthroughStrings = {
   print: 'نسخة قابلة للطباعة من الدليل',
   enlarge: (alt) => `تكبير الصورة: ${alt}`,
   tableRegion: 'جدول (مرّره جانبيًا)',
-  closeImage: 'إغلاق الصورة',
   definitionOf: (term) => `تعريف «${term}»`,
   newWindow: 'نافذة جديدة',
   backToList: 'العودة إلى قائمة الأدلة',
@@ -235,8 +246,7 @@ const ar: WalkthroughStrings = {
   doneText: 'أحسنت! يمكنك مراجعة أي خطوة في أي وقت.',
   usefulLinks: 'روابط مفيدة',
   giveFeedback: 'إبداء رأيي في الإجراء',
-  resumed: (step, total) => `تمت المتابعة من الخطوة ${step} من ${total}.`,
-  announceStep: (step, total, title) => `الخطوة ${step} من ${total}: ${title}`,
+  resumed: (step, total) => `تمت متابعة الدليل من الخطوة ${step} من ${total}`,
   callouts: { astuce: 'نصيحة', attention: 'تنبيه', 'a-savoir': 'معلومة مفيدة', 'si-ca-ne-marche-pas': 'إذا لم ينجح الأمر' },
 };
 

@@ -6,8 +6,7 @@ import { html, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { heading, styleProperties } from '@aide/core/element';
-import { sanitizeHtml } from '@aide/core/markdown';
-import type { Locale } from '@aide/core';
+import type { ForeignText, Locale } from '@aide/core';
 import type { TutorialChunk, TutorialIndex, TutorialSummary } from '../format.ts';
 import { CONTENT_DIR, CONTENT_LANG, type WalkthroughStrings } from './strings.ts';
 
@@ -20,6 +19,12 @@ export interface WalkthroughView {
   inPanel: boolean;
   procedure: string;
   step: number;
+  /** The first step of the open tutorial that explains the page's step of the procedure (0: none). */
+  here: number;
+  /** Whether a step of the open tutorial explains the page's step of the procedure. */
+  explainsPage(step: number): boolean;
+  /** The page's step of the procedure, by its title ("Votre logement"). */
+  pageStepTitle: string;
   seen: Set<number>;
   stepListOpen: boolean;
   query: string;
@@ -31,6 +36,8 @@ export interface WalkthroughView {
   speaking: boolean;
   stuckUnanswered: boolean;
   phoneLine: { tel: string; display: string };
+  /** Published tutorial HTML readied for this page (sanitised, headings from `level`, addresses resolved). */
+  html(source: string, level: number): string;
   printUrl(slug: string): string;
   open(slug: string): void;
   goTo(step: number): void;
@@ -54,6 +61,21 @@ export function matchesProcedure(procedures: string[], procedure: string, pageUr
     return pattern.test(pageUrl);
   });
 }
+
+/**
+ * A catalogue text with French content in it: "{page}" or "{title}" in `template` become French pieces, marked as
+ * such (RGAA 8.7), whatever the interface language.
+ */
+export function fill(template: string, values: Record<string, string>): (string | ForeignText)[] {
+  return template
+    .split(/\{(\w+)\}/)
+    .map((piece, i) => (i % 2 ? { text: values[piece] ?? '', lang: CONTENT_LANG } : piece))
+    .filter((piece) => piece !== '');
+}
+
+/** `fill` for a template: the French pieces in spans of their language, read left to right. */
+const filled = (template: string, values: Record<string, string>) =>
+  fill(template, values).map((piece) => (typeof piece === 'string' ? piece : html`<span lang=${piece.lang} dir=${CONTENT_DIR}>${piece.text}</span>`));
 
 /** A heading of the tutorial content (French, whatever the widget's language) at a level chosen by the element. */
 const contentHeading = (level: number, content: string, attributes: { id: string; className: string }) => {
@@ -98,7 +120,7 @@ export function renderCatalogue(v: WalkthroughView, index: TutorialIndex) {
       ${v.resumable
         ? html`<p>
             <button type="button" class="button resume" @click=${() => v.open(v.resumable!.summary.slug)}>
-              ${t.resume(v.resumable.summary.title, v.resumable.step, v.resumable.summary.stepCount)}
+              ${filled(t.resume(v.resumable.step, v.resumable.summary.stepCount), { title: v.resumable.summary.title })}
             </button>
           </p>`
         : nothing}
@@ -147,10 +169,16 @@ export function renderOverview(v: WalkthroughView, tutorial: TutorialChunk) {
         ? html`${heading(section + 1, t.prerequisites)}
             <ul lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${tutorial.prerequisites.map((p) => html`<li>${p}</li>`)}</ul>`
         : nothing}
-      ${tutorial.introHtml ? html`<div class="intro-content" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${unsafeHTML(sanitizeHtml(tutorial.introHtml))}</div>` : nothing}
+      ${tutorial.introHtml
+        ? html`<div class="intro-content" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>
+            ${unsafeHTML(v.html(tutorial.introHtml, section + 1))}
+          </div>`
+        : nothing}
       ${heading(section + 1, t.contents)}
       <ol class="toc" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>
-        ${tutorial.steps.map((s, i) => html`<li><button type="button" class="link" @click=${() => v.goTo(i + 1)}>${s.title}</button></li>`)}
+        ${tutorial.steps.map((s, i) => html`<li class=${v.explainsPage(i + 1) ? 'here' : ''}>
+          <button type="button" class="link" @click=${() => v.goTo(i + 1)}>${s.title}${hereMarker(v, i + 1)}</button>
+        </li>`)}
       </ol>
       <p class="actions">
         <button type="button" class="button" @click=${() => v.goTo(1)}>${t.start}</button>
@@ -170,6 +198,12 @@ export function renderStep(v: WalkthroughView, tutorial: TutorialChunk) {
       <p class="progress-text" id="progress">${t.stepOf(v.step, total)}</p>
       <div class="progress" aria-hidden="true"><span class="bar" ${styleProperties({ width: `${Math.round((v.step / total) * 100)}%` })}></span></div>
       ${contentHeading(v.headingLevel, step.title, { id: 'step-title', className: 'step-heading' })}
+      ${v.step === v.here
+        ? html`<div class="you-are-here">
+            <p>${filled(t.here, { page: v.pageStepTitle })}</p>
+            ${v.here > 1 ? html`<button type="button" class="button tertiary" @click=${() => v.goTo(1)}>${t.fromStart}</button>` : nothing}
+          </div>`
+        : nothing}
       <div class="step-tools">
         ${v.targetFound ? html`<button type="button" class="button secondary" @click=${() => v.showMe()}>${t.showMe}</button>` : nothing}
         ${v.canSpeak
@@ -178,7 +212,9 @@ export function renderStep(v: WalkthroughView, tutorial: TutorialChunk) {
             html`<button type="button" class="button secondary" @click=${() => v.toggleSpeech()}>${v.speaking ? t.stopListening : t.listen}</button>`
           : nothing}
       </div>
-      <div class="step-content" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>${unsafeHTML(sanitizeHtml(step.html))}</div>
+      <div class="step-content" lang=${CONTENT_LANG} dir=${CONTENT_DIR}>
+        ${unsafeHTML(v.html(step.html, v.headingLevel + 1))}
+      </div>
       <nav class="navigation" part="navigation" aria-label=${t.stepOf(v.step, total)}>
         <button type="button" class="button secondary" @click=${() => v.previous()}>${t.previous}</button>
         <button type="button" class="button" @click=${() => v.next()}>${v.step === total ? t.finish : t.next}</button>
@@ -194,9 +230,13 @@ export function renderStep(v: WalkthroughView, tutorial: TutorialChunk) {
         </button>
         <ol id="step-list" ?hidden=${!v.stepListOpen} lang=${CONTENT_LANG} dir=${CONTENT_DIR}>
           ${tutorial.steps.map(
-            (s, i) => html`<li>
+            (s, i) => html`<li class=${v.explainsPage(i + 1) ? 'here' : ''}>
               <button type="button" class=${i + 1 === v.step ? 'link current' : 'link'} @click=${() => v.goTo(i + 1)}>
-                ${s.title}${i + 1 === v.step ? html`<span class="visually-hidden"> ${t.currentStep}</span>` : v.seen.has(i + 1) ? html`<span class="visually-hidden"> ${t.doneStep}</span>` : nothing}
+                ${s.title}${i + 1 === v.step
+                  ? html`<span class="visually-hidden" lang=${v.locale}> ${t.currentStep}</span>`
+                  : v.seen.has(i + 1)
+                    ? html`<span class="visually-hidden" lang=${v.locale}> ${t.doneStep}</span>`
+                    : nothing}${hereMarker(v, i + 1)}
               </button>
             </li>`,
           )}
@@ -204,6 +244,17 @@ export function renderStep(v: WalkthroughView, tutorial: TutorialChunk) {
       </div>
     </article>
   `;
+}
+
+/**
+ * "Vous êtes ici" on the first step of the tutorial that explains the page's step of the procedure (the steps after
+ * it that explain the same page carry a side mark, drawn by CSS).
+ */
+function hereMarker(v: WalkthroughView, step: number) {
+  return step === v.here
+    ? html`<span class="visually-hidden">, </span><span class="here-marker" lang=${v.locale}>${v.t.hereMarker}<span class="visually-hidden">
+          : ${filled(v.t.herePage, { page: v.pageStepTitle })}</span></span>`
+    : nothing;
 }
 
 export function renderDone(v: WalkthroughView, tutorial: TutorialChunk) {

@@ -100,9 +100,9 @@ export const walkthroughStyles = css`
   .intro-content {
     overflow-wrap: anywhere;
   }
+  /* Images fit the panel's width and keep their ratio (width and height are set: no shift while they load). */
   .step-content img,
-  .intro-content img,
-  dialog img {
+  .intro-content img {
     display: block;
     max-width: 100%;
     height: auto;
@@ -114,6 +114,33 @@ export const walkthroughStyles = css`
     background: none;
     cursor: zoom-in;
     max-width: 100%;
+  }
+  .enlarge[aria-busy='true'] {
+    cursor: progress;
+  }
+  .you-are-here {
+    margin: 0.5rem 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_primary);
+    background: var(--_bg-alt);
+  }
+  .you-are-here p {
+    margin: 0;
+  }
+  .here {
+    border-inline-start: 3px solid var(--_primary);
+    padding-inline-start: 0.5rem;
+  }
+  .here-marker {
+    display: inline-block;
+    margin-inline-start: 0.5rem;
+    padding: 0 0.375rem;
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-size: 0.875rem;
+    font-weight: 700;
+    text-decoration: none;
   }
   .callout {
     margin: 0.75rem 0;
@@ -235,19 +262,6 @@ export const walkthroughStyles = css`
     overflow-wrap: normal;
     hyphens: manual;
   }
-  dialog {
-    max-width: min(60rem, 95vw);
-    padding: 1rem;
-    border: 2px solid var(--_border);
-    background: var(--_bg);
-    color: var(--_text);
-  }
-  dialog::backdrop {
-    background: rgba(0, 0, 18, 0.6);
-  }
-  dialog .button {
-    margin-top: 0.75rem;
-  }
   @media (forced-colors: active) {
     .card,
     .callout,
@@ -260,6 +274,13 @@ export const walkthroughStyles = css`
     }
     .progress .bar {
       background: Highlight;
+    }
+    .here-marker {
+      border: 1px solid CanvasText;
+    }
+    .here,
+    .you-are-here {
+      border-inline-start-color: CanvasText;
     }
     button.term,
     button.link {

@@ -49,7 +49,7 @@ describe('<aide-walkthrough>', () => {
     expect(matchesProcedure(['declaration-revenus'], '', 'https://x.fr/')).to.equal(false);
   });
 
-  it('shows one step at a time: "Étape 2 sur 6", focus on the heading, an event for the panel', async () => {
+  it('shows one step at a time: "Tutoriel : étape 2 sur 6", focus on the heading, an event for the panel', async () => {
     const el = await render({ tutorial: 'declarer-revenus' });
     expect($(el, '.step-heading')!.textContent).to.equal('Déclarer ses revenus en ligne');
     setTimeout(() => button(el, 'Commencer').click());
@@ -60,13 +60,13 @@ describe('<aide-walkthrough>', () => {
     const second = await oneEvent<CustomEvent<StepChangeDetail>>(el, 'aide-step-change');
     expect(second.detail.step).to.equal(2);
     await el.updateComplete;
-    expect($(el, '#progress')!.textContent).to.equal('Étape 2 sur 6');
+    expect($(el, '#progress')!.textContent).to.equal('Tutoriel : étape 2 sur 6');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.step-heading'));
     expect($(el, '.step-content')!.getAttribute('lang')).to.equal('fr');
     await expect(el).to.be.accessible();
   });
 
-  it('says a step change once: the focused heading gives the title, the live region only "Étape 2 sur 6"', async () => {
+  it('says a step change once: the focused heading gives the title, the live region only "Tutoriel : étape 2 sur 6"', async () => {
     const el = await render({ tutorial: 'declarer-revenus' });
     button(el, 'Commencer').click();
     await waitUntil(() => $(el, '#progress'));
@@ -77,7 +77,7 @@ describe('<aide-walkthrough>', () => {
     live.stop();
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.step-heading'));
     expect($(el, '.step-heading')!.textContent).to.equal('Commencer la déclaration');
-    expect(live.heard).to.deep.equal(['polite: Étape 2 sur 6']);
+    expect(live.heard).to.deep.equal(['polite: Tutoriel : étape 2 sur 6']);
   });
 
   it('a tutorial card reads as sentences: a pause between the title and the summary; a theme is not also a region', async () => {
@@ -146,10 +146,10 @@ describe('<aide-walkthrough>', () => {
     await waitUntil(() => $(el, '#progress'));
     button(el, 'Étape suivante').click();
     button(el, 'Étape suivante').click();
-    await waitUntil(() => $(el, '#progress')?.textContent === 'Étape 3 sur 5');
+    await waitUntil(() => $(el, '#progress')?.textContent === 'Tutoriel : étape 3 sur 5');
     const again = await render({ tutorial: 'passer-appel-video', persist: true });
     await waitUntil(() => $(again, '#progress'));
-    expect($(again, '#progress')!.textContent).to.equal('Étape 3 sur 5');
+    expect($(again, '#progress')!.textContent).to.equal('Tutoriel : étape 3 sur 5');
     // And the catalogue offers to resume.
     const catalogue = await render({ persist: true });
     await waitUntil(() => $(catalogue, '.resume'));
@@ -165,9 +165,9 @@ describe('<aide-walkthrough>', () => {
     expect(el.inPanel).to.equal(true);
     await waitUntil(() => $(el, '.overview'), 'tutorial open');
     button(el, 'Commencer').click();
-    await waitUntil(() => $(el, '#progress')?.textContent === 'Étape 1 sur 5');
+    await waitUntil(() => $(el, '#progress')?.textContent === 'Tutoriel : étape 1 sur 5');
     button(el, 'Étape suivante').click();
-    await waitUntil(() => $(el, '#progress')?.textContent === 'Étape 2 sur 5');
+    await waitUntil(() => $(el, '#progress')?.textContent === 'Tutoriel : étape 2 sur 5');
     // A later visit that keeps progress finds nothing from this one: it starts at the overview.
     const again = await render({ tutorial: 'installer-application', persist: true });
     expect($(again, '.overview')).not.to.equal(null);
@@ -180,7 +180,7 @@ describe('<aide-walkthrough>', () => {
     try {
       const el = await render({ tutorial: 'se-connecter-wifi', persist: true });
       button(el, 'Commencer').click();
-      await waitUntil(() => $(el, '#progress')?.textContent === 'Étape 1 sur 5');
+      await waitUntil(() => $(el, '#progress')?.textContent === 'Tutoriel : étape 1 sur 5');
     } finally {
       Object.defineProperty(IDBFactory.prototype, 'open', original);
     }

@@ -2,9 +2,11 @@
  * <aide-walkthrough>: step-by-step tutorials, followed while doing the procedure. This file holds the element's
  * state and what happens on each action; the templates are in views.ts, and each concern has its own module:
  * library.ts (fetching), progress.ts (progress on the device), speech.ts (reading aloud), blocked-report.ts
- * (anonymous "Je suis bloqué" counts), enhance.ts (making the tutorial HTML work in the widget).
+ * (anonymous "Je suis bloqué" counts), content.ts (what tutorial HTML still needs in the page, loaded with the first
+ * tutorial), ../zoom (the enlarged image, loaded on first use).
  * Longer than 350 lines for a reason: the class's JSDoc (the published API) and the one object handed to the
- * templates take 70 lines; what is left is the state of four screens and their actions, read together.
+ * templates take 80 lines; what is left is the state of four screens, where the page is in its procedure, and their
+ * actions, read together.
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -28,28 +30,38 @@ import { TutorialLibrary } from './library.ts';
 import { ProgressStore } from './progress.ts';
 import { SpeechController } from './speech.ts';
 import { reportBlocked } from './blocked-report.ts';
-import { enhanceTutorialHtml } from './enhance.ts';
-import { renderCatalogue, renderDone, renderOverview, renderStep, type WalkthroughView } from './views.ts';
+import { fill, renderCatalogue, renderDone, renderOverview, renderStep, type WalkthroughView } from './views.ts';
 
 export { matchesProcedure } from './views.ts';
+
+import type * as contentModule from './content.ts';
+
+type ContentModule = typeof contentModule;
 
 /** Quiet time after the last keystroke before the search runs. */
 const SEARCH_DELAY = 200;
 /** Quiet time after the last keystroke before the result count is announced. */
 const SEARCH_ANNOUNCE_DELAY = 700;
 
+/** How a step came to be shown: it decides what is announced. */
+type Arrival = 'moved' | 'resumed' | 'here' | 'followed';
+
 /**
  * Step-by-step tutorials, followed while doing the procedure: the tutorials of the current procedure first, then
- * search and themes; one step at a time ("Étape 2 sur 7") with previous / next and the list of steps. Focus moves to
- * the step's heading and the change is announced; progress stays on the device; glossary terms open their
- * definition; images can be enlarged; "Me montrer" frames a field of the page; "Écouter cette étape" uses the
- * browser's own French voice; "Je suis bloqué" leads to human help.
+ * search and themes; one step at a time ("Tutoriel : étape 2 sur 7") with previous / next and the list of steps.
+ * Where the page is in its procedure (`procedure` and `procedure-step`, from `data-procedure` and `data-step`), a
+ * tutorial starts at the step that explains it ("Vous êtes à l'étape « Votre logement » de votre démarche : le
+ * tutoriel commence ici", with "Voir depuis le début"), marks it "Vous êtes ici" in its list of steps, and follows
+ * the page when it moves to another step. Focus moves to the step's heading and the change is announced; progress
+ * stays on the device; glossary terms open their definition; images open enlarged and can be zoomed; "Me montrer"
+ * frames a field of the page; "Écouter cette étape" uses the browser's own French voice; "Je suis bloqué" leads to
+ * human help.
  *
  * @summary Shows tutorials one step at a time, beside the procedure.
  * @tagname aide-walkthrough
  * @csspart step - The current step (article).
  * @csspart navigation - The previous / next buttons.
- * @fires {AideStepChangeEvent} aide-step-change - Another step is shown (also when a tutorial opens or resumes at a step); detail: { tutorial, title, step, total, stepTitle }.
+ * @fires {AideStepChangeEvent} aide-step-change - Another step is shown (also when a tutorial opens or resumes at a step); detail: { tutorial, title, step, total, stepTitle, pageStep }.
  * @fires {AideOpenViewEvent} aide-open-view - Cancelable. Asks for the locator ("Je suis bloqué") or the feedback form (at the end); when nobody cancels it, the national phone line is shown.
  * @fires {AideRevealPageEvent} aide-reveal-page - "Me montrer" is about to frame a field of the page (the panel shrinks on a small screen).
  */
@@ -63,6 +75,12 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   @property() tutorial = '';
   /** Procedure id: its tutorials (their `procedures` front matter) are suggested first. */
   @property() procedure = '';
+  /**
+   * The page's step in the procedure: a step id of tutorials/procedures.yml (`data-step` on the script tag). A tutorial
+   * opens at the step that explains it; when it changes (a form on one page), the open tutorial follows, announced
+   * politely, focus left where it is. Also set by the page's `aide-procedure-step` event when the element is alone.
+   */
+  @property({ attribute: 'procedure-step' }) procedureStep = '';
   /** Level of the component's title (2); inside a tutorial, its title takes this level and its parts the next. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Inside the help panel: the panel shows the title, and the view comes back to the tutorial after a navigation. */
@@ -85,22 +103,50 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
   @state() private resumable: { summary: TutorialSummary; step: number } | null = null;
   @state() private targetFound = false;
   @state() private notFound = '';
-  @state() private enlarged: { src: string; alt: string } | null = null;
+  @state() private zoomed: { picture: HTMLElement; alt: string; opener: HTMLElement } | null = null;
   @state() private stuckUnanswered = false;
 
   @query('.step-heading') private stepHeading?: HTMLElement;
-  @query('dialog') private imageDialog?: HTMLDialogElement;
 
   private readonly speech = new SpeechController(this);
   private library?: TutorialLibrary;
   private progress?: ProgressStore;
+  private content?: ContentModule;
+  /** Tutorial HTML readied for this page, by level and source: rendering again does not sanitise again. */
+  private prepared = new Map<string, string>();
   private searchTimer?: number;
   private countTimer?: number;
   /** The last result count announced, not repeated while it stays the same. */
   private lastCount = '';
+  /** Alone on the page, the page's `aide-procedure-step` event moves it (in the panel, the panel passes it down). */
+  private readonly onPageStep = (event: Event) => {
+    const step = (event as CustomEvent<{ step?: unknown }>).detail?.step;
+    if (!this.inPanel && typeof step === 'string') this.procedureStep = step;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('aide-procedure-step', this.onPageStep);
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // One listener for the buttons and links of every tutorial's content (content.ts tells them apart).
+    this.renderRoot.addEventListener('click', (event) => {
+      if ((event.target as Element).closest('.step-content, .intro-content')) {
+        this.content?.handleContentClick(event as MouseEvent, {
+          enlarge: (button) => void this.enlarge(button),
+          goToStep: (step) => void this.goTo(step),
+          openTutorial: (slug) => void this.open(slug, { step: 0 }),
+          findHelp: () => this.stuck(),
+        });
+      }
+    });
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('aide-procedure-step', this.onPageStep);
     window.clearTimeout(this.countTimer);
   }
 
@@ -111,10 +157,33 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       this.library = new TutorialLibrary(this.src);
       void this.loadIndex();
     }
+    // The page moved to another step of its procedure: the tutorial shown follows, unless the step shown already
+    // explains the page's new step (the person went ahead of the page).
+    if (changed.has('procedureStep') && changed.get('procedureStep') !== undefined && this.current && this.step >= 1 && this.step <= this.current.steps.length) {
+      const here = this.hereStep(this.current);
+      if (here && !this.explainsPage(this.current, this.step)) void this.goTo(here, { focus: false, arrival: 'followed' });
+    }
   }
 
   private get base(): URL {
     return this.library?.base ?? new URL(this.src, document.baseURI);
+  }
+
+  /** The first step of `tutorial` that explains the page's step of the procedure (1-based), 0 when none does. */
+  private hereStep(tutorial: TutorialChunk): number {
+    return tutorial.steps.findIndex((_, i) => this.explainsPage(tutorial, i + 1)) + 1;
+  }
+
+  /** Whether step `step` of `tutorial` explains the step of the procedure the page is at. */
+  private explainsPage(tutorial: TutorialChunk, step: number): boolean {
+    const explained = tutorial.steps[step - 1]?.procedureStep;
+    return !!this.procedureStep && explained?.procedure === this.procedure && explained.step === this.procedureStep;
+  }
+
+  /** The title of the page's step in the procedure registry ("Votre logement"). */
+  private get pageStepTitle(): string {
+    const procedure = this.index?.procedures?.find((p) => p.id === this.procedure);
+    return procedure?.steps.find((s) => s.id === this.procedureStep)?.title ?? this.procedureStep;
   }
 
   private async loadIndex(): Promise<void> {
@@ -138,14 +207,26 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       await this.open(this.tutorial, { focus: false });
     } else if (this.inPanel) {
       // Back on another page of the procedure: the panel reopens where the person was, tutorial and step included.
-      // The panel's context has the step even when the device storage had no time to write it.
+      // The panel's context has the step even when the device storage had no time to write it. On a page at another
+      // step of the procedure than the one the step was shown on, the tutorial follows the page.
       const context = this.context.tutorial;
-      if (context && this.index.tutorials.some((t) => t.slug === context.tutorial)) await this.open(context.tutorial, { focus: false, step: context.step, resumed: true });
+      if (context && this.index.tutorials.some((t) => t.slug === context.tutorial)) {
+        await this.open(context.tutorial, { focus: false, step: context.step, resumed: true, follow: (context.pageStep ?? '') !== this.procedureStep });
+      }
+    }
+    // The catalogue is shown: the tutorials that explain the page's step are the likely tap.
+    if (!this.current && this.procedureStep) {
+      for (const summary of this.index.tutorials.filter((t) => t.procedureSteps?.[this.procedure]?.[this.procedureStep]).slice(0, 2)) {
+        library.prefetch(summary);
+      }
     }
   }
 
-  /** Opens a tutorial where the person left it (or at its overview). */
-  async open(slug: string, options: { focus?: boolean; step?: number; resumed?: boolean } = {}): Promise<void> {
+  /**
+   * Opens a tutorial: at the step that explains the page's step of the procedure when it has one (unless the step
+   * the person left it at explains it too), else where the person left it, else at its overview.
+   */
+  async open(slug: string, options: { focus?: boolean; step?: number; resumed?: boolean; follow?: boolean } = {}): Promise<void> {
     const summary = this.index?.tutorials.find((t) => t.slug === slug);
     if (!summary || !this.library) {
       this.notFound = slug;
@@ -154,35 +235,46 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     this.notFound = '';
     let chunk: TutorialChunk;
     try {
-      chunk = await this.library.chunk(summary);
+      [chunk, this.content] = await this.library.open(summary);
     } catch {
       this.loadFailed = true;
       return;
     }
     const saved = await this.progress!.get(slug);
-    const resumeAt = options.step ?? (saved && saved.step >= 1 && saved.step <= chunk.steps.length ? saved.step : 0);
+    let at = options.step ?? (saved && saved.step >= 1 && saved.step <= chunk.steps.length ? saved.step : 0);
+    let arrival: Arrival = (options.resumed ?? options.step === undefined) && at > 0 ? 'resumed' : 'moved';
+    const here = this.hereStep(chunk);
+    if (here && (options.step === undefined || options.follow) && !this.explainsPage(chunk, at)) {
+      arrival = options.follow ? 'followed' : 'here';
+      at = here;
+    }
     // The tutorial and the step it opens at are shown together: a click on an overview shown in between would be
     // undone by the step chosen here.
     this.current = chunk;
     this.seen = new Set(saved?.seen ?? []);
     const remembered = this.progress!.setLast(slug);
-    await this.goTo(resumeAt, { focus: options.focus ?? true, resumed: (options.resumed ?? options.step === undefined) && resumeAt > 0 });
+    await this.goTo(at, { focus: (options.focus ?? true) && arrival !== 'followed', arrival });
     await remembered;
   }
 
-  private async goTo(step: number, options: { focus?: boolean; resumed?: boolean } = {}): Promise<void> {
+  private async goTo(step: number, options: { focus?: boolean; arrival?: Arrival } = {}): Promise<void> {
     const tutorial = this.current;
     if (!tutorial) return;
     const total = tutorial.steps.length;
+    // Following the page never takes focus, unless it was in the content that goes away (it would fall to the page).
+    const focusInContent = !!this.renderRoot.querySelector('.step-content')?.contains((this.renderRoot as ShadowRoot).activeElement);
     this.step = Math.max(0, Math.min(step, total + 1));
     this.stepListOpen = false;
     this.speech.stop();
     const inStep = this.step >= 1 && this.step <= total;
     if (inStep) this.seen = new Set([...this.seen, this.step]);
+    const stepTitle = tutorial.steps[this.step - 1]?.title ?? '';
     // The panel keeps the step in the tab's session synchronously, on this event: a navigation right after the
     // click must not lose it while the device storage is still writing.
     if (inStep) {
-      this.emit(new AideStepChangeEvent({ tutorial: tutorial.slug, title: tutorial.title, step: this.step, total, stepTitle: tutorial.steps[this.step - 1]!.title }));
+      this.emit(
+        new AideStepChangeEvent({ tutorial: tutorial.slug, title: tutorial.title, step: this.step, total, stepTitle, ...(this.procedureStep ? { pageStep: this.procedureStep } : {}) }),
+      );
     }
     const shown = this.step;
     await this.progress!.save(tutorial.slug, shown, this.seen);
@@ -190,14 +282,20 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     // A newer navigation (a second click while storage was writing) owns focus and the announcement.
     if (this.current !== tutorial || this.step !== shown) return;
     this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]?.target) !== null;
-    const moved = options.focus !== false && focusElement(this.stepHeading);
-    if (inStep && tutorial.steps[this.step - 1]) {
-      const stepTitle = tutorial.steps[this.step - 1]!.title;
-      // Focus on the step's heading already says its title: the live region adds only what focus does not say
-      // ("Étape 2 sur 6"), so the title is not heard twice. Without a focus move, it says both.
-      if (moved) this.announce(options.resumed ? this.t.resumed(this.step, total) : this.t.stepOf(this.step, total));
-      else this.announce(options.resumed ? `${this.t.resumed(this.step, total)} ${stepTitle}` : this.t.announceStep(this.step, total, stepTitle));
-    }
+    const moved = (options.focus !== false || focusInContent) && focusElement(this.stepHeading);
+    if (!inStep) return;
+    const t = this.t;
+    const page = { page: this.pageStepTitle };
+    // Focus on the step's heading already says its title: the live region adds only what focus does not say
+    // ("Tutoriel : étape 2 sur 6"), so the title is not heard twice. Without a focus move, it says both. Titles
+    // are French content: in another interface language they are marked as French (RGAA 8.7).
+    const lead = options.arrival === 'here' ? fill(t.here, page) : options.arrival === 'followed' ? fill(t.followed, page) : [];
+    this.announce([
+      ...lead,
+      lead.length ? ' ' : '',
+      options.arrival === 'resumed' ? t.resumed(this.step, total) : t.stepOf(this.step, total),
+      ...(moved ? [] : ['. ', { text: stepTitle, lang: 'fr' }]),
+    ]);
   }
 
   private backToList(): void {
@@ -284,47 +382,51 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     this.stuckUnanswered = this.emit(new AideOpenViewEvent('locator'));
   }
 
-
-  private openImage(src: string, alt: string): void {
-    this.enlarged = { src, alt };
-    void this.updateComplete.then(() => this.imageDialog?.showModal());
-  }
-
-  private closeImage(): void {
-    this.imageDialog?.close();
-  }
-
-  private handleDialogKeydown(event: KeyboardEvent): void {
-    // The image closes; the panel behind must not.
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.closeImage();
+  /** The zoomable view of an image (its own chunk, usually fetched already: see updated()). */
+  private async enlarge(button: HTMLButtonElement): Promise<void> {
+    const image = button.querySelector('picture') ?? button.querySelector('img');
+    if (!image) return;
+    button.setAttribute('aria-busy', 'true');
+    try {
+      await import('../zoom/image-zoom.ts');
+      const picture = image.cloneNode(true) as HTMLElement;
+      // Shown at once: the copy is not left to lazy loading.
+      (picture.querySelector('img') ?? picture).removeAttribute('loading');
+      this.zoomed = { picture, alt: button.querySelector('img')?.alt ?? '', opener: button };
+    } catch {
+      this.announce(this.t.loadError, 'assertive');
+    } finally {
+      button.removeAttribute('aria-busy');
     }
+  }
+
+  /** The zoom view's own event, answered here: it does not go on to the page. */
+  private handleImageClose(event: Event): void {
+    event.stopPropagation();
+    this.zoomed = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const t = this.t;
+    const content = this.content;
+    if (!content || !this.current) return;
     const options = {
-      key: `${this.current?.slug}:${this.step}:${this.locale}`,
-      headingLevel: this.headingLevel + 1,
-      base: this.base,
-      glossary: this.current?.glossary ?? [],
-      strings: t,
-      translateCallouts: this.locale !== 'fr',
-      idPrefix: String(this.step),
-      onEnlargeImage: (src: string, alt: string) => this.openImage(src, alt),
-      onStepLink: (step: number) => void this.goTo(step),
-      onTutorialLink: (slug: string) => void this.open(slug, { step: 0 }),
-      onFindHelp: () => this.stuck(),
+      key: `${this.current.slug}:${this.step}:${this.locale}`,
+      idPrefix: `d${this.step}`,
+      strings: this.t,
+      locale: this.locale,
+      glossary: this.current.glossary,
     };
-    enhanceTutorialHtml(this.renderRoot.querySelector<HTMLElement>('.step-content'), { ...options, images: this.current?.steps[this.step - 1]?.images ?? [] });
-    enhanceTutorialHtml(this.renderRoot.querySelector<HTMLElement>('.intro-content'), { ...options, images: this.current?.introImages ?? [] });
+    for (const container of this.renderRoot.querySelectorAll<HTMLElement>('.step-content, .intro-content')) {
+      content.localize(container, options);
+      // A step with an image: its zoom view is fetched while the person reads, to open at once when asked.
+      if (container.querySelector('button.enlarge')) void import('../zoom/image-zoom.ts').catch(() => undefined);
+    }
   }
 
   /** What the templates (views.ts) show and the actions they offer. */
   private get view(): WalkthroughView {
+    const content = this.content;
     return {
       t: this.t,
       locale: this.locale,
@@ -334,6 +436,9 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       inPanel: this.inPanel,
       procedure: this.procedure,
       step: this.step,
+      here: this.current ? this.hereStep(this.current) : 0,
+      explainsPage: (step) => !!this.current && this.explainsPage(this.current, step),
+      pageStepTitle: this.pageStepTitle,
       seen: this.seen,
       stepListOpen: this.stepListOpen,
       query: this.query,
@@ -345,6 +450,19 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       speaking: this.speech.speaking,
       stuckUnanswered: this.stuckUnanswered,
       phoneLine: NATIONAL_PHONE_LINE,
+      // Content levels: a step's own headings come under its title (headingLevel), the introduction's under the
+      // overview's sections (headingLevel + 1).
+      html: (source, level) => {
+        const key = `${this.locale}:${level}:${source}`;
+        let ready = this.prepared.get(key);
+        if (ready === undefined && content) {
+          if (this.prepared.size > 40) this.prepared.clear();
+          // The language in a comment: in another language the HTML is rendered anew, to receive its words.
+          ready = `<!--${this.locale}-->${content.prepareHtml(source, this.base, level)}`;
+          this.prepared.set(key, ready);
+        }
+        return ready ?? '';
+      },
       printUrl: (slug) => this.library?.printUrl(slug) ?? '',
       open: (slug) => void this.open(slug),
       goTo: (step) => void this.goTo(step),
@@ -379,14 +497,12 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     } else {
       body = renderStep(this.view, this.current);
     }
+    const zoomed = this.zoomed;
     return html`
       <div class="walkthrough">${body}</div>
-      <dialog aria-label=${this.enlarged?.alt ?? ''} @keydown=${this.handleDialogKeydown} @close=${() => (this.enlarged = null)}>
-        ${this.enlarged
-          ? html`<img src=${this.enlarged.src} alt=${this.enlarged.alt} />
-              <button type="button" class="button" @click=${this.closeImage}>${t.closeImage}</button>`
-          : nothing}
-      </dialog>
+      ${zoomed
+        ? html`<aide-image-zoom lang=${this.locale} .picture=${zoomed.picture} alt=${zoomed.alt} .opener=${zoomed.opener} @aide-image-close=${this.handleImageClose}></aide-image-zoom>`
+        : nothing}
     `;
   }
 }
