@@ -99,6 +99,8 @@ export class Configurator {
     const frame = this.container.querySelector('iframe');
     window.addEventListener('blur', () => frame?.classList.toggle('has-focus', document.activeElement === frame));
     window.addEventListener('focus', () => frame?.classList.remove('has-focus'));
+    // Focus moved within this page without the window being told (a script's focus()): the frame no longer has it.
+    document.addEventListener('focusin', () => frame?.classList.remove('has-focus'));
     this.refreshPreview();
   }
 

@@ -93,7 +93,7 @@ test.describe('documentation page', () => {
     const copy = page.getByRole('button', { name: 'Copier le code' });
     await copy.focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('status')).toHaveText('Code copié dans le presse-papiers.');
+    await expect(page.locator(CONFIGURATOR).getByRole('status')).toHaveText('Code copié dans le presse-papiers.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
 
     // The preview runs that very tag: a launcher on the left, in English, in the chosen colour, two helps.
@@ -105,7 +105,8 @@ test.describe('documentation page', () => {
     await page.locator('iframe.preview').scrollIntoViewIfNeeded();
     await launcher.focus();
     await page.keyboard.press('Enter');
-    await expect(preview.locator('aide-panel').locator('.entry')).toHaveCount(2);
+    // Tutorials, and the feedback entry with « Tell my experience » that comes with it.
+    await expect(preview.locator('aide-panel').locator('.entry')).toHaveCount(3);
     // Escape closes the preview's panel, as on the page: focus is back on its launcher.
     await page.keyboard.press('Escape');
     await expect(preview.locator('aide-panel').getByRole('dialog')).toBeHidden();
