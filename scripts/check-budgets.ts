@@ -64,7 +64,8 @@ if (!existsSync(join(dist, 'aide.js'))) {
 const loader = join(dist, 'aide.js');
 rows.push({ name: 'aide.js (loader + launcher)', raw: readFileSync(loader).length, gzip: gzipSize(loader), budget: budgets.loaderGzipBytes });
 
-const chunkNames = readdirSync(join(dist, 'chunks'));
+// The chunks themselves, not the .br and .gz copies the build writes beside them.
+const chunkNames = readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js'));
 const entryFile = (name: string) => chunkNames.find((f) => f.startsWith(`${name}-`));
 const panel = entryFile('panel');
 for (const component of ['walkthrough', 'locator', 'feedback']) {
