@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define.ts';
 import type { AideFeedback } from './feedback.ts';
-import { listenToAnnouncements, pause } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements } from '@aide/core/testing';
 
 const $ = (el: AideFeedback, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s)!;
 const $$ = (el: AideFeedback, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
@@ -80,7 +80,7 @@ describe('<aide-feedback>', () => {
     expect($(el, '#satisfaction-bad').getAttribute('aria-invalid')).to.equal('true');
     await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#satisfaction-bad'), 'focus on the first face');
     // Said by the focus move: no live message on top.
-    await pause(300);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     expect(live.heard).to.deep.equal([]);
     // Already on an answer (Enter there): focus does not move, the live region says it.
     submit.click();
@@ -127,14 +127,14 @@ describe('<aide-feedback>', () => {
     };
     // A short comment: the count is in the field's description, nothing is announced.
     type('Bonjour');
-    await pause(1500);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     expect(live.heard).to.deep.equal([]);
     // Near the limit, once typing pauses.
     type('x'.repeat(940));
     type('x'.repeat(950));
     await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
     type('x'.repeat(950));
-    await pause(1500);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     live.stop();
     expect(live.heard).to.deep.equal(['polite: Il vous reste 50 caractères.']);
   });

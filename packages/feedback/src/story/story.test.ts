@@ -5,7 +5,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define.ts';
 import type { AideFeedback } from '../feedback/feedback.ts';
-import { listenToAnnouncements, pause } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements } from '@aide/core/testing';
 import { contractFetch, StoriesContract } from '../../../../test/e2e/fixtures/stories-contract.ts';
 import { storyMemory } from './memory.ts';
 
@@ -113,7 +113,7 @@ describe('« Raconter mon expérience »', () => {
     for (const id of ['positive', 'negative', 'mixed']) expect($(el, `#story-feeling-${id}`).getAttribute('aria-describedby')).to.equal('story-feeling-error');
     expect($(el, '#story-consent').getAttribute('aria-describedby')).to.equal('story-consent-error');
     await waitUntil(() => focused(el) === text, 'focus on the story field');
-    await pause(300);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     expect(live.heard, 'said by the focus move, not twice').to.deep.equal([]);
     await expect(el).to.be.accessible();
 
@@ -173,13 +173,13 @@ describe('« Raconter mon expérience »', () => {
     const el = await storyForm();
     const live = await listenToAnnouncements();
     type(el, 'Bonjour');
-    await pause(1500);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     expect(live.heard).to.deep.equal([]);
     type(el, 'x'.repeat(1890));
     type(el, 'x'.repeat(1900));
     await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
     type(el, 'x'.repeat(1900));
-    await pause(1500);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     type(el, 'x'.repeat(2004));
     await waitUntil(() => live.heard.length > 1, 'announced again', { timeout: 3000 });
     live.stop();

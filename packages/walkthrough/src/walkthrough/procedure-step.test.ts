@@ -7,7 +7,7 @@ import { expect, fixture, html, waitUntil as waitUntilShort } from '@open-wc/tes
 import '../define.ts';
 import type { AideWalkthrough } from './walkthrough.ts';
 import { AideProcedureStepEvent } from '@aide/core';
-import { listenToAnnouncements, pause } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements } from '@aide/core/testing';
 
 const waitUntil = (predicate: () => unknown, message?: string) => waitUntilShort(predicate, message, { timeout: 8000 });
 
@@ -85,7 +85,7 @@ describe('<aide-walkthrough> and the page’s step in its procedure', () => {
     el.procedureStep = '3';
     await waitUntil(() => text($(el, '.step-heading')) === 'Indiquer vos salaires', 'followed');
     await waitUntil(() => live.heard.length > 0, 'announced');
-    await pause(300);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     live.stop();
     expect(text($(el, '#progress'))).to.equal('Tutoriel : étape 10 sur 11');
     expect(document.activeElement).to.equal(outside);
@@ -104,7 +104,7 @@ describe('<aide-walkthrough> and the page’s step in its procedure', () => {
     // The page catches up with the person: step 5 already explains « Votre logement », the tutorial stays.
     el.procedureStep = '2';
     await el.updateComplete;
-    await pause(200);
+    await expectStays(() => text($(el, '#progress')), 'the tutorial stays where the person is');
     expect(text($(el, '#progress'))).to.equal('Tutoriel : étape 5 sur 11');
   });
 

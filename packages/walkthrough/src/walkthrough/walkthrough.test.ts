@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil as waitUntilShort } from '@o
 import '../define.ts';
 import { type AideWalkthrough, matchesProcedure } from './walkthrough.ts';
 import type { StepChangeDetail } from '@aide/core';
-import { listenToAnnouncements, pause } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements, settled } from '@aide/core/testing';
 
 /** Firefox in a busy CI machine needs more than the default second to load and store. */
 const waitUntil = (predicate: () => unknown, message?: string, options: { timeout?: number } = {}) =>
@@ -73,7 +73,7 @@ describe('<aide-walkthrough>', () => {
     const live = await listenToAnnouncements();
     button(el, 'Étape suivante').click();
     await waitUntil(() => live.heard.length > 0, 'announced');
-    await pause(300);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     live.stop();
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.step-heading'));
     expect($(el, '.step-heading')!.textContent).to.equal('Commencer la déclaration');
@@ -123,14 +123,15 @@ describe('<aide-walkthrough>', () => {
     for (const text of ['r', 're', 'rev', 'reve', 'reven', 'revenu', 'revenus']) {
       input.value = text;
       input.dispatchEvent(new InputEvent('input'));
-      await pause(300);
+      // The search of this letter has run (its debounce, 200 ms, is a timer set before this one).
+      await settled(300);
     }
     await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
-    await pause(1000);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     // The same count again (another letter, same results) is not said again.
     input.value = 'revenus ';
     input.dispatchEvent(new InputEvent('input'));
-    await pause(1200);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     live.stop();
     // Said once, and what is said is what is shown: the number of result cards (it grows with the corpus).
     const count = $(el, '.count')!;
