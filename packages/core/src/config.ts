@@ -126,7 +126,7 @@ const OPTIONS: Option<keyof AideConfig>[] = [
 ];
 
 /** Every option's attribute, window.AideConfig key and accepted values, for the README table and the manifest. */
-export const CONFIG_OPTIONS: readonly { attr: string; key: keyof AideConfig; accepted: string }[] = OPTIONS.map(({ attr, key, accepted }) => ({ attr, key, accepted }));
+export const CONFIG_OPTIONS: readonly { attr: string; key: keyof AideConfig; accepted: string }[] = /* @__PURE__ */ OPTIONS.map(({ attr, key, accepted }) => ({ attr, key, accepted }));
 
 /**
  * Checks one attribute's value as aide.js will read it (for forms that write the tag, like the demo's

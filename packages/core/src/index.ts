@@ -11,7 +11,7 @@ export * from './session.ts';
 export * from './storage.ts';
 export * from './focus.ts';
 export * from './announce.ts';
-export { tokensCss, baseCss } from './styles.ts';
+export { tokensCss, buttonTokensCss, baseCss } from './styles.ts';
 export { busyCss } from './busy-styles.ts';
 export { guestStyle } from './guest.ts';
 export * from './events.ts';

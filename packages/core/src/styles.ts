@@ -5,11 +5,46 @@
  * Everything is scoped to :host: nothing leaks into the page, and page CSS only gets in through
  * custom properties and ::part.
  */
-export const tokensCss = `
-:host {
+
+/**
+ * One set of tokens as CSS: `light` on :host, `dark` under the dark theme (the device's preference unless the page
+ * set theme="light", or theme="dark"). Sets may follow one another: each block only declares its own properties.
+ */
+const themed = (light: string, dark: string) => `
+:host {${light}  color-scheme: light;
+}
+@media (prefers-color-scheme: dark) {
+  :host(:not([theme='light'])) {${dark}  color-scheme: dark;
+  }
+}
+:host([theme='dark']) {${dark}  color-scheme: dark;
+}
+`;
+
+// The tokens a button needs, light and dark: all the launcher of aide.js carries (what a page downloads before anyone
+// clicks), and the start of every component's tokens.
+const buttonLight = `
   --_primary: var(--aide-color-primary, var(--aide-brand, var(--background-action-high-blue-france, #000091)));
   --_primary-hover: var(--aide-color-primary-hover, var(--aide-brand, var(--background-action-high-blue-france-hover, #1212ff)));
   --_on-primary: var(--aide-color-on-primary, #ffffff);
+  --_focus: var(--aide-color-focus, #0a76f6);
+  --_font: var(--aide-font-family, Marianne, arial, sans-serif);
+  --_shadow: var(--aide-shadow, 0 0.375rem 1.125rem rgba(0, 0, 18, 0.16));
+`;
+const buttonDark = `
+  --_primary: var(--aide-color-primary, var(--aide-brand, #8585f6));
+  --_primary-hover: var(--aide-color-primary-hover, var(--aide-brand, #b1b1f9));
+  --_on-primary: var(--aide-color-on-primary, var(--_on-brand, #161616));
+  --_focus: var(--aide-color-focus, #4d90fe);
+`;
+
+/** The launcher's tokens (see buttonLight). */
+export const buttonTokensCss = /* @__PURE__ */ themed(buttonLight, buttonDark);
+
+/** Every token: the button's, then those of text, surfaces, borders and states. */
+export const tokensCss = /* @__PURE__ */ themed(
+  buttonLight +
+    `
   --_link: var(--aide-color-link, var(--aide-brand, var(--text-action-high-blue-france, #000091)));
   --_text: var(--aide-color-text, var(--text-default-grey, #161616));
   --_text-mention: var(--aide-color-text-mention, var(--text-mention-grey, #666666));
@@ -18,42 +53,15 @@ export const tokensCss = `
   --_bg-contrast: var(--aide-color-background-contrast, var(--background-contrast-grey, #eeeeee));
   --_border: var(--aide-color-border, #666666);
   --_border-light: var(--aide-color-border-light, var(--border-default-grey, #dddddd));
-  --_focus: var(--aide-color-focus, #0a76f6);
   --_success: var(--aide-color-success, #18753c);
   --_error: var(--aide-color-error, #ce0500);
   --_info: var(--aide-color-info, #0063cb);
   --_warning: var(--aide-color-warning, #b34000);
-  --_font: var(--aide-font-family, Marianne, arial, sans-serif);
   --_radius: var(--aide-radius, 0.25rem);
-  --_shadow: var(--aide-shadow, 0 0.375rem 1.125rem rgba(0, 0, 18, 0.16));
   --_target: 2.75rem;
-  color-scheme: light;
-}
-@media (prefers-color-scheme: dark) {
-  :host(:not([theme='light'])) {
-    --_primary: var(--aide-color-primary, var(--aide-brand, #8585f6));
-    --_primary-hover: var(--aide-color-primary-hover, var(--aide-brand, #b1b1f9));
-    --_on-primary: var(--aide-color-on-primary, var(--_on-brand, #161616));
-    --_link: var(--aide-color-link, #8585f6);
-    --_text: var(--aide-color-text, #cecece);
-    --_text-mention: var(--aide-color-text-mention, #a6a6a6);
-    --_bg: var(--aide-color-background, #161616);
-    --_bg-alt: var(--aide-color-background-alt, #1e1e1e);
-    --_bg-contrast: var(--aide-color-background-contrast, #242424);
-    --_border: var(--aide-color-border, #929292);
-    --_border-light: var(--aide-color-border-light, #353535);
-    --_focus: var(--aide-color-focus, #4d90fe);
-    --_success: var(--aide-color-success, #27a658);
-    --_error: var(--aide-color-error, #ff5655);
-    --_info: var(--aide-color-info, #518fff);
-    --_warning: var(--aide-color-warning, #fc5d00);
-    color-scheme: dark;
-  }
-}
-:host([theme='dark']) {
-  --_primary: var(--aide-color-primary, var(--aide-brand, #8585f6));
-  --_primary-hover: var(--aide-color-primary-hover, var(--aide-brand, #b1b1f9));
-  --_on-primary: var(--aide-color-on-primary, var(--_on-brand, #161616));
+`,
+  buttonDark +
+    `
   --_link: var(--aide-color-link, #8585f6);
   --_text: var(--aide-color-text, #cecece);
   --_text-mention: var(--aide-color-text-mention, #a6a6a6);
@@ -62,14 +70,12 @@ export const tokensCss = `
   --_bg-contrast: var(--aide-color-background-contrast, #242424);
   --_border: var(--aide-color-border, #929292);
   --_border-light: var(--aide-color-border-light, #353535);
-  --_focus: var(--aide-color-focus, #4d90fe);
   --_success: var(--aide-color-success, #27a658);
   --_error: var(--aide-color-error, #ff5655);
   --_info: var(--aide-color-info, #518fff);
   --_warning: var(--aide-color-warning, #fc5d00);
-  color-scheme: dark;
-}
-`;
+`,
+);
 
 /**
  * Base rules every component starts from: a reset that survives hostile page CSS (page rules

@@ -1,5 +1,5 @@
 /** <aide-help>: the "Besoin d'aide ?" button, part of aide.js. */
-import { AideLauncherActivateEvent, busyCss, directionOf, guestStyle, markBusy, pickStrings, resolveLocale, tokensCss, type Locale } from '@aide/core';
+import { AideLauncherActivateEvent, busyCss, directionOf, guestStyle, markBusy, resolveLocale, buttonTokensCss, type Locale } from '@aide/core';
 import type { LauncherStrings } from './strings.ts';
 import { launcherStrings } from './strings.ts';
 import { launcherCss } from './launcher.styles.ts';
@@ -8,7 +8,7 @@ let sheet: CSSStyleSheet | undefined;
 function styles(): CSSStyleSheet {
   // Constructable stylesheets are allowed under style-src 'self' (no <style> element, no inline style).
   sheet ??= new CSSStyleSheet();
-  if (sheet.cssRules.length === 0) sheet.replaceSync(tokensCss + launcherCss + busyCss);
+  if (sheet.cssRules.length === 0) sheet.replaceSync(buttonTokensCss + launcherCss + busyCss);
   return sheet;
 }
 
@@ -114,7 +114,8 @@ export class AideHelpElement extends HTMLElement {
   }
 
   private get strings(): LauncherStrings {
-    return pickStrings(launcherStrings, this.locale);
+    // Every locale has all three strings, and no overrides apply to the launcher: no pickStrings to carry.
+    return launcherStrings[this.locale];
   }
 
   /** Shows and says that the panel is on its way (slow network); returns the function that ends it. */
