@@ -33,6 +33,8 @@ const SRC = '/dist/aide/places/index.json';
 
 async function render(lang = 'fr') {
   const el = await fixture<AideLocator>(html`<aide-locator src=${SRC} lang=${lang}></aide-locator>`);
+  // English and Arabic come in chunks of their own: the form is drawn once the catalogue is there.
+  await waitUntil(() => el.shadowRoot!.querySelector('#location'), 'the catalogue');
   await el.updateComplete;
   return el;
 }
