@@ -12,7 +12,7 @@ import { StaticShardSource, StandardApiSource, Geocoder, loadPhoneLine, type Pla
 import { isFranceServicesPartnerProcedure, type PlaceFilters } from '../engine/filters.ts';
 import { VOCABULARIES } from '../engine/vocabularies.ts';
 import type { Attribution, CommuneEntry, PhoneLineConfig, Vocabularies } from '../engine/types.ts';
-import { catalogueLoading, loadCatalogue, locatorFr, type LocatorStrings } from './strings.ts';
+import { catalogueLoaders, catalogueLoading, locatorFr, type LocatorStrings } from './strings.ts';
 import { locatorStyles } from './locator.styles.ts';
 import { CommuneCombobox, communeLabel, rememberSearch, type FieldError } from './combobox.ts';
 import type { ValueFilter } from './place-view.ts';
@@ -122,7 +122,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
     if (locale === 'fr' || loadedCatalogues[locale]) return;
     let load = catalogueLoads.get(locale);
     if (!load) {
-      load = loadCatalogue(locale).then((strings) => void (loadedCatalogues[locale] = strings));
+      load = catalogueLoaders[locale]().then((strings) => void (loadedCatalogues[locale] = strings));
       catalogueLoads.set(locale, load);
     }
     try {

@@ -212,6 +212,8 @@ export const locatorFr: LocatorStrings = {
 /** What the component shows the moment it waits for its English or Arabic catalogue (a few milliseconds, usually). */
 export const catalogueLoading: Record<Exclude<Locale, 'fr'>, string> = { en: 'Loading…', ar: 'جارٍ التحميل…' };
 
-/** English or Arabic, in a chunk of its own. */
-export const loadCatalogue = (locale: Exclude<Locale, 'fr'>): Promise<LocatorStrings> =>
-  locale === 'en' ? import('./strings-en.ts').then((m) => m.locatorEn) : import('./strings-ar.ts').then((m) => m.locatorAr);
+/** English and Arabic, each in a chunk of its own (an object, so that a test can make a load fail). */
+export const catalogueLoaders: Record<Exclude<Locale, 'fr'>, () => Promise<LocatorStrings>> = {
+  en: () => import('./strings-en.ts').then((m) => m.locatorEn),
+  ar: () => import('./strings-ar.ts').then((m) => m.locatorAr),
+};
