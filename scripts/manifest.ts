@@ -18,7 +18,7 @@ import { CONFIG_OPTIONS } from '@aide/core';
 
 const config = {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/strings.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/strings*.ts'],
 };
 
 /** `defineElement('aide-walkthrough', AideWalkthrough)` → a custom-element-definition export, like customElements.define(). */

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define.ts';
 import type { AideLocator } from './locator.ts';
 import { displayPhone } from './locator.ts';
+import { catalogueLoaders } from './strings.ts';
 import { listenToAnnouncements, pause } from '@aide/core/testing';
 import { setRequestTimeout, DEFAULT_TIMEOUT_SECONDS } from '@aide/core';
 
@@ -33,6 +34,8 @@ const SRC = '/dist/aide/places/index.json';
 
 async function render(lang = 'fr') {
   const el = await fixture<AideLocator>(html`<aide-locator src=${SRC} lang=${lang}></aide-locator>`);
+  // English and Arabic come in chunks of their own: the form is drawn once the catalogue is there.
+  await waitUntil(() => el.shadowRoot!.querySelector('#location'), 'the catalogue');
   await el.updateComplete;
   return el;
 }
@@ -204,6 +207,21 @@ describe('<aide-locator>', () => {
     expect(el.shadowRoot!.querySelector('#results-title')!.textContent).to.contain('10 lieux près de Brest (29)');
     expect(el.shadowRoot!.querySelector('.phone-line a[href="tel:+33170772372"]')).to.not.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  // Before any English locator of this file: the catalogue, once loaded, is kept for the page.
+  it('stays usable in French, said to be French, when the English catalogue cannot be loaded', async () => {
+    const load = catalogueLoaders.en;
+    catalogueLoaders.en = () => Promise.reject(new Error('offline'));
+    try {
+      const el = await render('en');
+      const label = el.shadowRoot!.querySelector('label[for=location]')!;
+      expect(label.textContent).to.equal('Code postal ou commune');
+      expect(label.closest('[lang]')!.getAttribute('lang')).to.equal('fr');
+      await expect(el).to.be.accessible();
+    } finally {
+      catalogueLoaders.en = load;
+    }
   });
 
   it('speaks English and Arabic', async () => {

@@ -4,20 +4,24 @@
  * line, the filters and the sources are in place-view.ts, the help sheet in help-sheet.ts, opening hours in words in
  * hours-text.ts; the data engine (sources, geocoder, hours, filters) is ../engine.
  */
-import type { PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement, booleanConverter, BusyController, HelpContextController, sharedStyles } from '@aide/core/element';
-import { AideLocatorResultsEvent, deepActiveElement, focusElement, requestFailureText, type HelpContext } from '@aide/core';
+import { AideLocatorResultsEvent, deepActiveElement, focusElement, requestFailureText, type Catalogues, type HelpContext, type Locale } from '@aide/core';
 import { StaticShardSource, StandardApiSource, Geocoder, loadPhoneLine, type PlaceResult, type PlaceSource } from '../engine/source.ts';
 import { isFranceServicesPartnerProcedure, type PlaceFilters } from '../engine/filters.ts';
 import { VOCABULARIES } from '../engine/vocabularies.ts';
 import type { Attribution, CommuneEntry, PhoneLineConfig, Vocabularies } from '../engine/types.ts';
-import { locatorStrings, type LocatorStrings } from './strings.ts';
+import { catalogueLoaders, catalogueLoading, locatorFr, type LocatorStrings } from './strings.ts';
 import { locatorStyles } from './locator.styles.ts';
 import { CommuneCombobox, communeLabel, rememberSearch, type FieldError } from './combobox.ts';
 import type { ValueFilter } from './place-view.ts';
 import { helpSheetData, renderHelpSheet } from './help-sheet.ts';
 import { NEARBY_KM, renderLocator, type LocatorPageView, type Origin } from './locator-view.ts';
+
+/** The catalogues at hand, shared by every locator of the page: French always, English and Arabic once loaded. */
+const loadedCatalogues: Partial<Catalogues<LocatorStrings>> = { fr: locatorFr };
+const catalogueLoads = new Map<Exclude<Locale, 'fr'>, Promise<void>>();
 
 export { displayPhone } from './place-view.ts';
 
@@ -42,7 +46,10 @@ const PAGE_SIZE = 10;
  */
 export class AideLocator extends AideElement<LocatorStrings> {
   static override styles = [sharedStyles, locatorStyles];
-  protected readonly catalogues = locatorStrings;
+  /** French stands in for a catalogue not loaded yet (or that could not be), so that `t` always answers. */
+  protected get catalogues(): Catalogues<LocatorStrings> {
+    return { fr: locatorFr, en: loadedCatalogues.en ?? locatorFr, ar: loadedCatalogues.ar ?? locatorFr };
+  }
 
   /** Address of the embedded data's places/index.json (built by scripts/build-locator-data.ts). */
   @property() src = '';
@@ -76,6 +83,9 @@ export class AideLocator extends AideElement<LocatorStrings> {
   /** New results are loading while the current ones stay on screen (filters, more places). */
   @state() private refreshing = false;
 
+  /** The English or Arabic catalogue could not be loaded: the component stays usable, in French. */
+  @state() private catalogueFailed = false;
+
   @query('#location') private field!: HTMLInputElement;
 
   private source?: PlaceSource;
@@ -96,12 +106,32 @@ export class AideLocator extends AideElement<LocatorStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('lang')) void this.loadCatalogue();
     if ((changed.has('src') || changed.has('apiSrc')) && this.src) {
       const indexUrl = new URL(this.src, document.baseURI).href;
       this.source = this.apiSrc ? new StandardApiSource(new URL(this.apiSrc, document.baseURI).href) : new StaticShardSource(indexUrl);
       this.geocoder = new Geocoder(indexUrl);
       void this.loadPhoneLine(indexUrl);
     }
+  }
+
+  /** Loads the page's language's catalogue, once per page (and again after a failure, when the language changes). */
+  private async loadCatalogue(): Promise<void> {
+    const locale = this.locale;
+    this.catalogueFailed = false;
+    if (locale === 'fr' || loadedCatalogues[locale]) return;
+    let load = catalogueLoads.get(locale);
+    if (!load) {
+      load = catalogueLoaders[locale]().then((strings) => void (loadedCatalogues[locale] = strings));
+      catalogueLoads.set(locale, load);
+    }
+    try {
+      await load;
+    } catch {
+      catalogueLoads.delete(locale);
+      if (this.locale === locale) this.catalogueFailed = true;
+    }
+    this.requestUpdate();
   }
 
   private async loadPhoneLine(indexUrl: string): Promise<void> {
@@ -391,6 +421,10 @@ export class AideLocator extends AideElement<LocatorStrings> {
   }
 
   override render() {
-    return renderLocator(this.view);
+    const locale = this.locale;
+    if (locale === 'fr' || loadedCatalogues[locale]) return renderLocator(this.view);
+    // French rather than nothing when the catalogue could not come, marked as such for screen readers' voices.
+    if (this.catalogueFailed) return html`<div lang="fr" dir="ltr">${renderLocator(this.view)}</div>`;
+    return html`<p class="status" role="status" aria-busy="true" data-busy>${catalogueLoading[locale]}</p>`;
   }
 }
