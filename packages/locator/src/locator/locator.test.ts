@@ -3,7 +3,7 @@ import '../define.ts';
 import type { AideLocator } from './locator.ts';
 import { displayPhone } from './locator.ts';
 import { catalogueLoaders } from './strings.ts';
-import { listenToAnnouncements, pause } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements, settled } from '@aide/core/testing';
 import { setRequestTimeout, DEFAULT_TIMEOUT_SECONDS } from '@aide/core';
 
 /**
@@ -108,10 +108,11 @@ describe('<aide-locator>', () => {
     const live = await listenToAnnouncements(700);
     for (const text of ['s', 'st', 'st ', 'st e', 'st et', 'st eti', 'st etie']) {
       await type(el, text);
-      await pause(250);
+      // Each key comes after the suggestions of the one before ran (their delay, 150 ms, is a timer set earlier).
+      await settled(250);
     }
     await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
-    await pause(800);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     live.stop();
     expect(live.heard).to.deep.equal(['polite: 8 communes proposées. Flèches haut et bas pour choisir.']);
     expect($(el, '[role=listbox]').getAttribute('aria-label')).to.equal('Communes proposées');
@@ -126,7 +127,7 @@ describe('<aide-locator>', () => {
     submit.click();
     await waitUntil(() => el.shadowRoot!.activeElement === input(el), 'focus on the field');
     expect(input(el).getAttribute('aria-describedby')).to.equal('location-hint location-error');
-    await pause(300);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     expect(live.heard).to.deep.equal([]);
     // Enter in the field: focus does not move, so the live region speaks.
     input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
@@ -146,7 +147,7 @@ describe('<aide-locator>', () => {
     const live = await listenToAnnouncements(700);
     free.click();
     await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 5000 });
-    await pause(300);
+    await expectStays(() => live.heard.length, 'nothing more is said');
     live.stop();
     expect(live.heard).to.have.length(1);
     expect(live.heard[0]).to.match(/^polite: (\d+ lieux? correspond|Aucun lieu ne correspond)/);
