@@ -53,7 +53,8 @@ test('under a strict CSP (/csp.html), a tutorial step and its progress bar cause
   await page.locator('aide-panel').locator('.entry[data-view=tutorials]').click();
   const walkthrough = page.locator('aide-walkthrough');
   await walkthrough.getByRole('button', { name: /Faire une demande d'aide au logement à la CAF/ }).first().click();
-  await walkthrough.getByRole('button', { name: 'Commencer', exact: true }).click();
+  // The page is at step 2 of its procedure: the tutorial opens at its step for it (« Vous êtes ici »), not its overview.
+  await expect(walkthrough.locator('#progress')).toHaveText(/^Tutoriel : étape \d+ sur \d+$/);
   await walkthrough.getByRole('button', { name: 'Étape suivante' }).click();
   const bar = walkthrough.locator('.progress .bar');
   await expect(bar).toHaveAttribute('style', /width: \d+%/);
