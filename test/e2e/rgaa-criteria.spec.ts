@@ -692,7 +692,7 @@ test.describe('RGAA criteria checked in the browser', () => {
       const phone = await locator(page).getByRole('link', { name: /^Appeler le 01/ }).isVisible();
       seen.push({ path, floating: floating ? { right: Math.round(viewport.width - box.x - box.width), bottom: Math.round(viewport.height - box.y - box.height) } : null, entries, phone });
     }
-    expect(seen[0]!.entries).toEqual(['Suivre un tutoriel', 'Trouver une aide près de chez moi', 'Donner mon avis']);
+    expect(seen[0]!.entries).toEqual(['Suivre un tutoriel', 'Trouver une aide près de chez moi', 'Donner mon avis', 'Raconter mon expérience']);
     expect(seen.filter((s) => s.floating).length, 'pages with the floating button').toBeGreaterThanOrEqual(2);
     for (const other of seen.slice(1)) {
       if (other.floating) expect(other.floating, `the floating button at the same place on ${other.path}`).toEqual(seen[0]!.floating);
