@@ -175,6 +175,12 @@ export const panelStyles = css`
     border-inline-start: 4px solid var(--_info);
     background: var(--_bg-alt);
   }
+  /* Each follow link is alone on its line: a whole 44 px target (WCAG 2.5.8), not a link inside a sentence. */
+  .story-notice a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+  }
   .status.error {
     border-color: var(--_error);
   }

@@ -152,7 +152,7 @@ function renderPreview(c: StoryController, o: StoryViewOptions) {
     ${heading(o.headingLevel, t.previewTitle, { id: 'story-preview-title', className: 'story-preview-title', focusable: true })}
     <p>${preview.found.length ? t.previewMasked(preview.found.length) : t.previewNothing}</p>
     <p id="story-preview-label" class="label">${t.previewTextLabel}</p>
-    <blockquote class="preview-text" aria-labelledby="story-preview-label">${maskedText(preview)}</blockquote>
+    <blockquote class="preview-text">${maskedText(preview)}</blockquote>
     <dl class="summary">
       <div><dt>${t.previewFeeling}</dt><dd>${c.draft.feeling ? t.feelings[c.draft.feeling] : ''}</dd></div>
       <div><dt>${t.previewChannel}</dt><dd>${c.draft.channel ? t.channels[c.draft.channel] : ''}</dd></div>
