@@ -16,11 +16,12 @@ export default journey({
     sr.step('Le premier écran, avec Tab');
     await sr.tabTo(/Revenir à la page push button/);
     await sr.tabTo(/Fermer l’aide push button/);
-    // The three ways to get help: a list of three buttons, each with its description.
-    await sr.tabTo(/List with 3 items/);
+    // The four ways to get help: a list of four buttons, each with its description.
+    await sr.tabTo(/List with 4 items/);
     await sr.hears(/Suivre un tutoriel\s*\. Des explications pas à pas, à suivre en même temps que votre démarche\. push button/);
     await sr.tabTo(/Trouver une aide près de chez moi\s*\. Des lieux où une personne peut vous aider/);
     await sr.tabTo(/Donner mon avis\s*\. Dites-nous en quelques clics/);
+    await sr.tabTo(/Raconter mon expérience\s*\./);
     await sr.tabTo(/Accessibilité : \w+/);
 
     sr.step('Vers la page : F6');
