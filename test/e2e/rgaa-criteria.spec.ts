@@ -677,9 +677,10 @@ test.describe('RGAA criteria checked in the browser', () => {
   test('consistent help (WCAG 3.2.6): on every page of the procedure, the launcher at the same place and the same ways to get help, in the same order', async ({ page }) => {
     // Pages of the procedure: the floating button (two pages) or a button the site placed in its page (étape 3).
     const seen: { path: string; floating: { right: number; bottom: number } | null; entries: string[]; phone: boolean }[] = [];
+    // Each page as a first visit: the panel saves its state when a page is left (after any clearing done before), so
+    // the tab's session is emptied as each document starts.
+    await page.addInitScript(() => sessionStorage.clear());
     for (const path of ['/', '/csp.html', '/etape-3.html']) {
-      await page.goto(path);
-      await page.evaluate(() => sessionStorage.clear());
       await page.goto(path);
       const button = page.locator('aide-help').first().getByRole('button');
       await expect(button).toBeVisible();
