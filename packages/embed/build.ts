@@ -7,7 +7,7 @@
  * Usage: node --import tsx packages/embed/build.ts [--out dist/aide]
  */
 import { build, type Manifest } from 'vite';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { marked } from 'marked';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +32,11 @@ const entries: Record<keyof ChunkMap, string> = {
 };
 
 async function main() {
-  for (const dir of ['chunks', 'aide.js', 'sheet.js', '.vite']) rmSync(join(outDir, dir), { recursive: true, force: true });
+  // The precompressed copies of what this build writes go too (tutorials/ and places/ are other builds'): a server
+  // would send the old aide.js.br, which names chunks removed here.
+  const compressed = existsSync(outDir) ? readdirSync(outDir).filter((file) => /\.(br|gz)$/.test(file)) : [];
+  for (const file of ['chunks', 'aide.js', 'sheet.js', '.vite', ...compressed]) rmSync(join(outDir, file), { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-
 
   await build({
     root,

@@ -115,6 +115,48 @@ describe('<aide-walkthrough>', () => {
     expect(box.height).to.be.greaterThan(20);
   });
 
+  it('opening a tutorial or starting it, focus goes from the button pressed to the heading, never to the page, even while the device storage is slow', async () => {
+    const el = await render({ persist: true });
+    // Another tab writing: a transaction on the same store holds the walkthrough's writes back for 400 ms.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('aide-walkthrough');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const holdStorage = () => {
+      const until = Date.now() + 400;
+      const store = db.transaction('kv', 'readwrite').objectStore('kv');
+      const keepBusy = () => {
+        if (Date.now() < until) store.get('__busy__').onsuccess = keepBusy;
+      };
+      keepBusy();
+    };
+    // Where the focus is at each task, from the press until the heading has it.
+    const focusTrail = async (press: HTMLElement) => {
+      press.focus();
+      holdStorage();
+      press.click();
+      const trail: string[] = [];
+      const deadline = Date.now() + 6000;
+      while (el.shadowRoot!.activeElement !== $(el, '.step-heading') && Date.now() < deadline) {
+        const active = el.shadowRoot!.activeElement;
+        trail.push(active ? active.tagName.toLowerCase() : (document.activeElement?.tagName.toLowerCase() ?? 'none'));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      expect(el.shadowRoot!.activeElement, 'focus on the heading').to.equal($(el, '.step-heading'));
+      return trail;
+    };
+    try {
+      const card = el.shadowRoot!.querySelector<HTMLElement>('.card[data-slug="se-connecter-wifi"]')!;
+      expect(await focusTrail(card)).not.to.include('body');
+      expect($(el, '.overview')).not.to.equal(null);
+      expect(await focusTrail(button(el, 'Commencer'))).not.to.include('body');
+      expect($(el, '#progress')!.textContent).to.equal('Tutoriel : étape 1 sur 5');
+    } finally {
+      db.close();
+    }
+  });
+
   it('announces the number of results once typing pauses, not after every letter', async () => {
     const el = await render();
     const input = $(el, '#search') as HTMLInputElement;

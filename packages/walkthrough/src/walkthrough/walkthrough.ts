@@ -277,13 +277,15 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       );
     }
     const shown = this.step;
-    await this.progress!.save(tutorial.slug, shown, this.seen);
     await this.updateComplete;
-    // A newer navigation (a second click while storage was writing) owns focus and the announcement.
+    // A newer navigation (a second click before this one was drawn) owns focus, the announcement and the saving.
     if (this.current !== tutorial || this.step !== shown) return;
     this.targetFound = inStep && findPageTarget(tutorial.steps[this.step - 1]?.target) !== null;
+    // Focus moves in the task that drew the new view, before the device storage writes: the card or button pressed
+    // is gone, and focus left on nothing while storage works falls to the page (a screen reader says its title).
     const moved = (options.focus !== false || focusInContent) && focusElement(this.stepHeading);
-    if (!inStep) return;
+    const saved = this.progress!.save(tutorial.slug, shown, this.seen);
+    if (!inStep) return saved;
     const t = this.t;
     const page = { page: this.pageStepTitle };
     // Focus on the step's heading already says its title: the live region adds only what focus does not say
@@ -296,6 +298,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
       options.arrival === 'resumed' ? t.resumed(this.step, total) : t.stepOf(this.step, total),
       ...(moved ? [] : ['. ', { text: stepTitle, lang: 'fr' }]),
     ]);
+    await saved;
   }
 
   private backToList(): void {
