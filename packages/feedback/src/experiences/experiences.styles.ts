@@ -5,6 +5,13 @@ export const experiencesStyles = css`
   :host {
     display: block;
   }
+  /* Own colours: on a host page, the page's background must not decide the contrast (nor its dark theme). */
+  .experiences {
+    padding: 1rem;
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+  }
   .intro,
   .meta,
   .figures-title {

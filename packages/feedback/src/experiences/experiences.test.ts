@@ -24,7 +24,7 @@ beforeEach(() => {
   asked = [];
   const fake = contractFetch(contract, original);
   window.fetch = (input, init) => {
-    asked.push(String(input));
+    asked.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     return fake(input, init);
   };
 });

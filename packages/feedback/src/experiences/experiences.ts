@@ -323,8 +323,8 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
     const figures = this.indicators;
     if (!figures) return nothing;
     const t = this.t;
-    return html`<p class="figures-title" id="figures-title">${t.figures}</p>
-      <ul class="figures" aria-labelledby="figures-title">
+    return html`<p class="figures-title">${t.figures}</p>
+      <ul class="figures">
         <li>${t.published(figures.stories)}</li>
         ${figures.answeredShare === null ? nothing : html`<li>${t.answeredShare(figures.answeredShare)}</li>`}
         <li>${figures.medianAnswerHours === null ? t.noAnswerYet : t.medianDelay(figures.medianAnswerHours)}</li>
@@ -348,7 +348,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
     const level = this.headingLevel + 1;
     const moreFailed = this.failure?.reason === 'more';
     return html`<p class="count" tabindex="-1">${t.count(this.total, this.feeling ? t.feelingOptions[this.feeling] : null)}</p>
-      <ol class="stories" role="list">
+      <ol class="stories">
         ${this.stories.map(
           (story) => html`<li>
             <article class="story" part="story" data-story=${story.id} data-feeling=${story.feeling} aria-labelledby=${`story-${story.id}`}>
