@@ -9,6 +9,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { StoreUnavailable, toWriteError, type Store, type StoryTable } from './store/index.ts';
 import { RETRY_AFTER } from './http-errors.ts';
 import type { Agent, AgentRole } from './agents.ts';
+import type { LimitedStats, SendExport } from './app.ts';
+import type { StatsQuery } from './schemas.ts';
+import { computeStats, knownProcedures, type ProcedureScope } from './stats.ts';
+import { describeFilters, exportCsv } from './export.ts';
+import { dashboardMain } from './dashboard.ts';
 import type { BackOfficeAgent } from './sign-in.ts';
 import { storyIndicators } from './stories.ts';
 import { CHANNEL_LABELS, FEELING_LABELS, escapeHtml, frenchDate, layout, paragraphs, sendPage } from './html.ts';
@@ -40,6 +45,51 @@ const answersFor = (agent: Agent, procedure: string) => {
   const procedures = (agent as Partial<BackOfficeAgent>).procedures;
   return agent.roles.includes('administrator') || procedures === '*' || (Array.isArray(procedures) && procedures.includes(procedure));
 };
+/**
+ * Whose figures (opinions, indicators, export) an agent sees: moderators and administrators every procedure (they
+ * work on all of them), a responder the procedures they answer for. null: none (a responder given no procedure).
+ */
+function figuresScope(agent: Agent): ProcedureScope | null {
+  if (agent.roles.includes('administrator') || agent.roles.includes('moderator')) return '*';
+  if (!agent.roles.includes('responder')) return null;
+  const procedures = (agent as Partial<BackOfficeAgent>).procedures;
+  if (procedures === '*') return '*';
+  return Array.isArray(procedures) && procedures.length ? procedures : null;
+}
+
+const PROCEDURE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const realDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+/** The dashboard's filters from a form (query string or body): empty fields mean « no filter »; wrong ones are named. */
+function readFilters(fields: unknown): { query: StatsQuery; problems: string[] } {
+  const f = (fields && typeof fields === 'object' ? fields : {}) as Record<string, unknown>;
+  const query: StatsQuery = {};
+  const problems: string[] = [];
+  // A field sent twice arrives as an array: its first value counts.
+  const text = (name: string) => {
+    const value: unknown = Array.isArray(f[name]) ? (f[name] as unknown[])[0] : f[name];
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const procedure = text('procedure');
+  if (procedure) {
+    if (PROCEDURE.test(procedure)) query.procedure = procedure;
+    else problems.push(`Démarche « ${procedure.slice(0, 80)} » inconnue : identifiant attendu en minuscules, chiffres, points et tirets.`);
+  }
+  for (const [name, label] of [['from', 'Du'], ['to', 'Au']] as const) {
+    const value = text(name);
+    if (!value) continue;
+    if (realDay(value)) query[name] = value;
+    else problems.push(`« ${label} » : la date « ${value.slice(0, 40)} » n’existe pas ou n’est pas au format AAAA-MM-JJ (par exemple 2026-12-07).`);
+  }
+  if (query.from && query.to && query.from > query.to) {
+    problems.push(`La période commence (${query.from}) après sa fin (${query.to}) : dates ignorées.`);
+    delete query.from;
+    delete query.to;
+  }
+  return { query, problems };
+}
+
 const ROLE_LABELS: Record<AgentRole, string> = { moderator: 'modération', responder: 'réponses', administrator: 'administration' };
 
 async function db<T>(work: () => Promise<T>): Promise<T> {
@@ -52,6 +102,10 @@ async function db<T>(work: () => Promise<T>): Promise<T> {
 
 export interface BackOfficeOptions {
   store: Store;
+  /** The session guard (preHandler): the agent, or a redirect to the sign-in. */
+  requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+  limitedStats: LimitedStats;
+  sendExport: SendExport;
   signOut: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
   /** The OpenID provider's origin: the sign-out form of every page is redirected to its end-session page. */
   providerOrigin: string;
@@ -89,8 +143,8 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
       throw error;
     });
 
-    const page = { preHandler: parent.requireAgent, config: { agentPage: true } };
-    const form = { preHandler: [parent.requireAgent, parent.csrfProtection], config: { agentPage: true } };
+    const page = { preHandler: options.requireSession };
+    const form = { preHandler: [options.requireSession, parent.csrfProtection] };
 
     const forbidden = (reply: FastifyReply, why: string) => sendPage(reply, layout('Accès refusé', `<h1>Accès refusé</h1><p>${why}</p><p><a href="/agents">Revenir à l’espace des agents</a></p>`), 403);
 
@@ -102,12 +156,12 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
         ['/agents/moderation', 'Modération', ['moderator']],
         ['/agents/reponses', 'Réponses', ['responder']],
         ['/agents/indicateurs', 'Indicateurs', []],
-        ['/dashboard', 'Avis (tableau de bord)', []],
+        ['/agents/avis', 'Avis des usagers', []],
         ['/agents/journal', 'Journal', ['administrator']],
       ];
       const path = request.url.split('?')[0];
       const nav = `<nav aria-label="Espace des agents"><ul>${links
-        .filter(([, , roles]) => roles.length === 0 || can(agent, ...roles))
+        .filter(([href, , roles]) => (roles.length === 0 || can(agent, ...roles)) && (href !== '/agents/avis' || figuresScope(agent) !== null))
         .map(([href, label]) => `<li><a href="${href}"${href === path ? ' aria-current="page"' : ''}>${label}</a></li>`)
         .join('')}<li><form method="post" action="/agents/deconnexion"><input type="hidden" name="_csrf" value="${escapeHtml(csrf)}"><button type="submit" class="secondary">Se déconnecter</button></form></li></ul></nav>`;
       const message = MESSAGES[(request.query as { message?: string }).message ?? ''];
@@ -128,7 +182,7 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
 ${can(agent, 'moderator') ? '<li><a href="/agents/moderation">Relire les récits en attente</a></li>' : ''}
 ${can(agent, 'responder') ? '<li><a href="/agents/reponses">Répondre aux récits publiés</a></li>' : ''}
 <li><a href="/agents/indicateurs">Indicateurs des récits</a></li>
-<li><a href="/dashboard">Tableau de bord des avis</a></li>
+${figuresScope(agent) ? '<li><a href="/agents/avis">Tableau de bord des avis</a></li>' : ''}
 </ul>`,
       );
     });
@@ -245,6 +299,47 @@ ${rows.length ? rows.map(item).join('\n') : '<p>Aucun récit n’attend de répo
       if (Number(result.numUpdatedRows) === 0) return reply.redirect('/agents/reponses?message=deja-traite', 303);
       await audit(store, agent, 'reponse', request.params.id, service);
       return reply.redirect('/agents/reponses?message=repondu', 303);
+    });
+
+    /** The figures an agent may see, or a 403 page that says why. */
+    const scopeOf = (request: FastifyRequest, reply: FastifyReply, procedure: string | undefined) => {
+      const scope = figuresScope(request.agent!);
+      if (!scope) {
+        void forbidden(reply, 'Les chiffres des avis sont réservés aux modérateurs, aux administrateurs et aux agents qui répondent pour une démarche : votre compte n’a aucune démarche.');
+        return null;
+      }
+      if (procedure && scope !== '*' && !scope.includes(procedure)) {
+        void forbidden(reply, `Vous ne voyez que les chiffres de vos démarches (${escapeHtml(scope.join(', '))}), pas ceux de « ${escapeHtml(procedure)} ».`);
+        return null;
+      }
+      return scope;
+    };
+
+    app.get('/agents/avis', page, async (request, reply) => {
+      const { query, problems } = readFilters(request.query);
+      const scope = scopeOf(request, reply, query.procedure);
+      if (!scope) return reply;
+      const result = await options.limitedStats(reply, () => db(() => Promise.all([computeStats(store.reader, query, scope), knownProcedures(store.reader, scope)])));
+      if (!Array.isArray(result)) return result;
+      const [stats, procedures] = result;
+      return render(request, reply, `Tableau de bord des avis${query.procedure ? ` – ${query.procedure}` : ''}`, dashboardMain(stats, procedures, csrfField, problems));
+    });
+
+    app.post('/agents/avis/export.csv', form, async (request, reply) => {
+      const { query, problems } = readFilters(request.body);
+      if (problems.length) {
+        return sendPage(reply, layout('Export impossible', `<h1>Export impossible</h1><ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul><p><a href="/agents/avis">Revenir au tableau de bord</a></p>`), 400);
+      }
+      const scope = scopeOf(request, reply, query.procedure);
+      if (!scope) return reply;
+      const day = new Date().toISOString().slice(0, 10);
+      return options.sendExport(
+        request,
+        reply,
+        () => db(() => exportCsv(store.reader, query, scope)),
+        () => audit(store, request.agent!, 'export-avis', null, describeFilters(query, scope)),
+        `avis-${query.procedure ?? 'toutes-demarches'}-${day}.csv`,
+      );
     });
 
     app.get('/agents/indicateurs', page, async (request, reply) => {

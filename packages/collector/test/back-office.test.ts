@@ -18,6 +18,7 @@ const AGENTS: AgentEntry[] = [
   { email: 'repondant@demo.aide-numerique.fr', roles: ['responder'], service: 'CAF de la Gironde', procedures: ['demande-logement'] },
   { email: 'autre@demo.aide-numerique.fr', roles: ['responder'], service: 'URSSAF', procedures: ['autre-demarche'] },
   { email: 'admin@demo.aide-numerique.fr', roles: ['administrator'], service: 'Direction', procedures: '*' },
+  { email: 'sans-demarche@demo.aide-numerique.fr', roles: ['responder'], service: 'Service sans démarche', procedures: [] },
 ];
 const story = { procedure: 'demande-logement', text: 'Mon dossier est bloqué depuis trois mois, écrivez-moi à paul.durand@exemple.fr.', feeling: 'negative', channel: 'online', consent: true, locale: 'fr' };
 
@@ -349,28 +350,88 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         assert.equal(await app.store.db.selectFrom('agent_sessions').select('id_hash').where('agent_id', '=', 'inconnu@exemple.fr').executeTakeFirst(), undefined);
       });
 
-      test('the dashboard and the export: behind the sign-in, and still open to the operator token while it is set', async () => {
-        // With an operator token, the dashboard still asks for it (HTTP Basic) as before.
-        const anonymous = await app.inject({ url: '/dashboard' });
-        assert.equal(anonymous.statusCode, 401);
-        assert.match(anonymous.headers['www-authenticate'] as string, /^Basic/);
-        // Without one, the dashboard sends to the sign-in.
-        const signInOnly = await buildCollector({ sqlitePath: ':memory:', publicUrl: ORIGIN, backOffice: { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email', allowHttp: true }, agents: AGENTS } });
-        try {
-          const r = await signInOnly.inject({ url: '/dashboard' });
+      test('the dashboard and the export: behind the sign-in only, by role; CSRF on the export; every export in the log', async () => {
+        const opinion = async (procedure: string, comment: string) =>
+          assert.equal((await app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, payload: JSON.stringify({ procedure, satisfaction: 'bad', comment }) })).statusCode, 201);
+        await opinion('demande-logement', '=SOMME(A1) logement');
+        await opinion('autre-demarche', 'autre démarche, pas pour la CAF');
+        await opinion('carte-grise', 'carte grise');
+        // Anonymous, or with the scripts' token: the sign-in (the token opens the API only).
+        for (const headers of [{}, { authorization: `Bearer ${OPERATOR}` }, { authorization: `Basic ${Buffer.from(`agent:${OPERATOR}`).toString('base64')}` }]) {
+          const r = await app.inject({ url: '/agents/avis', headers });
           assert.equal(r.statusCode, 303);
-          assert.equal(r.headers.location, '/agents/connexion?retour=%2Fdashboard');
-          assert.equal((await signInOnly.inject({ url: '/api/v1/stats' })).statusCode, 401);
-        } finally {
-          await signInOnly.close();
+          assert.equal(r.headers.location, '/agents/connexion?retour=%2Fagents%2Favis');
         }
-        const api = await app.inject({ url: '/api/v1/stats' });
-        assert.equal(api.statusCode, 401);
-        const browser = new Browser(app, idp);
-        await browser.signIn('admin@demo.aide-numerique.fr', '/agents');
-        assert.equal((await browser.get('/dashboard')).statusCode, 200, 'a signed-in agent opens the dashboard');
-        assert.equal((await app.inject({ url: '/api/v1/export.csv', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
-        assert.equal((await app.inject({ url: '/dashboard', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
+        assert.equal((await app.inject({ method: 'POST', url: '/agents/avis/export.csv', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 303);
+        const old = await app.inject({ url: '/dashboard?procedure=carte-grise' });
+        assert.equal(old.statusCode, 301);
+        assert.equal(old.headers.location, '/agents/avis?procedure=carte-grise');
+
+        // A moderator sees every procedure (and comes back to the dashboard after signing in).
+        const moderator = new Browser(app, idp);
+        const { callback } = await moderator.signIn('moderatrice@demo.aide-numerique.fr', '/agents/avis');
+        assert.equal(callback.headers.location, '/agents/avis');
+        const all = await moderator.get('/agents/avis');
+        assert.equal(all.statusCode, 200);
+        assert.match(all.body, /<h1>Tableau de bord des avis<\/h1>/);
+        assert.match(all.body, /<a href="\/agents\/avis" aria-current="page">/);
+        for (const p of ['demande-logement', 'autre-demarche', 'carte-grise']) assert.match(all.body, new RegExp(`<th scope="row">${p}</th>`));
+        assert.doesNotMatch(all.body, /SOMME/, 'no comment on the dashboard');
+        assert.doesNotMatch(all.body, /<script/);
+        assert.match(String(all.headers['content-security-policy']), /default-src 'none'/);
+
+        // A responder sees their procedures only, in the page, the filter and the export.
+        const responder = new Browser(app, idp);
+        await responder.signIn('repondant@demo.aide-numerique.fr', '/agents/avis');
+        const mine = await responder.get('/agents/avis');
+        assert.equal(mine.statusCode, 200);
+        assert.match(mine.body, /<th scope="row">demande-logement<\/th>/);
+        assert.doesNotMatch(mine.body, /autre-demarche|carte-grise/);
+        const outside = await responder.get('/agents/avis?procedure=autre-demarche');
+        assert.equal(outside.statusCode, 403);
+        assert.match(outside.body, /Vous ne voyez que les chiffres de vos démarches \(demande-logement\), pas ceux de « autre-demarche »/);
+        const token = responder.csrf(mine.body);
+        assert.equal((await responder.post('/agents/avis/export.csv', { _csrf: token, procedure: 'autre-demarche' })).statusCode, 403);
+        const csv = await responder.post('/agents/avis/export.csv', { _csrf: token, procedure: '', from: '', to: '' });
+        assert.equal(csv.statusCode, 200, csv.body);
+        assert.match(csv.headers['content-type'] as string, /^text\/csv; charset=utf-8/);
+        assert.match(csv.headers['content-disposition'] as string, /^attachment; filename="avis-toutes-demarches-\d{4}-\d{2}-\d{2}\.csv"$/);
+        assert.ok(csv.body.startsWith('\uFEFFid,received_at,procedure'), 'UTF-8 BOM and header');
+        assert.match(csv.body, /'=SOMME\(A1\) logement/, 'formula neutralised');
+        assert.doesNotMatch(csv.body, /autre-demarche|carte-grise/, 'only the responder’s procedures');
+
+        // A responder given no procedure sees no figures.
+        const none = new Browser(app, idp);
+        await none.signIn('sans-demarche@demo.aide-numerique.fr');
+        assert.doesNotMatch((await none.get('/agents')).body, /href="\/agents\/avis"/);
+        assert.equal((await none.get('/agents/avis')).statusCode, 403);
+
+        // CSRF: an export without its token, or with another browser's, is refused and not logged.
+        const before = (await app.store.db.selectFrom('story_audit').select('at').where('action', '=', 'export-avis').execute()).length;
+        for (const fields of [{}, { _csrf: 'faux-jeton' }, { _csrf: moderator.csrf(all.body) }]) {
+          const r = await responder.post('/agents/avis/export.csv', fields);
+          assert.equal(r.statusCode, 403, r.body);
+          assert.match(r.body, /Formulaire expiré/);
+        }
+        assert.equal((await app.store.db.selectFrom('story_audit').select('at').where('action', '=', 'export-avis').execute()).length, before);
+
+        // Bad filters: named in French, never a crash.
+        const wrong = await moderator.get('/agents/avis?procedure=%3Cscript%3E&from=2026-02-30&to=hier');
+        assert.equal(wrong.statusCode, 200);
+        assert.match(wrong.body, /role="alert"/);
+        assert.match(wrong.body, /Démarche « &#60;script&#62; » inconnue/);
+        assert.match(wrong.body, /« Du » : la date « 2026-02-30 » n’existe pas/);
+        assert.match(wrong.body, /« Au » : la date « hier »/);
+        const badExport = await moderator.post('/agents/avis/export.csv', { _csrf: moderator.csrf(all.body), from: '2026-12-31', to: '2026-01-01' });
+        assert.equal(badExport.statusCode, 400);
+        assert.match(badExport.body, /La période commence \(2026-12-31\) après sa fin \(2026-01-01\)/);
+
+        // Every export in the audit log: who, when, which filters.
+        const logged = await app.store.db.selectFrom('story_audit').selectAll().where('action', '=', 'export-avis').where('agent_id', '=', 'repondant@demo.aide-numerique.fr').execute();
+        assert.deepEqual(logged.map((l) => l.details), ['démarches=demande-logement']);
+        // The scripts' path: the token on the API, logged too.
+        assert.equal((await app.inject({ url: '/api/v1/export.csv?procedure=carte-grise', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
+        assert.ok(await app.store.db.selectFrom('story_audit').select('at').where('agent_id', '=', 'operator').where('details', '=', 'script ; démarche=carte-grise').executeTakeFirst());
       });
     }
   });
