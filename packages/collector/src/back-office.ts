@@ -14,6 +14,8 @@ import type { StatsQuery } from './schemas.ts';
 import { computeStats, knownProcedures, type ProcedureScope } from './stats.ts';
 import { describeFilters, exportCsv } from './export.ts';
 import { dashboardMain } from './dashboard.ts';
+import { MAX_WEEKS, indicatorsCsv, periodOf, weeklyIndicators } from './indicators.ts';
+import { indicatorsMain } from './indicators-page.ts';
 import type { BackOfficeAgent } from './sign-in.ts';
 import { storyIndicators } from './stories.ts';
 import { CHANNEL_LABELS, FEELING_LABELS, escapeHtml, frenchDate, layout, paragraphs, sendPage } from './html.ts';
@@ -161,7 +163,7 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
       ];
       const path = request.url.split('?')[0];
       const nav = `<nav aria-label="Espace des agents"><ul>${links
-        .filter(([href, , roles]) => (roles.length === 0 || can(agent, ...roles)) && (href !== '/agents/avis' || figuresScope(agent) !== null))
+        .filter(([href, , roles]) => (roles.length === 0 || can(agent, ...roles)) && ((href !== '/agents/avis' && href !== '/agents/indicateurs') || figuresScope(agent) !== null))
         .map(([href, label]) => `<li><a href="${href}"${href === path ? ' aria-current="page"' : ''}>${label}</a></li>`)
         .join('')}<li><form method="post" action="/agents/deconnexion"><input type="hidden" name="_csrf" value="${escapeHtml(csrf)}"><button type="submit" class="secondary">Se déconnecter</button></form></li></ul></nav>`;
       const message = MESSAGES[(request.query as { message?: string }).message ?? ''];
@@ -181,8 +183,7 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
 <ul>
 ${can(agent, 'moderator') ? '<li><a href="/agents/moderation">Relire les récits en attente</a></li>' : ''}
 ${can(agent, 'responder') ? '<li><a href="/agents/reponses">Répondre aux récits publiés</a></li>' : ''}
-<li><a href="/agents/indicateurs">Indicateurs des récits</a></li>
-${figuresScope(agent) ? '<li><a href="/agents/avis">Tableau de bord des avis</a></li>' : ''}
+${figuresScope(agent) ? '<li><a href="/agents/indicateurs">Indicateurs semaine par semaine</a></li><li><a href="/agents/avis">Tableau de bord des avis</a></li>' : ''}
 </ul>`,
       );
     });
@@ -212,7 +213,7 @@ ${figuresScope(agent) ? '<li><a href="/agents/avis">Tableau de bord des avis</a>
         'Modération des récits',
         `<h1>Modération des récits</h1>
 <p>${count} récit${count > 1 ? 's' : ''} en attente${count > QUEUE_SIZE ? ` ; les ${QUEUE_SIZE} plus anciens sont affichés` : ''}. Un récit n’est public qu’une fois publié ici. Refusez un récit qui contient encore des données personnelles.</p>
-${rows.length ? `<div class="table"><table><caption>Récits en attente, les plus anciens d’abord</caption><thead><tr><th scope="col">Reçu le</th><th scope="col">Démarche</th><th scope="col">Ressenti et canal</th><th scope="col">Récit (masqué)</th><th scope="col">Décision</th></tr></thead><tbody>${rows.map(item).join('')}</tbody></table></div>` : '<p>Aucun récit en attente.</p>'}`,
+${rows.length ? `<div class="table table-scroll"><table><caption>Récits en attente, les plus anciens d’abord</caption><thead><tr><th scope="col">Reçu le</th><th scope="col">Démarche</th><th scope="col">Ressenti et canal</th><th scope="col">Récit (masqué)</th><th scope="col">Décision</th></tr></thead><tbody>${rows.map(item).join('')}</tbody></table></div>` : '<p>Aucun récit en attente.</p>'}`,
       );
     });
 
@@ -342,25 +343,29 @@ ${rows.length ? rows.map(item).join('\n') : '<p>Aucun récit n’attend de répo
       );
     });
 
-    app.get('/agents/indicateurs', page, async (request, reply) => {
-      const rows = await db(() =>
-        store.reader
-          .selectFrom('stories')
-          .select((eb) => [
-            'procedure',
-            eb.fn.countAll<number | string>().as('received'),
-            eb.fn.sum<number | string>(eb.case().when('status', '=', 'pending').then(1).else(0).end()).as('pending'),
-            eb.fn.sum<number | string>(eb.case().when('status', '=', 'published').then(1).else(0).end()).as('published'),
-            eb.fn.sum<number | string>(eb.case().when('status', '=', 'refused').then(1).else(0).end()).as('refused'),
-            eb.fn.count<number | string>('answered_at').as('answered'),
-          ])
-          .groupBy('procedure')
-          .orderBy('procedure')
-          .limit(200)
-          .execute(),
-      );
-      const medians = await db(() => Promise.all(rows.map((r) => storyIndicators(store, r.procedure))));
-      const overall = await db(() => storyIndicators(store, null));
+    /** The procedures that have stories, within the scope (for the filter). */
+    const storyProcedures = async (scope: ProcedureScope) => {
+      let q = store.reader.selectFrom('stories').select('procedure').distinct();
+      if (scope !== '*') q = q.where('procedure', 'in', [...scope]);
+      return (await q.orderBy('procedure').limit(500).execute()).map((r) => r.procedure);
+    };
+
+    /** Stories per procedure since the start (received, pending, published, refused, answered, median time). */
+    const storiesByProcedure = async (scope: ProcedureScope, procedure: string | undefined) => {
+      let q = store.reader
+        .selectFrom('stories')
+        .select((eb) => [
+          'procedure',
+          eb.fn.countAll<number | string>().as('received'),
+          eb.fn.sum<number | string>(eb.case().when('status', '=', 'pending').then(1).else(0).end()).as('pending'),
+          eb.fn.sum<number | string>(eb.case().when('status', '=', 'published').then(1).else(0).end()).as('published'),
+          eb.fn.sum<number | string>(eb.case().when('status', '=', 'refused').then(1).else(0).end()).as('refused'),
+          eb.fn.count<number | string>('answered_at').as('answered'),
+        ]);
+      if (scope !== '*') q = q.where('procedure', 'in', [...scope]);
+      if (procedure) q = q.where('procedure', '=', procedure);
+      const rows = await q.groupBy('procedure').orderBy('procedure').limit(200).execute();
+      const medians = await Promise.all(rows.map((r) => storyIndicators(store, r.procedure)));
       const hours = (h: number | null) => (h === null ? '—' : new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(h));
       const share = (part: number, total: number) => (total === 0 ? '—' : `${Math.round((part / total) * 100)} %`);
       const body = rows
@@ -369,14 +374,54 @@ ${rows.length ? rows.map(item).join('\n') : '<p>Aucun récit n’attend de répo
           return `<tr><th scope="row">${escapeHtml(r.procedure)}</th><td>${Number(r.received)}</td><td>${Number(r.pending)}</td><td>${published}</td><td>${Number(r.refused)}</td><td>${Number(r.answered)}</td><td>${share(Number(r.answered), published)}</td><td>${hours(medians[i]!.medianAnswerHours)}</td></tr>`;
         })
         .join('');
+      return rows.length
+        ? `<div class="table table-scroll"><table><caption>Récits par démarche, depuis le début</caption><thead><tr><th scope="col">Démarche</th><th scope="col">Reçus</th><th scope="col">En attente</th><th scope="col">Publiés</th><th scope="col">Refusés</th><th scope="col">Avec réponse</th><th scope="col">Part des publiés avec réponse</th><th scope="col">Délai médian de réponse (heures)</th></tr></thead><tbody>${body}</tbody></table></div>`
+        : '<p>Aucun récit reçu.</p>';
+    };
+
+    app.get('/agents/indicateurs', page, async (request, reply) => {
+      const { query, problems } = readFilters(request.query);
+      const scope = scopeOf(request, reply, query.procedure);
+      if (!scope) return reply;
+      const { period, cut } = periodOf(query);
+      if (cut) problems.push(`Période limitée aux ${MAX_WEEKS} dernières semaines : elle commence le ${period.from}.`);
+      const result = await options.limitedStats(reply, () =>
+        db(() =>
+          Promise.all([
+            weeklyIndicators(store, { period, scope, procedure: query.procedure }),
+            knownProcedures(store.reader, scope),
+            storyProcedures(scope),
+            storiesByProcedure(scope, query.procedure),
+          ]),
+        ),
+      );
+      if (!Array.isArray(result)) return result;
+      const [indicators, withOpinions, withStories, byProcedure] = result;
+      const procedures = [...new Set([...withOpinions, ...withStories])].sort();
       return render(
         request,
         reply,
-        'Indicateurs des récits',
-        `<h1>Indicateurs des récits</h1>
-<p class="summary">${overall.stories} récit${overall.stories > 1 ? 's' : ''} publié${overall.stories > 1 ? 's' : ''}, ${overall.answeredShare === null ? 'aucun' : `${Math.round(overall.answeredShare * 100)} %`} avec une réponse ; délai médian de réponse : ${overall.medianAnswerHours === null ? 'pas encore de réponse' : `${hours(overall.medianAnswerHours)} heures`}.</p>
-${rows.length ? `<div class="table"><table><caption>Récits par démarche</caption><thead><tr><th scope="col">Démarche</th><th scope="col">Reçus</th><th scope="col">En attente</th><th scope="col">Publiés</th><th scope="col">Refusés</th><th scope="col">Avec réponse</th><th scope="col">Part des publiés avec réponse</th><th scope="col">Délai médian de réponse (heures)</th></tr></thead><tbody>${body}</tbody></table></div>` : '<p>Aucun récit reçu.</p>'}`,
+        `Indicateurs${query.procedure ? ` – ${query.procedure}` : ''}`,
+        indicatorsMain(indicators, { procedures, csrfField, problems, storiesByProcedure: byProcedure }),
       );
+    });
+
+    app.post('/agents/indicateurs.csv', form, async (request, reply) => {
+      const { query, problems } = readFilters(request.body);
+      if (problems.length) {
+        return sendPage(reply, layout('Export impossible', `<h1>Export impossible</h1><ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul><p><a href="/agents/indicateurs">Revenir aux indicateurs</a></p>`), 400);
+      }
+      const scope = scopeOf(request, reply, query.procedure);
+      if (!scope) return reply;
+      const { period } = periodOf(query);
+      const result = await options.limitedStats(reply, () => db(() => weeklyIndicators(store, { period, scope, procedure: query.procedure, perProcedure: true })));
+      if (!('weeks' in result)) return result;
+      await audit(store, request.agent!, 'export-indicateurs', null, `${describeFilters({ ...(query.procedure ? { procedure: query.procedure } : {}) }, scope)} ; du=${period.from} ; au=${period.to}`);
+      return reply
+        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="indicateurs-${query.procedure ?? 'toutes-demarches'}-${period.from}-${period.to}.csv"`)
+        .header('Cache-Control', 'no-store')
+        .send(indicatorsCsv(result));
     });
 
     app.get('/agents/journal', page, async (request, reply) => {
@@ -387,7 +432,7 @@ ${rows.length ? `<div class="table"><table><caption>Récits par démarche</capti
         reply,
         'Journal des actions',
         `<h1>Journal des actions</h1>
-${rows.length ? `<div class="table"><table><caption>Les 200 dernières actions des agents, les plus récentes d’abord</caption><thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Action</th><th scope="col">Récit</th><th scope="col">Détail</th></tr></thead><tbody>${rows
+${rows.length ? `<div class="table table-scroll"><table><caption>Les 200 dernières actions des agents, les plus récentes d’abord</caption><thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Action</th><th scope="col">Récit</th><th scope="col">Détail</th></tr></thead><tbody>${rows
           .map((r) => `<tr><th scope="row">${escapeHtml(r.at)}</th><td>${escapeHtml(r.agent_name)} (${escapeHtml(r.agent_id)})</td><td>${escapeHtml(r.action)}</td><td>${escapeHtml(r.story_id ?? '—')}</td><td>${escapeHtml(r.details ?? '')}</td></tr>`)
           .join('')}</tbody></table></div>` : '<p>Aucune action enregistrée.</p>'}`,
       );

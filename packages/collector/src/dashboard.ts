@@ -55,7 +55,7 @@ export function dashboardMain(stats: Stats, procedures: string[], csrfField: str
   const options = ['<option value="">Toutes les démarches</option>', ...procedures.map((p) => `<option value="${escape(p)}"${p === f.procedure ? ' selected' : ''}>${escape(p)}</option>`)].join('');
   const table = (caption: string, head: string, rows: string[], empty = 'Aucun avis pour cette période.') =>
     rows.length
-      ? `<div class="table"><table><caption>${caption}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
+      ? `<div class="table table-scroll"><table><caption>${caption}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
       : `<p>${empty}</p>`;
   const counts = (labels: Record<string, string>, values: Record<string, number>) =>
     Object.entries(values)
@@ -117,14 +117,18 @@ a{color:#000091}main:focus{outline:none}
 .story{border-top:1px solid #929292;padding:1rem 0}.meta{color:#3a3a3a;font-size:.875rem}
 .answer{border-left:4px solid #000091;padding:0 1rem;margin:1rem 0 0}
 .indicators{display:flex;flex-wrap:wrap;gap:1.5rem;list-style:none;padding:0}
+.chart{margin:1.5rem 0}.chart h3{font-size:1.125rem;margin:0 0 .25rem}.chart .summary{margin:0 0 .5rem}
+.bars{display:block;overflow:visible}.bars text{fill:#161616;font-size:.875rem}.bars .label{font-weight:700}.bars rect{fill:#000091}.bars line{stroke:#3a3a3a;stroke-width:1}
 .error-summary{padding:0 1rem;border-left:4px solid #ce0500;background:#f6f6f6}.export{margin-top:1rem}
 .status{padding:1rem;background:#f6f6f6}.notice{padding:1rem;border-left:4px solid #18753c;background:#f6f6f6}.error-text{color:#ce0500;font-weight:700}
 textarea{font:inherit;width:100%;min-height:8rem;padding:.5rem .75rem;border:0;border-bottom:2px solid #3a3a3a;background:#eee;color:#161616}
 .actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}.actions form{margin:0}
 button.secondary{background:#fff;color:#000091}
 @media print{header,.filters,.pagination,.skip{display:none}main{padding:0}}
-@media (forced-colors:active){.bar rect{fill:CanvasText}.legend{display:none}}
-@media (prefers-color-scheme:dark){html{background:#161616;color:#eee}.filters{background:#242424}select,input{background:#2a2a2a;color:#eee;border-bottom-color:#aaa}button{background:#8585f6;border-color:#8585f6;color:#161616}a{color:#a9a9ff}.meta{color:#cecece}.status,.notice,.error-summary{background:#242424}textarea{background:#2a2a2a;color:#eee}button.secondary{background:#161616;color:#8585f6}th,td{border-bottom-color:#666}.hint{color:#a6a6a6}}
+@media (forced-colors:active){.bar rect,.bars rect{fill:CanvasText}.bars text{fill:CanvasText}.bars line{stroke:CanvasText}.legend{display:none}}
+@media (prefers-color-scheme:dark){html{background:#161616;color:#eee}.filters{background:#242424}select,input{background:#2a2a2a;color:#eee;border-bottom-color:#aaa}button{background:#8585f6;border-color:#8585f6;color:#161616}a{color:#a9a9ff}.meta{color:#cecece}.status,.notice,.chart{margin:1.5rem 0}.chart h3{font-size:1.125rem;margin:0 0 .25rem}.chart .summary{margin:0 0 .5rem}
+.bars{display:block;overflow:visible}.bars text{fill:#161616;font-size:.875rem}.bars .label{font-weight:700}.bars rect{fill:#000091}.bars line{stroke:#3a3a3a;stroke-width:1}
+.error-summary{background:#242424}textarea{background:#2a2a2a;color:#eee}button.secondary{background:#161616;color:#8585f6}.bars text{fill:#eee}.bars rect{fill:#8585f6}.bars line{stroke:#aaa}th,td{border-bottom-color:#666}.hint{color:#a6a6a6}}
 `;
 
 export const DASHBOARD_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#000091"/><path d="M4 11V7h2v4H4Zm3 0V4h2v7H7Zm3 0V6h2v5h-2Z" fill="#fff"/></svg>';

@@ -19,6 +19,7 @@ const AGENTS: AgentEntry[] = [
   { email: 'autre@demo.aide-numerique.fr', roles: ['responder'], service: 'URSSAF', procedures: ['autre-demarche'] },
   { email: 'admin@demo.aide-numerique.fr', roles: ['administrator'], service: 'Direction', procedures: '*' },
   { email: 'sans-demarche@demo.aide-numerique.fr', roles: ['responder'], service: 'Service sans démarche', procedures: [] },
+  { email: 'indicateurs@demo.aide-numerique.fr', roles: ['responder'], service: 'Service des indicateurs', procedures: ['procedure-indicateurs'] },
 ];
 const story = { procedure: 'demande-logement', text: 'Mon dossier est bloqué depuis trois mois, écrivez-moi à paul.durand@exemple.fr.', feeling: 'negative', channel: 'online', consent: true, locale: 'fr' };
 
@@ -190,7 +191,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.match((await app.inject({ url: `/suivi/${sent.followToken}` })).body, /Réponse de CAF de la Gironde/);
 
       const indicators = await responder.get('/agents/indicateurs');
-      assert.match(indicators.body, /<caption>Récits par démarche<\/caption>/);
+      assert.match(indicators.body, /<caption>Récits par démarche, depuis le début<\/caption>/);
       const audit = await app.store.db.selectFrom('story_audit').selectAll().where('story_id', '=', sent.id).orderBy('at').execute();
       assert.deepEqual(audit.map((a) => [a.action, a.agent_id]), [
         ['publication', 'moderatrice@demo.aide-numerique.fr'],
@@ -432,6 +433,72 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         // The scripts' path: the token on the API, logged too.
         assert.equal((await app.inject({ url: '/api/v1/export.csv?procedure=carte-grise', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
         assert.ok(await app.store.db.selectFrom('story_audit').select('at').where('agent_id', '=', 'operator').where('details', '=', 'script ; démarche=carte-grise').executeTakeFirst());
+      });
+
+      test('indicators week by week: charts named by their heading and summary, tables, CSV export by role, with CSRF and the log', async () => {
+        const opinion = async (procedure: string, satisfaction: string, clarity: number) =>
+          assert.equal((await app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, payload: JSON.stringify({ procedure, satisfaction, clarity, difficulties: ['attachments'] }) })).statusCode, 201);
+        await opinion('procedure-indicateurs', 'good', 5);
+        await opinion('procedure-indicateurs', 'medium', 3);
+        await opinion('autre-demarche', 'bad', 1);
+        const blocked = await app.inject({ method: 'POST', url: '/api/v1/blocked', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, payload: JSON.stringify({ tutorial: 'aides-logement', step: 2, procedure: 'procedure-indicateurs' }) });
+        assert.equal(blocked.statusCode, 201);
+        assert.equal((await app.inject({ url: '/agents/indicateurs' })).statusCode, 303, 'anonymous: to the sign-in');
+
+        const responder = new Browser(app, idp);
+        await responder.signIn('indicateurs@demo.aide-numerique.fr', '/agents/indicateurs');
+        const page = await responder.get('/agents/indicateurs');
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /<h1>Indicateurs<\/h1>/);
+        // Each chart: an SVG image named by its heading and its summary, which exist; then its data table.
+        const charts = [...page.body.matchAll(/<svg class="bars" role="img" aria-labelledby="([^" ]+) ([^"]+)"/g)];
+        assert.ok(charts.length >= 5, `${charts.length} charts`);
+        for (const [, title, summary] of charts) {
+          assert.ok(page.body.includes(`<h3 id="${title}">`), title);
+          assert.ok(page.body.includes(`<p id="${summary}" class="summary">`), summary);
+        }
+        assert.match(page.body, /<caption>Avis « Je donne mon avis » par semaine<\/caption>/);
+        assert.match(page.body, /<caption>« Je suis bloqué » par tutoriel et par étape sur la période<\/caption>/);
+        // 2 opinions of the responder's procedure: (10 + 5) / 2 = 7,5; the other procedure is not counted.
+        assert.match(page.body, /2 avis pour vos démarches : note de 7,5 sur 10/);
+        assert.match(page.body, /L’étape où les personnes se bloquent le plus : étape 2/);
+        assert.doesNotMatch(page.body, /autre-demarche|demande-logement/);
+        assert.doesNotMatch(page.body, /<script/);
+        const outside = await responder.get('/agents/indicateurs?procedure=demande-logement');
+        assert.equal(outside.statusCode, 403);
+
+        const token = responder.csrf(page.body);
+        assert.equal((await responder.post('/agents/indicateurs.csv', { _csrf: token, procedure: 'demande-logement' })).statusCode, 403);
+        for (const fields of [{}, { _csrf: 'faux' }]) assert.equal((await responder.post('/agents/indicateurs.csv', fields)).statusCode, 403);
+        const bad = await responder.post('/agents/indicateurs.csv', { _csrf: token, from: '2026-02-31' });
+        assert.equal(bad.statusCode, 400);
+        assert.match(bad.body, /« Du » : la date « 2026-02-31 » n’existe pas/);
+        const csv = await responder.post('/agents/indicateurs.csv', { _csrf: token, procedure: '' });
+        assert.equal(csv.statusCode, 200, csv.body);
+        assert.match(csv.headers['content-type'] as string, /^text\/csv; charset=utf-8/);
+        assert.match(csv.headers['content-disposition'] as string, /^attachment; filename="indicateurs-toutes-demarches-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+        assert.ok(csv.body.startsWith('\uFEFFsemaine_du,demarche,avis'));
+        const lines = csv.body.trim().split('\r\n');
+        assert.equal(lines.length, 1 + 12, 'one row per week of the default 12 weeks, one procedure');
+        assert.ok(lines.slice(1).every((l) => l.split(',')[1] === 'procedure-indicateurs'));
+        // This week: 2 opinions (1 very good, 1 medium, 0 bad), 7.5 out of 10, clarity 2 answers averaging 4,
+        // difficulties (info-before, not-working, attachments…), …, « Je suis bloqué » 1, no story.
+        assert.match(lines[lines.length - 1]!, /^\d{4}-\d{2}-\d{2},procedure-indicateurs,2,1,1,0,7\.5,2,4,0,0,2,0,0,(\d+,){9}1,0,0,0,0,,$/);
+        const logged = await app.store.db.selectFrom('story_audit').selectAll().where('action', '=', 'export-indicateurs').execute();
+        assert.equal(logged.length, 1);
+        assert.match(logged[0]!.details!, /^démarches=procedure-indicateurs ; du=\d{4}-\d{2}-\d{2} ; au=\d{4}-\d{2}-\d{2}$/);
+
+        // Bad filters on the page: named, never a crash; a responder without procedure sees no figure.
+        const wrong = await responder.get('/agents/indicateurs?from=demain&to=2026-13-01');
+        assert.equal(wrong.statusCode, 200);
+        assert.match(wrong.body, /role="alert"/);
+        const none = new Browser(app, idp);
+        await none.signIn('sans-demarche@demo.aide-numerique.fr');
+        assert.equal((await none.get('/agents/indicateurs')).statusCode, 403);
+        // A moderator sees every procedure.
+        const moderator = new Browser(app, idp);
+        await moderator.signIn('moderatrice@demo.aide-numerique.fr', '/agents/indicateurs');
+        assert.match((await moderator.get('/agents/indicateurs')).body, /<option value="autre-demarche">/);
       });
     }
   });
