@@ -88,3 +88,43 @@ test('indicators week by week: charts people look at, each with its summary and 
   }
 });
 
+test('the back office reflows at 320 px (RGAA 10.11): moderation queue, home, opinions dashboard, journal', async ({ page, browser, baseURL }) => {
+  await send(page, '/api/v1/stories', {
+    procedure: 'demande-logement',
+    text: 'Le site affichait https://www.service-public.fr/particuliers/vosdroits/une-adresse-tres-longue-sans-espace-qui-ne-se-coupe-pas et je ne savais plus quoi faire pour mon dossier.',
+    feeling: 'mixed',
+    channel: 'online',
+    consent: true,
+    locale: 'fr',
+  });
+  const moderator = await signIn(browser, baseURL!, 'moderatrice@demo.aide-numerique.fr', '/agents/moderation');
+  try {
+    await expect(moderator.agent.getByRole('article').first()).toBeVisible();
+    await expect(moderator.agent.getByRole('list', { name: 'Récits en attente, les plus anciens d’abord' })).toBeVisible();
+    await expectReflow(moderator.agent, 'back office: moderation', 'main', { width: 320, height: 640 }, 'RGAA 10.11 (320 px)');
+    // The decision stays within the page: both forms, their button and the reasons' list.
+    for (const control of [moderator.agent.getByRole('button', { name: /^Publier/ }).first(), moderator.agent.getByLabel('Motif du refus').first()]) {
+      const box = (await control.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+    }
+    await expectReflow(moderator.agent, 'back office: moderation', 'body', { width: 320, height: 640 }, 'RGAA 10.11 (320 px), header and navigation');
+    // The story is refused from the narrow page (a reason from the charter), leaving the queue as other tests expect it.
+    const mine = moderator.agent.getByRole('article').filter({ hasText: 'une-adresse-tres-longue' });
+    await mine.getByLabel('Motif du refus').selectOption('hors-sujet');
+    await mine.getByRole('button', { name: /^Refuser/ }).click();
+    await expect(moderator.agent.getByRole('status')).toHaveText('Le récit est refusé ; la personne voit le motif sur son lien de suivi.');
+  } finally {
+    await moderator.context.close();
+  }
+  const admin = await signIn(browser, baseURL!, 'admin@demo.aide-numerique.fr', '/agents');
+  try {
+    await admin.agent.setViewportSize({ width: 320, height: 640 });
+    for (const path of ['/agents', '/agents/avis', '/agents/reponses', '/agents/journal']) {
+      await admin.agent.goto(path);
+      await expect(admin.agent.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectReflow(admin.agent, `back office: ${path}`, 'body', { width: 320, height: 640 }, 'RGAA 10.11 (320 px)');
+    }
+  } finally {
+    await admin.context.close();
+  }
+});

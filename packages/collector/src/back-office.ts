@@ -201,10 +201,14 @@ ${figuresScope(agent) ? '<li><a href="/agents/indicateurs">Indicateurs semaine p
         .join('');
       const item = (s: StoryTable) => {
         const kinds = (JSON.parse(s.masked_kinds) as { kind: string; count: number }[]).map((k) => `${k.kind} (${k.count})`).join(', ');
-        return `<tr><th scope="row">${escapeHtml(frenchDate(s.received_at))}</th><td>${escapeHtml(s.procedure)}${s.step ? `, étape ${escapeHtml(s.step)}` : ''}</td><td>${escapeHtml(FEELING_LABELS[s.feeling] ?? s.feeling)}, ${escapeHtml((CHANNEL_LABELS[s.channel] ?? s.channel).toLowerCase())}</td>
-<td>${paragraphs(s.masked_text)}<p class="meta">Masqué automatiquement : ${escapeHtml(kinds || 'rien')}.</p></td>
-<td><div class="actions"><form method="post" action="/agents/recits/${escapeHtml(s.public_id)}/publier">${csrfField}<button type="submit">Publier<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form>
-<form method="post" action="/agents/recits/${escapeHtml(s.public_id)}/refuser">${csrfField}<p><label for="motif-${escapeHtml(s.public_id)}">Motif du refus</label><select id="motif-${escapeHtml(s.public_id)}" name="reason" required><option value="">Choisir un motif</option>${reasons}</select></p><button type="submit" class="secondary">Refuser</button></form></div></td></tr>`;
+        const id = escapeHtml(s.public_id);
+        return `<li><article class="story" aria-labelledby="recit-${id}">
+<h3 id="recit-${id}">Reçu le ${escapeHtml(frenchDate(s.received_at))} — ${escapeHtml(s.procedure)}${s.step ? `, étape ${escapeHtml(s.step)}` : ''}</h3>
+<p class="meta">Ressenti : ${escapeHtml(FEELING_LABELS[s.feeling] ?? s.feeling)}. Démarche faite : ${escapeHtml((CHANNEL_LABELS[s.channel] ?? s.channel).toLowerCase())}. Masqué automatiquement : ${escapeHtml(kinds || 'rien')}.</p>
+${paragraphs(s.masked_text)}
+<div class="actions"><form method="post" action="/agents/recits/${id}/publier">${csrfField}<button type="submit">Publier<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form>
+<form method="post" action="/agents/recits/${id}/refuser">${csrfField}<p><label for="motif-${id}">Motif du refus</label><select id="motif-${id}" name="reason" required><option value="">Choisir un motif</option>${reasons}</select></p><button type="submit" class="secondary">Refuser<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form></div>
+</article></li>`;
       };
       const count = Number(total.n);
       return render(
@@ -213,7 +217,7 @@ ${figuresScope(agent) ? '<li><a href="/agents/indicateurs">Indicateurs semaine p
         'Modération des récits',
         `<h1>Modération des récits</h1>
 <p>${count} récit${count > 1 ? 's' : ''} en attente${count > QUEUE_SIZE ? ` ; les ${QUEUE_SIZE} plus anciens sont affichés` : ''}. Un récit n’est public qu’une fois publié ici. Refusez un récit qui contient encore des données personnelles.</p>
-${rows.length ? `<div class="table table-scroll"><table><caption>Récits en attente, les plus anciens d’abord</caption><thead><tr><th scope="col">Reçu le</th><th scope="col">Démarche</th><th scope="col">Ressenti et canal</th><th scope="col">Récit (masqué)</th><th scope="col">Décision</th></tr></thead><tbody>${rows.map(item).join('')}</tbody></table></div>` : '<p>Aucun récit en attente.</p>'}`,
+${rows.length ? `<h2 id="file">Récits en attente, les plus anciens d’abord</h2><ol class="queue" aria-labelledby="file">${rows.map(item).join('')}</ol>` : '<p>Aucun récit en attente.</p>'}`,
       );
     });
 

@@ -110,11 +110,12 @@ td.chart{width:10rem}.bar{width:10rem;height:1rem;display:block}
 .good{fill:#18753c;background:#18753c}.medium{fill:#b34000;background:#b34000}.bad{fill:#ce0500;background:#ce0500}
 .legend .key{display:inline-block;width:1rem;height:1rem;vertical-align:middle;margin-left:.75rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.skip a{position:absolute;left:-999rem}.skip a:focus{position:static;display:inline-block;padding:.5rem}
+.skip a{position:absolute;top:-10rem;left:0}.skip a:focus{position:static;display:inline-block;padding:.5rem}
 header{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:center}
 header nav ul,.pagination ul{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;margin:0;padding:0}
 a{color:#000091}main:focus{outline:none}
-.story{border-top:1px solid #929292;padding:1rem 0}.meta{color:#3a3a3a;font-size:.875rem}
+.story{border-top:1px solid #929292;padding:1rem 0;overflow-wrap:anywhere}.story h3{font-size:1.125rem;margin:0 0 .5rem}
+.queue{list-style:none;margin:0;padding:0}select{max-width:100%}.meta{color:#3a3a3a;font-size:.875rem}
 .answer{border-left:4px solid #000091;padding:0 1rem;margin:1rem 0 0}
 .indicators{display:flex;flex-wrap:wrap;gap:1.5rem;list-style:none;padding:0}
 .chart{margin:1.5rem 0}.chart h3{font-size:1.125rem;margin:0 0 .25rem}.chart .summary{margin:0 0 .5rem}
@@ -122,7 +123,7 @@ a{color:#000091}main:focus{outline:none}
 .error-summary{padding:0 1rem;border-left:4px solid #ce0500;background:#f6f6f6}.export{margin-top:1rem}
 .status{padding:1rem;background:#f6f6f6}.notice{padding:1rem;border-left:4px solid #18753c;background:#f6f6f6}.error-text{color:#ce0500;font-weight:700}
 textarea{font:inherit;width:100%;min-height:8rem;padding:.5rem .75rem;border:0;border-bottom:2px solid #3a3a3a;background:#eee;color:#161616}
-.actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}.actions form{margin:0}
+.actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}.actions form{margin:0;min-width:0;max-width:100%}
 button.secondary{background:#fff;color:#000091}
 @media print{header,.filters,.pagination,.skip{display:none}main{padding:0}}
 @media (forced-colors:active){.bar rect,.bars rect{fill:CanvasText}.bars text{fill:CanvasText}.bars line{stroke:CanvasText}.legend{display:none}}

@@ -156,7 +156,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.doesNotMatch(cookie, /Secure/, 'plain http here: Secure only on https');
       const queue = await moderator.get('/agents/moderation');
       assert.equal(queue.statusCode, 200);
-      assert.match(queue.body, /<caption>Récits en attente, les plus anciens d’abord<\/caption>/);
+      assert.match(queue.body, /<h2 id="file">Récits en attente, les plus anciens d’abord<\/h2><ol class="queue" aria-labelledby="file">/);
+      assert.doesNotMatch(queue.body, /<table/, 'a list of stories that reflows, not a wide table');
       assert.match(queue.body, /<h1>Modération des récits<\/h1>/);
       assert.ok(queue.body.includes(`/agents/recits/${sent.id}/publier`));
       assert.ok(!queue.body.includes('paul.durand'), 'the moderator reads the masked text');
