@@ -505,6 +505,39 @@ for (const backend of ['sqlite', 'postgres'] as const) {
   });
 }
 
+describe('level of authentication (acr)', () => {
+  test('the ID token’s acr must be one of OIDC_ACR_VALUES: asked but not given, the sign-in is refused', async () => {
+    const { acrAccepted } = await import('../src/sign-in.ts');
+    assert.equal(acrAccepted(undefined, undefined), true, 'nothing asked: nothing checked');
+    assert.equal(acrAccepted('eidas1', 'eidas1'), true);
+    assert.equal(acrAccepted('eidas2 eidas3', 'eidas3'), true);
+    assert.equal(acrAccepted('eidas2', 'eidas1'), false, 'a weaker level');
+    assert.equal(acrAccepted('eidas1', undefined), false, 'no level said');
+    assert.equal(acrAccepted('eidas1', ['eidas1']), false, 'not a string');
+    // The demo provider signs agents in without saying any level: with a level required, nobody gets in.
+    const idp = await startDevProvider({ redirectUris: [`${ORIGIN}/agents/connexion/retour`], postLogoutRedirectUris: [] });
+    const app = await buildCollector({
+      sqlitePath: ':memory:',
+      publicUrl: ORIGIN,
+      backOffice: { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email', acrValues: 'eidas1', allowHttp: true }, agents: AGENTS },
+    });
+    try {
+      const browser = new Browser(app, idp);
+      const go = await browser.get('/agents/connexion/fournisseur?retour=/agents');
+      assert.equal(new URL(go.headers.location as string).searchParams.get('acr_values'), 'eidas1', 'the level is asked');
+      const back = await browser.atProvider(go.headers.location as string, 'admin@demo.aide-numerique.fr');
+      const callback = await browser.get(back.slice(ORIGIN.length));
+      assert.equal(callback.statusCode, 403, callback.body);
+      assert.match(callback.body, /<h1>Niveau de connexion insuffisant<\/h1>/);
+      assert.equal(browser.collector.cookies.get('aide_agent'), undefined, 'no session');
+      assert.equal(await app.store.db.selectFrom('agent_sessions').select('id_hash').executeTakeFirst(), undefined);
+    } finally {
+      await app.close();
+      await idp.close();
+    }
+  });
+});
+
 describe('back-office settings', () => {
   test('OIDC_ISSUER turns it on; each missing or wrong setting is named in French', async () => {
     const { readConfig } = await import('../src/config.ts');
