@@ -239,6 +239,69 @@ describe('<aide-locator>', () => {
     expect(displayPhone('+262262123456')).to.equal('+262 262 123 456');
   });
 
+  describe('« Ouvert maintenant » with nothing open (issue 9)', () => {
+    /** Searches 59100 (Roubaix) at `now`, then ticks « Ouvert maintenant »; resolves once the list says it. */
+    async function openNowAt(now: string) {
+      const el = await render();
+      el.now = new Date(now);
+      await results(el, '59100');
+      $(el, '.filters-toggle').click();
+      await el.updateComplete;
+      const live = await listenToAnnouncements(700);
+      const box = $(el, '#filter-open') as HTMLInputElement;
+      box.focus();
+      box.click();
+      await waitUntil(() => $(el, '.closed-now') && live.heard.length > 0, 'nothing open, said', { timeout: 10000 });
+      live.stop();
+      return { el, heard: live.heard };
+    }
+
+    it('a Monday at 21 h: no place open now, when the nearest open (day and hour), the line closed and its hours', async () => {
+      const { el, heard } = await openNowAt('2026-12-07T20:00:00Z');
+      expect(text($(el, '#results-title'))).to.equal('Aucun lieu d’aide n’est ouvert en ce moment près de Roubaix (59)');
+      expect(el.shadowRoot!.textContent).to.not.contain('Aucun lieu d’aide connu');
+      expect($$(el, '.closed-now li').map(text)).to.deep.equal([
+        'CCAS de Roubaix (à 200 m) : demain (mardi) à 8 h',
+        'France services La Poste de Roubaix - Epeule (à 400 m) : demain (mardi) à 10 h',
+        $$(el, '.closed-now li').map(text)[2]!,
+      ]);
+      expect($$(el, '.closed-now li').map(text)[2]).to.match(/ : (demain \(mardi\)|mercredi|jeudi|vendredi|samedi|dimanche|lundi) à \d+ h/);
+      expect(heard).to.deep.equal([
+        'polite: Aucun lieu d’aide n’est ouvert en ce moment près de Roubaix (59). Les lieux les plus proches ouvrent : CCAS de Roubaix, demain (mardi) à 8 h.',
+      ]);
+      const line = text($(el, '.phone-line'));
+      expect(line).to.contain('Fermé, rouvre demain à 9 h');
+      expect(line).to.contain('Horaires : du lundi au vendredi, de 9 h à 18 h.');
+      expect($(el, '.phone-line a[href="tel:+33170772372"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a Saturday evening: the places open on Monday or Tuesday, the line on Monday; « Voir tous les lieux » takes focus to the list', async () => {
+      const { el } = await openNowAt('2026-12-05T20:00:00Z');
+      expect($$(el, '.closed-now li').map(text).slice(0, 2)).to.deep.equal([
+        'CCAS de Roubaix (à 200 m) : mardi à 8 h',
+        'France services La Poste de Roubaix - Epeule (à 400 m) : lundi à 10 h',
+      ]);
+      expect(text($(el, '.phone-line'))).to.contain('Fermé, rouvre lundi à 9 h');
+      const all = $$(el, '.closed-now button').find((b) => text(b) === 'Voir tous les lieux, ouverts ou fermés')!;
+      all.focus();
+      all.click();
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+      expect(text($(el, '#results-title'))).to.equal('10 lieux près de Roubaix (59)');
+      expect(($(el, '#filter-open') as HTMLInputElement).checked).to.equal(false);
+      expect($(el, '.closed-now')).to.equal(null);
+    });
+
+    it('in the afternoon, the line says it is open now, with its hours', async () => {
+      const el = await render();
+      el.now = new Date('2026-12-07T14:00:00Z');
+      await results(el, '59100');
+      const line = text($(el, '.phone-line'));
+      expect(line).to.contain('Joignable maintenant, jusqu’à 18 h');
+      expect(line).to.contain('Horaires : du lundi au vendredi, de 9 h à 18 h.');
+    });
+  });
+
   describe('on a slow or broken network', () => {
     afterEach(() => setRequestTimeout(DEFAULT_TIMEOUT_SECONDS));
 

@@ -6,12 +6,12 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { heading } from '@aide/core/element';
 import { NATIONAL_PHONE_LINE, type Locale } from '@aide/core';
-import { openingState } from '../engine/hours.ts';
+import { openingState, phoneLineSchedule, type OpeningState } from '../engine/hours.ts';
 import { hasFlag, valuesOf, WHEELCHAIR_VALUE, type PlaceFilters } from '../engine/filters.ts';
 import type { PlaceResult } from '../engine/source.ts';
 import type { Attribution, PhoneLineConfig, Vocabularies, WeeklySchedule } from '../engine/types.ts';
 import type { LocatorStrings } from './strings.ts';
-import { dayHours, dayName, openingText, phoneLineText } from './hours-text.ts';
+import { dayHours, dayName, openingText, phoneLineText, weekSummary } from './hours-text.ts';
 
 export interface LocatorView {
   t: LocatorStrings;
@@ -63,6 +63,7 @@ export function renderPhoneLine(v: LocatorView) {
         <a class="button call" href="tel:${line?.tel ?? NATIONAL_PHONE_LINE.tel}">${icon(phoneIcon)}${t.phoneLineCall(unbreakable(line?.display ?? NATIONAL_PHONE_LINE.display))}</a>
       </p>
       ${line ? html`<p class="hours-line">${icon(clockIcon)}<span>${phoneLineText(t, v.locale, line, v.now)}</span></p>` : nothing}
+      ${line ? html`<p class="week-summary">${t.phoneLineWeek(weekSummary(t, v.locale, phoneLineSchedule(line)))}</p>` : nothing}
       ${line ? html`<p class="mention" lang="fr" dir="ltr">${line.cost}</p>` : nothing}
     </section>
   `;
@@ -92,10 +93,15 @@ function renderWeekHours(v: LocatorView, schedule: WeeklySchedule, closedOnHolid
   </details>`;
 }
 
+/** A place's opening state at `now` ("se renseigner" when its hours could not be read). */
+export function placeOpening(result: PlaceResult, now: Date): OpeningState {
+  return result.place.hu ? { state: 'unknown' } : openingState(result.schedule, now);
+}
+
 export function renderPlace(v: LocatorView, result: PlaceResult, index: number) {
   const t = v.t;
   const { place } = result;
-  const state = place.hu ? ({ state: 'unknown' } as const) : openingState(result.schedule, v.now);
+  const state = placeOpening(result, v.now);
   const services = valuesOf(v.vocabularies.services, place.s);
   const labels = valuesOf(v.vocabularies.labels, place.l);
   const id = `place-${index}`;
@@ -150,7 +156,7 @@ function checkbox(id: string, label: string, checked: boolean, onChange: (on: bo
   </p>`;
 }
 
-function activeFilterCount(f: PlaceFilters): number {
+export function activeFilterCount(f: PlaceFilters): number {
   return (
     Number(!!f.openNow) + Number(!!f.freeOfCharge) + Number(!!f.wheelchair) +
     (f.services?.length ?? 0) + (f.supportKinds?.length ?? 0) + (f.publics?.length ?? 0) + (f.specificSupport?.length ?? 0) + (f.labels?.length ?? 0)

@@ -37,6 +37,19 @@ export interface LocatorStrings {
   otherCommunes: string;
   nothingWithin30: string;
   nothingAtAll: string;
+  /** « Ouvert maintenant » and no place open near there. */
+  noneOpenNow: (where: string) => string;
+  /** Other filters and no place matching them. */
+  nothingMatchesFilters: string;
+  nextOpenings: string;
+  opensTodayAt: (time: string) => string;
+  opensTomorrowAt: (day: string, time: string) => string;
+  opensOnAt: (day: string, time: string) => string;
+  showAllPlaces: string;
+  timeRange: (from: string, to: string) => string;
+  rangeSeparator: string;
+  daysRange: (from: string, to: string) => string;
+  phoneLineWeek: (summary: string) => string;
   distance: (km: number, locale: Locale) => string;
   approximate: string;
   hoursOpen: (closesAt: string) => string;
@@ -145,6 +158,17 @@ export const locatorFr: LocatorStrings = {
   otherCommunes: 'Autres communes avec ce code postal :',
   nothingWithin30: 'Aucun lieu d’aide à moins de 30 km. Le plus simple : appelez la ligne d’aide gratuite.',
   nothingAtAll: 'Aucun lieu d’aide connu dans cette zone. Appelez la ligne d’aide gratuite.',
+  noneOpenNow: (where) => `Aucun lieu d’aide n’est ouvert en ce moment près de ${where}`,
+  nothingMatchesFilters: 'Aucun lieu proche ne correspond à ces filtres. Retirez-en un, ou appelez la ligne d’aide gratuite.',
+  nextOpenings: 'Les lieux les plus proches ouvrent :',
+  opensTodayAt: (t) => `aujourd’hui à ${t}`,
+  opensTomorrowAt: (d, t) => `demain (${d}) à ${t}`,
+  opensOnAt: (d, t) => `${d} à ${t}`,
+  showAllPlaces: 'Voir tous les lieux, ouverts ou fermés',
+  timeRange: (a, b) => `de ${a} à ${b}`,
+  rangeSeparator: ' et ',
+  daysRange: (a, b) => `du ${a} au ${b}`,
+  phoneLineWeek: (s) => `Horaires : ${s}.`,
   distance: (km) => `à ${km < 1 ? `${Math.round(km * 1000)} m` : `${formatNumber('fr', km, { maximumFractionDigits: 1 })} km`}`,
   approximate: 'position approximative : centre de la commune',
   hoursOpen: (t) => `Ouvert, ferme à ${t}`,
