@@ -175,7 +175,7 @@ test.describe('locator', () => {
   test('a shared postal code offers the other communes', async ({ page }) => {
     await openLocator(page);
     await search(page, '01400');
-    await expect(locator(page).getByText('Autres communes avec ce code postal :')).toBeVisible();
+    await expect(locator(page).getByText('Autres communes avec le code postal 01400 :')).toBeVisible();
     const other = locator(page).locator('.others button').first();
     const name = (await other.innerText()).trim();
     await other.click();

@@ -24,6 +24,8 @@ export interface Origin {
   commune: CommuneEntry | null;
   /** Other communes with the same postal code or name, to switch to. */
   others: CommuneEntry[];
+  /** What the other communes share with this one: the postal code typed, or the name (homonyms). */
+  shared: { by: 'postcode' | 'name'; value: string } | null;
 }
 
 export interface LocatorPageView extends LocatorView {
@@ -119,7 +121,7 @@ function renderResults(v: LocatorPageView) {
       ${heading(v.sectionLevel, resultsTitle(v, v.origin), { id: 'results-title' })}
       ${v.origin.others.length
         ? html`<div class="others">
-            <p>${t.otherCommunes}</p>
+            <p>${v.origin.shared?.by === 'postcode' ? t.otherCommunesPostcode(v.origin.shared.value) : t.otherCommunesNamed(v.origin.shared?.value ?? v.origin.label)}</p>
             <ul>
               ${v.origin.others.map((c) => html`<li><button type="button" class="button tertiary" @click=${() => v.chooseOther(c)}>${communeLabel(c)}</button></li>`)}
             </ul>

@@ -239,6 +239,27 @@ describe('<aide-locator>', () => {
     expect(displayPhone('+262262123456')).to.equal('+262 262 123 456');
   });
 
+  it('communes sharing a name are offered as such, not as sharing a postal code; a shared code says which', async () => {
+    const el = await render();
+    await type(el, 'Bellegarde');
+    $(el, 'button[type=submit]').click();
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Bellegarde (30)'), 'results', { timeout: 10000 });
+    await el.updateComplete;
+    expect(text($(el, '.others p'))).to.equal('Autres communes nommées Bellegarde :');
+    expect($$(el, '.others button').map(text)).to.deep.equal(['Bellegarde (45)', 'Bellegarde (32)']);
+    $$(el, '.others button')[0]!.click();
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Bellegarde (45)'), 'results for the other one', { timeout: 10000 });
+    await el.updateComplete;
+    expect(text($(el, '.others p'))).to.equal('Autres communes nommées Bellegarde :');
+    expect($$(el, '.others button').map(text)).to.deep.equal(['Bellegarde (30)', 'Bellegarde (32)']);
+    await expect(el).to.be.accessible();
+    await type(el, '01400');
+    $(el, 'button[type=submit]').click();
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Châtillon-sur-Chalaronne (01)'), 'results', { timeout: 10000 });
+    await el.updateComplete;
+    expect(text($(el, '.others p'))).to.equal('Autres communes avec le code postal 01400 :');
+  });
+
   describe('« Ouvert maintenant » with nothing open (issue 9)', () => {
     /** Searches 59100 (Roubaix) at `now`, then ticks « Ouvert maintenant »; resolves once the list says it. */
     async function openNowAt(now: string) {

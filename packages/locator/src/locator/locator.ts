@@ -180,13 +180,15 @@ export class AideLocator extends AideElement<LocatorStrings> {
 
   /** Searches around a commune: the one typed, or the suggestion picked. */
   private async searchAround(commune: CommuneEntry): Promise<boolean> {
-    const input = this.combobox.input;
-    const others = this.combobox.suggestions.filter((s) => s !== commune && (s[0] === commune[0] || input.replace(/\D/g, '').length === 5));
+    // A postal code typed: the other communes are that code's; a name: the communes of the same name (homonyms).
+    const postcode = /\b\d{5}\b/.exec(this.combobox.input)?.[0];
+    const shared: Origin['shared'] = postcode ? { by: 'postcode', value: postcode } : { by: 'name', value: commune[0] };
+    const others = this.combobox.suggestions.filter((s) => s !== commune && (postcode || s[0] === commune[0]));
     if (commune[3] === null || commune[4] === null) {
       this.showFieldError({ key: 'no-position-known' });
       return false;
     }
-    this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
+    this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others, shared };
     rememberSearch(this.combobox.input);
     this.limit = PAGE_SIZE;
     return this.search();
@@ -311,7 +313,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
         return;
       }
       if (request !== this.searchRequest) return;
-      this.origin = { label: this.t.nearYourPosition, point: { lat: position.coords.latitude, lon: position.coords.longitude }, commune: null, others: [] };
+      this.origin = { label: this.t.nearYourPosition, point: { lat: position.coords.latitude, lon: position.coords.longitude }, commune: null, others: [], shared: null };
       this.limit = PAGE_SIZE;
       await this.search();
     });
@@ -322,7 +324,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
     const previous = this.origin;
     const others = [...(previous?.commune ? [previous.commune] : []), ...(previous?.others ?? [])].filter((c) => c !== commune);
     this.combobox.show(commune);
-    this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
+    this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others, shared: previous?.shared ?? null };
     // The button pressed leaves the list of other communes: focus goes to the results' heading, which says
     // "10 lieux près de…" (no live message on top).
     if (await this.busy.run(this.t.searching, () => this.search({ announce: 'none' }))) this.focusResultsTitle();

@@ -34,7 +34,8 @@ export interface LocatorStrings {
   retry: string;
   resultsNear: (n: number, where: string) => string;
   nearYourPosition: string;
-  otherCommunes: string;
+  otherCommunesPostcode: (code: string) => string;
+  otherCommunesNamed: (name: string) => string;
   nothingWithin30: string;
   nothingAtAll: string;
   /** « Ouvert maintenant » and no place open near there. */
@@ -155,7 +156,8 @@ export const locatorFr: LocatorStrings = {
   retry: 'Réessayer',
   resultsNear: (n, where) => plural('fr', n, { one: `{n} lieu près de ${where}`, other: `{n} lieux près de ${where}` }),
   nearYourPosition: 'votre position',
-  otherCommunes: 'Autres communes avec ce code postal :',
+  otherCommunesPostcode: (code) => `Autres communes avec le code postal ${code} :`,
+  otherCommunesNamed: (name) => `Autres communes nommées ${name} :`,
   nothingWithin30: 'Aucun lieu d’aide à moins de 30 km. Le plus simple : appelez la ligne d’aide gratuite.',
   nothingAtAll: 'Aucun lieu d’aide connu dans cette zone. Appelez la ligne d’aide gratuite.',
   noneOpenNow: (where) => `Aucun lieu d’aide n’est ouvert en ce moment près de ${where}`,
