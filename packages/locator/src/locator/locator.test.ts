@@ -260,6 +260,39 @@ describe('<aide-locator>', () => {
     expect(text($(el, '.others p'))).to.equal('Autres communes avec le code postal 01400 :');
   });
 
+  it('the three most used filters in sight, the others behind « Plus de filtres », which counts the active ones it hides', async () => {
+    const el = await render();
+    await results(el, '29200');
+    const visibleBoxes = () => $$(el, '.filters input[type=checkbox]').filter((box) => box.getClientRects().length > 0);
+    expect(visibleBoxes().map((box) => text(box.closest('.check')!))).to.deep.equal(['Ouvert maintenant', 'Gratuit', 'Aide aux démarches administratives']);
+    expect(text($(el, '.main-filters legend'))).to.equal('Filtrer les lieux');
+    const more = $(el, '.filters-toggle');
+    expect(text(more)).to.equal('Plus de filtres');
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(more.getAttribute('aria-controls')).to.equal('filters');
+    expect($(el, '#filters').hidden).to.equal(true);
+    // « Aide aux démarches administratives » is in sight: not a second time behind « Plus de filtres ».
+    more.click();
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(visibleBoxes().length).to.be.greaterThan(30);
+    expect(visibleBoxes().filter((box) => text(box.closest('.check')!) === 'Aide aux démarches administratives')).to.have.length(1);
+    await expect(el).to.be.accessible();
+    // Two filters behind the button, one in sight: the button counts the two.
+    ($(el, '#filter-wheelchair') as HTMLInputElement).click();
+    await waitUntil(() => text(more) === 'Plus de filtres (1 filtre actif)', 'one hidden filter counted', { timeout: 10000 });
+    ($(el, '#filter-specificSupport-0') as HTMLInputElement).click();
+    await waitUntil(() => text(more) === 'Plus de filtres (2 filtres actifs)', 'two hidden filters counted', { timeout: 10000 });
+    ($(el, '#filter-admin') as HTMLInputElement).click();
+    await waitUntil(() => ($(el, '#filter-admin') as HTMLInputElement).checked && !$(el, '.places').getAttribute('aria-busy')?.includes('true'), 'refreshed', { timeout: 10000 });
+    expect(text(more)).to.equal('Plus de filtres (2 filtres actifs)');
+    more.click();
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '#filters').hidden).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   describe('« Ouvert maintenant » with nothing open (issue 9)', () => {
     /** Searches 59100 (Roubaix) at `now`, then ticks « Ouvert maintenant »; resolves once the list says it. */
     async function openNowAt(now: string) {

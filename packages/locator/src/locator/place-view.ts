@@ -7,7 +7,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { heading } from '@aide/core/element';
 import { NATIONAL_PHONE_LINE, type Locale } from '@aide/core';
 import { openingState, phoneLineSchedule, type OpeningState } from '../engine/hours.ts';
-import { hasFlag, valuesOf, WHEELCHAIR_VALUE, type PlaceFilters } from '../engine/filters.ts';
+import { ADMINISTRATIVE_HELP, hasFlag, valuesOf, WHEELCHAIR_VALUE, type PlaceFilters } from '../engine/filters.ts';
 import type { PlaceResult } from '../engine/source.ts';
 import type { Attribution, PhoneLineConfig, Vocabularies, WeeklySchedule } from '../engine/types.ts';
 import type { LocatorStrings } from './strings.ts';
@@ -163,6 +163,10 @@ export function activeFilterCount(f: PlaceFilters): number {
   );
 }
 
+/**
+ * The filters: the three most used in sight (open now, free of charge, help with administrative procedures), the
+ * rest (about 35 boxes) behind « Plus de filtres », a disclosure whose name counts the active filters it hides.
+ */
 export function renderFilters(v: LocatorView) {
   const t = v.t;
   const f = v.filters;
@@ -174,25 +178,28 @@ export function renderFilters(v: LocatorView) {
     </fieldset>
   `;
   const count = activeFilterCount(f);
+  const adminOn = (f.services ?? []).includes(ADMINISTRATIVE_HELP);
+  const hidden = count - Number(!!f.openNow) - Number(!!f.freeOfCharge) - Number(adminOn);
   return html`
     <div class="filters">
-      <button type="button" class="button secondary filters-toggle" aria-expanded=${v.filtersOpen ? 'true' : 'false'} aria-controls="filters" @click=${() => v.toggleFilters()}>
-        ${t.filters}${count ? html` <span class="count">(${t.filtersActive(count)})</span>` : nothing}
+      <fieldset class="main-filters">
+        <legend>${t.filters}</legend>
+        ${checkbox('filter-open', t.filterOpenNow, !!f.openNow, (on) => v.setFilter({ openNow: on }))}
+        ${checkbox('filter-free', t.filterFree, !!f.freeOfCharge, (on) => v.setFilter({ freeOfCharge: on }))}
+        ${checkbox('filter-admin', term(v, ADMINISTRATIVE_HELP), adminOn, (on) => v.toggleValue('services', ADMINISTRATIVE_HELP, on))}
+      </fieldset>
+      <button type="button" class="button tertiary filters-toggle" aria-expanded=${v.filtersOpen ? 'true' : 'false'} aria-controls="filters" @click=${() => v.toggleFilters()}>
+        ${t.moreFilters}${hidden ? html` <span class="count">(${t.filtersActive(hidden)})</span>` : nothing}
       </button>
       <div id="filters" class="filter-panel" ?hidden=${!v.filtersOpen}>
-        <fieldset>
-          <legend class="visually-hidden">${t.filters}</legend>
-          ${checkbox('filter-open', t.filterOpenNow, !!f.openNow, (on) => v.setFilter({ openNow: on }))}
-          ${checkbox('filter-free', t.filterFree, !!f.freeOfCharge, (on) => v.setFilter({ freeOfCharge: on }))}
-          ${checkbox('filter-wheelchair', t.filterWheelchair, !!f.wheelchair, (on) => v.setFilter({ wheelchair: on }))}
-        </fieldset>
-        ${group(t.filterServices, 'services', vocabularies.services)}
+        ${checkbox('filter-wheelchair', t.filterWheelchair, !!f.wheelchair, (on) => v.setFilter({ wheelchair: on }))}
+        ${group(t.filterServices, 'services', vocabularies.services.filter((s) => s !== ADMINISTRATIVE_HELP))}
         ${group(t.filterSupportKinds, 'supportKinds', vocabularies.supportKinds)}
         ${group(t.filterSpecificSupport, 'specificSupport', vocabularies.specificSupport.filter((s) => s !== WHEELCHAIR_VALUE))}
         ${group(t.filterPublics, 'publics', vocabularies.publics)}
         ${group(t.filterLabels, 'labels', vocabularies.labels)}
-        ${count ? html`<button type="button" class="button tertiary" @click=${() => v.clearFilters()}>${t.clearFilters}</button>` : nothing}
       </div>
+      ${count ? html`<button type="button" class="button tertiary" @click=${() => v.clearFilters()}>${t.clearFilters}</button>` : nothing}
     </div>
   `;
 }

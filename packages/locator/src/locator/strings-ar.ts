@@ -78,6 +78,7 @@ export const locatorAr: LocatorStrings = {
   addToSheet: 'إضافة إلى بطاقة المساعدة',
   showMore: 'عرض المزيد من الأماكن',
   filters: 'تصفية الأماكن',
+  moreFilters: 'مرشحات أخرى',
   filtersActive: (n) => plural('ar', n, { one: 'مرشح واحد مفعل', two: 'مرشحان مفعلان', few: '{n} مرشحات مفعلة', other: '{n} مرشحًا مفعلاً' }),
   filterOpenNow: 'مفتوح الآن',
   filterFree: 'مجاني',

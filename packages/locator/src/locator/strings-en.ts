@@ -78,6 +78,7 @@ export const locatorEn: LocatorStrings = {
   addToSheet: 'Add to my help sheet',
   showMore: 'Show more places',
   filters: 'Filter places',
+  moreFilters: 'More filters',
   filtersActive: (n) => plural('en', n, { one: '{n} filter on', other: '{n} filters on' }),
   filterOpenNow: 'Open now',
   filterFree: 'Free of charge',

@@ -83,6 +83,8 @@ export interface LocatorStrings {
   addToSheet: string;
   showMore: string;
   filters: string;
+  /** The disclosure of the filters beyond the three most used. */
+  moreFilters: string;
   filtersActive: (n: number) => string;
   filterOpenNow: string;
   filterFree: string;
@@ -203,6 +205,7 @@ export const locatorFr: LocatorStrings = {
   addToSheet: 'Ajouter à ma fiche d’aide',
   showMore: 'Afficher plus de lieux',
   filters: 'Filtrer les lieux',
+  moreFilters: 'Plus de filtres',
   filtersActive: (n) => plural('fr', n, { one: '{n} filtre actif', other: '{n} filtres actifs' }),
   filterOpenNow: 'Ouvert maintenant',
   filterFree: 'Gratuit',
