@@ -3,7 +3,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, deepFocus, hostPage } from './fixtures.ts';
-import { checkState, expectAnnouncement, liveRegionText } from '../a11y/harness.ts';
+import { checkState, expectAnnouncement, expectNoAxeViolations, liveRegionText } from '../a11y/harness.ts';
 
 // A Monday, 10:00 in Paris (09:00 UTC): places and the phone line are open.
 const MONDAY_10H = new Date('2026-11-23T09:00:00Z');
@@ -340,6 +340,23 @@ test.describe('locator', () => {
       await expect(popup.locator('ol > li')).toHaveCount(2);
       await expect(popup.getByText('Solidarité Numérique : 01 70 772 372')).toBeVisible();
       await expect(popup.getByRole('button', { name: 'Imprimer' })).toBeFocused();
+      // On paper, what stays true: the week day by day, never « rouvre demain » or « joignable maintenant ».
+      await expect(popup.getByText('Horaires : du lundi au vendredi, de 9 h à 18 h.')).toBeVisible();
+      await expect(popup.locator('body')).not.toContainText(/rouvre|Joignable maintenant|Ouvert, ferme|Fermé, ouvre/);
+      for (const place of await popup.locator('ol > li').all()) {
+        const week = place.getByRole('table');
+        if ((await week.count()) === 0) {
+          await expect(place).toContainText('Horaires : se renseigner');
+          continue;
+        }
+        await expect(week.getByRole('columnheader')).toHaveText(['Jour', 'Horaires']);
+        await expect(week.getByRole('rowheader')).toHaveText(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+      }
+      // Phone numbers: text on paper, links on a phone.
+      await expect(popup.getByRole('link', { name: '01 70 772 372' })).toHaveAttribute('href', 'tel:+33170772372');
+      const placePhones = popup.locator('ol > li a[href^="tel:"]');
+      for (const link of await placePhones.all()) await expect(link).toHaveText(/^0\d( \d\d){4}$|^\+\d/);
+      await expectNoAxeViolations(popup, 'help sheet page', 'light');
     });
 
   });

@@ -440,7 +440,6 @@ export class AideLocator extends AideElement<LocatorStrings> {
     const data = helpSheetData({
       t: this.t,
       locale: this.locale,
-      now: this.now ?? new Date(),
       origin: this.origin?.label ?? '',
       results: this.results,
       chosen: this.forSheet,
