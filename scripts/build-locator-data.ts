@@ -207,12 +207,12 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
   const attribution: Attribution = {
     title: 'Lieux de médiation numérique, France services, conseillers numériques, Aidants Connect',
     sources: [
-      { name: 'Liste des France services (ANCT)', licence: 'Licence Ouverte 2.0', date: '2024-08-01', url: 'https://www.data.gouv.fr/fr/datasets/liste-des-structures-france-services/' },
-      { name: 'Lieux d’activité des conseillers numériques (ANCT, cartographie nationale)', licence: 'Licence Ouverte 2.0', date: '2022-12' },
+      { name: 'Liste des France services (Agence nationale de la cohésion des territoires)', licence: 'Licence Ouverte 2.0', date: '2024-08-01', url: 'https://www.data.gouv.fr/fr/datasets/liste-des-structures-france-services/' },
+      { name: 'Lieux où travaillent les conseillers numériques (cartographie nationale de l’Agence nationale de la cohésion des territoires)', licence: 'Licence Ouverte 2.0', date: '2022-12' },
       { name: 'Structures habilitées Aidants Connect', licence: 'Licence Ouverte 2.0', date: '2021-03' },
-      { name: 'data.inclusion et cartographies régionales (Hub du Sud, Charente, Nouvelle-Calédonie)', licence: 'Licence Ouverte 2.0', date: '2023' },
-      { name: 'Standard « Lieux de médiation numérique » v1.0.2 (La MedNum)', licence: 'Licence Ouverte 2.0', date: '2024-04-11' },
-      { name: 'Communes et codes postaux (COG 2026, @etalab/decoupage-administratif ; centres geo.api.gouv.fr)', licence: 'Licence Ouverte 2.0', date: '2026' },
+      { name: 'Lieux recensés par la plateforme publique data inclusion et par des cartographies régionales (Hub du Sud, Charente, Nouvelle-Calédonie)', licence: 'Licence Ouverte 2.0', date: '2023' },
+      { name: 'Standard national « Lieux de médiation numérique », version 1.0.2 (La MedNum)', licence: 'Licence Ouverte 2.0', date: '2024-04-11' },
+      { name: 'Communes et codes postaux (code officiel géographique 2026 de l’Insee, codes postaux de La Poste, position des communes : API Géo de l’État)', licence: 'Licence Ouverte 2.0', date: '2026' },
     ],
     notice: 'Certaines informations datent de 2021 ou 2022 : appelez le lieu avant de vous déplacer.',
   };

@@ -204,6 +204,14 @@ export function renderFilters(v: LocatorView) {
   `;
 }
 
+/** A source's date in words, in French like the sources' names: « 1 août 2024 », « décembre 2022 », « 2026 ». */
+export function sourceDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (!year || !month) return date;
+  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat('fr', options).format(new Date(Date.UTC(year, month - 1, day ?? 1)));
+}
+
 export function renderSources(t: LocatorStrings, a: Attribution | null) {
   if (!a) return nothing;
   return html`<details class="sources">
@@ -211,7 +219,7 @@ export function renderSources(t: LocatorStrings, a: Attribution | null) {
     <p>${t.sourcesIntro}</p>
     <!-- The operator's data and texts are in French, whatever the widget's language (RGAA 8.7, 8.10). -->
     <ul lang="fr" dir="ltr">
-      ${a.sources.map((s) => html`<li>${s.name} (${s.licence}${s.date ? `, ${s.date}` : ''})</li>`)}
+      ${a.sources.map((s) => html`<li>${s.name} (${s.licence}${s.date ? `, ${sourceDate(s.date)}` : ''})</li>`)}
     </ul>
     <p lang="fr" dir="ltr">${a.notice}</p>
   </details>`;

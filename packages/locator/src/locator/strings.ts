@@ -215,7 +215,7 @@ export const locatorFr: LocatorStrings = {
   filterPublics: 'Publics accueillis',
   filterSpecificSupport: 'Accompagnements spécifiques (handicap, langues, lecture)',
   newWindow: 'nouvelle fenêtre',
-  filterLabels: 'Labels et dispositifs',
+  filterLabels: 'Réseaux d’aide nationaux',
   clearFilters: 'Retirer tous les filtres',
   resultsUpdated: (n) => (n === 0 ? 'Aucun lieu ne correspond.' : plural('fr', n, { one: '{n} lieu correspond.', other: '{n} lieux correspondent.' })),
   phoneLineTitle: 'Par téléphone',
@@ -235,7 +235,21 @@ export const locatorFr: LocatorStrings = {
   sources: 'Sources des données',
   sourcesIntro: 'Données ouvertes, publiées sous Licence Ouverte 2.0 :',
   franceServicesFirst: 'Pour votre démarche, les France services sont proposées en premier : leurs agents sont formés pour ces organismes.',
-  vocabulary: {},
+  // The national standard's values, in plain words where they are not (a typo, a slash, a network's bare name).
+  vocabulary: {
+    'Familles et/ou enfants': 'Familles et enfants',
+    'En autonomie': 'En autonomie, avec du matériel en libre accès',
+    'Aidants Connect': 'Aidants Connect : un professionnel peut faire une démarche pour vous, en sécurité',
+    'Bibliothèques numérique de référence': 'Bibliothèque numérique de référence',
+    'Certification PIX': 'Certification Pix : faire reconnaître ses compétences numériques',
+    'Conseillers numériques': 'Conseiller numérique',
+    'Grande école du numérique': 'Grande école du numérique : formations aux métiers du numérique',
+    'La Croix Rouge': 'Croix-Rouge française',
+    "Point d'accès numérique CAF": 'Point d’accès numérique de la CAF',
+    'Promeneurs du net': 'Promeneurs du Net : des éducateurs qui aident les jeunes sur internet',
+    'Relais numérique (Emmaüs Connect)': 'Relais numérique d’Emmaüs Connect',
+    'Pass numérique': 'Pass numérique : des chèques pour des ateliers gratuits',
+  },
 };
 
 /** What the component shows the moment it waits for its English or Arabic catalogue (a few milliseconds, usually). */
