@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { fold } from '@aide/core';
 import { validateRecords, schemaVocabularies, type TableField } from './locator-data/validate.ts';
 import { buildGeocoding } from './locator-data/geocoding.ts';
-import { parseOsmHours, toPlaceRecord, type StandardRecord, VOCABULARIES, haversineKm, checkPhoneLineConfig, type Attribution, type PlaceRecord, type PlacesIndex, type Shard, type ShardInfo, type WeeklySchedule } from '@aide/locator/engine';
+import { parseOsmHours, toPlaceRecord, type StandardRecord, VOCABULARIES, haversineKm, hasFlag, FRANCE_SERVICES_LABEL, checkPhoneLineConfig, type Attribution, type PlaceRecord, type PlacesIndex, type Shard, type ShardInfo, type WeeklySchedule } from '@aide/locator/engine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -59,6 +59,32 @@ function write(outDir: string, file: string, content: string): { raw: number; gz
   const gzip = gzipSync(content, { level: 9 });
   writeFileSync(`${path}.gz`, gzip);
   return { raw: Buffer.byteLength(content), gzip: gzip.length };
+}
+
+/**
+ * The département's France services alone, for the procedures of their partners: France services within 30 km come
+ * first, and the départements around that are farther than the ten nearest places need only them (a tenth of a
+ * shard), not every place. Each keeps its position in the full shard, so that it is the same place for the widget.
+ */
+function writeFranceServices(outDir: string, report: BuildReport, shard: Shard): Pick<ShardInfo, 'franceServices'> {
+  const positions = shard.places.flatMap((place, i) => (hasFlag(VOCABULARIES.labels, place.l, FRANCE_SERVICES_LABEL) ? [i] : []));
+  if (positions.length === 0) return {};
+  const schedules: WeeklySchedule[] = [];
+  const places = positions.map((i) => {
+    const place = { ...shard.places[i]! };
+    if (place.h !== undefined) {
+      const schedule = shard.schedules[place.h]!;
+      let index = schedules.indexOf(schedule);
+      if (index < 0) index = schedules.push(schedule) - 1;
+      place.h = index;
+    }
+    return place;
+  });
+  const file = `fs-${shard.code}.json`;
+  const size = write(outDir, file, stable({ v: 1, code: shard.code, schedules, places, positions }));
+  report.bytes.raw += size.raw;
+  report.bytes.gzip += size.gzip;
+  return { franceServices: { file, count: positions.length, gzipBytes: size.gzip } };
 }
 
 /** Two records of the same place left after the upstream deduplication: same name, within 50 m. */
@@ -191,6 +217,7 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
       count: places.length,
       file,
       gzipBytes: size.gzip,
+      ...writeFranceServices(options.outDir, report, shard),
     });
   }
   report.shards = shards.length;
