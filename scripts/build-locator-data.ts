@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { fold } from '@aide/core';
 import { validateRecords, schemaVocabularies, type TableField } from './locator-data/validate.ts';
 import { buildGeocoding } from './locator-data/geocoding.ts';
-import { parseOsmHours, toPlaceRecord, type StandardRecord, VOCABULARIES, haversineKm, checkPhoneLineConfig, type Attribution, type PlaceRecord, type PlacesIndex, type Shard, type ShardInfo, type WeeklySchedule } from '@aide/locator/engine';
+import { parseOsmHours, toPlaceRecord, type StandardRecord, VOCABULARIES, haversineKm, hasFlag, FRANCE_SERVICES_LABEL, checkPhoneLineConfig, type Attribution, type PlaceRecord, type PlacesIndex, type Shard, type ShardInfo, type WeeklySchedule } from '@aide/locator/engine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -59,6 +59,32 @@ function write(outDir: string, file: string, content: string): { raw: number; gz
   const gzip = gzipSync(content, { level: 9 });
   writeFileSync(`${path}.gz`, gzip);
   return { raw: Buffer.byteLength(content), gzip: gzip.length };
+}
+
+/**
+ * The département's France services alone, for the procedures of their partners: France services within 30 km come
+ * first, and the départements around that are farther than the ten nearest places need only them (a tenth of a
+ * shard), not every place. Each keeps its position in the full shard, so that it is the same place for the widget.
+ */
+function writeFranceServices(outDir: string, report: BuildReport, shard: Shard): Pick<ShardInfo, 'franceServices'> {
+  const positions = shard.places.flatMap((place, i) => (hasFlag(VOCABULARIES.labels, place.l, FRANCE_SERVICES_LABEL) ? [i] : []));
+  if (positions.length === 0) return {};
+  const schedules: WeeklySchedule[] = [];
+  const places = positions.map((i) => {
+    const place = { ...shard.places[i]! };
+    if (place.h !== undefined) {
+      const schedule = shard.schedules[place.h]!;
+      let index = schedules.indexOf(schedule);
+      if (index < 0) index = schedules.push(schedule) - 1;
+      place.h = index;
+    }
+    return place;
+  });
+  const file = `fs-${shard.code}.json`;
+  const size = write(outDir, file, stable({ v: 1, code: shard.code, schedules, places, positions }));
+  report.bytes.raw += size.raw;
+  report.bytes.gzip += size.gzip;
+  return { franceServices: { file, count: positions.length, gzipBytes: size.gzip } };
 }
 
 /** Two records of the same place left after the upstream deduplication: same name, within 50 m. */
@@ -191,6 +217,7 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
       count: places.length,
       file,
       gzipBytes: size.gzip,
+      ...writeFranceServices(options.outDir, report, shard),
     });
   }
   report.shards = shards.length;
@@ -207,12 +234,12 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
   const attribution: Attribution = {
     title: 'Lieux de médiation numérique, France services, conseillers numériques, Aidants Connect',
     sources: [
-      { name: 'Liste des France services (ANCT)', licence: 'Licence Ouverte 2.0', date: '2024-08-01', url: 'https://www.data.gouv.fr/fr/datasets/liste-des-structures-france-services/' },
-      { name: 'Lieux d’activité des conseillers numériques (ANCT, cartographie nationale)', licence: 'Licence Ouverte 2.0', date: '2022-12' },
+      { name: 'Liste des France services (Agence nationale de la cohésion des territoires)', licence: 'Licence Ouverte 2.0', date: '2024-08-01', url: 'https://www.data.gouv.fr/fr/datasets/liste-des-structures-france-services/' },
+      { name: 'Lieux où travaillent les conseillers numériques (cartographie nationale de l’Agence nationale de la cohésion des territoires)', licence: 'Licence Ouverte 2.0', date: '2022-12' },
       { name: 'Structures habilitées Aidants Connect', licence: 'Licence Ouverte 2.0', date: '2021-03' },
-      { name: 'data.inclusion et cartographies régionales (Hub du Sud, Charente, Nouvelle-Calédonie)', licence: 'Licence Ouverte 2.0', date: '2023' },
-      { name: 'Standard « Lieux de médiation numérique » v1.0.2 (La MedNum)', licence: 'Licence Ouverte 2.0', date: '2024-04-11' },
-      { name: 'Communes et codes postaux (COG 2026, @etalab/decoupage-administratif ; centres geo.api.gouv.fr)', licence: 'Licence Ouverte 2.0', date: '2026' },
+      { name: 'Lieux recensés par la plateforme publique data inclusion et par des cartographies régionales (Hub du Sud, Charente, Nouvelle-Calédonie)', licence: 'Licence Ouverte 2.0', date: '2023' },
+      { name: 'Standard national « Lieux de médiation numérique », version 1.0.2 (La MedNum)', licence: 'Licence Ouverte 2.0', date: '2024-04-11' },
+      { name: 'Communes et codes postaux (code officiel géographique 2026 de l’Insee, codes postaux de La Poste, position des communes : API Géo de l’État)', licence: 'Licence Ouverte 2.0', date: '2026' },
     ],
     notice: 'Certaines informations datent de 2021 ou 2022 : appelez le lieu avant de vous déplacer.',
   };

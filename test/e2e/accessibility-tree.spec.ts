@@ -589,14 +589,14 @@ test.describe('accessibility tree, step by step', () => {
       () => page.keyboard.press('Enter'),
     );
     await j.step(
-      'Les filtres',
-      { action: 'Tab jusqu’à « Filtrer les lieux », puis Entrée.', reach: () => tabTo(page, l.getByRole('button', { name: /^Filtrer les lieux/ })), until: () => expect(l.locator('#filters')).toBeVisible() },
-      () => page.keyboard.press('Enter'),
-    );
-    await j.step(
       'Un filtre',
       { action: 'Tab jusqu’à « Gratuit », puis Espace.', reach: () => tabTo(page, l.getByRole('checkbox', { name: 'Gratuit' })), until: () => expect(l.getByRole('checkbox', { name: 'Gratuit' })).toBeChecked() },
       () => page.keyboard.press('Space'),
+    );
+    await j.step(
+      'Plus de filtres',
+      { action: 'Tab jusqu’à « Plus de filtres », puis Entrée.', reach: () => tabTo(page, l.getByRole('button', { name: /^Plus de filtres/ })), until: () => expect(l.locator('#filters')).toBeVisible() },
+      () => page.keyboard.press('Enter'),
     );
     await j.step(
       'Un code postal incomplet',

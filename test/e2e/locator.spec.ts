@@ -3,7 +3,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, deepFocus, hostPage } from './fixtures.ts';
-import { checkState, expectAnnouncement, liveRegionText } from '../a11y/harness.ts';
+import { checkState, expectAnnouncement, expectNoAxeViolations, liveRegionText } from '../a11y/harness.ts';
 
 // A Monday, 10:00 in Paris (09:00 UTC): places and the phone line are open.
 const MONDAY_10H = new Date('2026-11-23T09:00:00Z');
@@ -175,7 +175,7 @@ test.describe('locator', () => {
   test('a shared postal code offers the other communes', async ({ page }) => {
     await openLocator(page);
     await search(page, '01400');
-    await expect(locator(page).getByText('Autres communes avec ce code postal :')).toBeVisible();
+    await expect(locator(page).getByText('Autres communes avec le code postal 01400 :')).toBeVisible();
     const other = locator(page).locator('.others button').first();
     const name = (await other.innerText()).trim();
     await other.click();
@@ -231,7 +231,25 @@ test.describe('locator', () => {
     await expect(locator(page).getByText('les France services sont proposées en premier')).toBeVisible();
     await expect(locator(page).locator('.place').first().locator('.labels')).toContainText('France Services');
     await expectNearestFirst(page);
-    await locator(page).getByRole('button', { name: 'Filtrer les lieux' }).click();
+    // The three most used filters are in sight; the others behind « Plus de filtres », a disclosure, by keyboard.
+    const more = locator(page).getByRole('button', { name: /^Plus de filtres/ });
+    await expect(locator(page).getByRole('group', { name: 'Filtrer les lieux' }).getByRole('checkbox')).toHaveCount(3);
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(locator(page).getByRole('group', { name: 'Services proposés' })).toHaveCount(0);
+    await locator(page).getByRole('checkbox', { name: 'Aide aux démarches administratives' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(more).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    await expect(more).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(locator(page).getByRole('checkbox', { name: /^Accessible en fauteuil roulant/ })).toBeFocused();
+    // Escape closes it, focus back on its button.
+    await page.keyboard.press('Escape');
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(more).toBeFocused();
+    await expect(page.locator('aide-panel').getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Space');
     await expect(locator(page).getByRole('group', { name: 'Services proposés' })).toBeVisible();
     await checkState(page, { name: 'locator: filters open', widget: 'aide-panel' });
     await locator(page).getByRole('checkbox', { name: 'Surdité' }).check();
@@ -241,7 +259,7 @@ test.describe('locator', () => {
     const cards = locator(page).locator('.place');
     const count = await cards.count();
     expect(count).toBeGreaterThan(0);
-    await expect(locator(page).getByRole('button', { name: /Filtrer les lieux \(1 filtre actif\)/ })).toBeVisible();
+    await expect(locator(page).getByRole('button', { name: 'Plus de filtres (1 filtre actif)' })).toBeVisible();
     // Wheelchair access is almost never filled in the open data: the filter says so, and finds nothing here.
     await locator(page).getByRole('checkbox', { name: /Accessible en fauteuil roulant \(rarement renseigné/ }).check();
     await expectAnnouncement(page, 'Aucun lieu ne correspond.');
@@ -249,8 +267,8 @@ test.describe('locator', () => {
     await expect(locator(page).getByRole('link', { name: 'Appeler le 01 70 772 372' })).toBeVisible();
     await locator(page).getByRole('button', { name: 'Retirer tous les filtres' }).click();
     await expect(locator(page).locator('.place')).toHaveCount(10);
-    // The button is gone with the filters: focus goes back to "Filtrer les lieux".
-    await expect(locator(page).getByRole('button', { name: 'Filtrer les lieux' })).toBeFocused();
+    // The button is gone with the filters: focus goes back to « Plus de filtres ».
+    await expect(locator(page).getByRole('button', { name: 'Plus de filtres' })).toBeFocused();
   });
 
   test('offline once loaded: filters and more results still work without network', async ({ page, context }) => {
@@ -262,7 +280,6 @@ test.describe('locator', () => {
     await expect(locator(page).locator('.place')).toHaveCount(20);
     // Focus on the first new place: the person reads on from there.
     await expect(locator(page).locator('#place-10-name')).toBeFocused();
-    await locator(page).getByRole('button', { name: 'Filtrer les lieux' }).click();
     await locator(page).getByRole('checkbox', { name: 'Gratuit' }).check();
     await expect(locator(page).getByRole('heading', { name: /lieux près de Nantes/ })).toBeVisible();
     await context.setOffline(false);
@@ -323,6 +340,23 @@ test.describe('locator', () => {
       await expect(popup.locator('ol > li')).toHaveCount(2);
       await expect(popup.getByText('Solidarité Numérique : 01 70 772 372')).toBeVisible();
       await expect(popup.getByRole('button', { name: 'Imprimer' })).toBeFocused();
+      // On paper, what stays true: the week day by day, never « rouvre demain » or « joignable maintenant ».
+      await expect(popup.getByText('Horaires : du lundi au vendredi, de 9 h à 18 h.')).toBeVisible();
+      await expect(popup.locator('body')).not.toContainText(/rouvre|Joignable maintenant|Ouvert, ferme|Fermé, ouvre/);
+      for (const place of await popup.locator('ol > li').all()) {
+        const week = place.getByRole('table');
+        if ((await week.count()) === 0) {
+          await expect(place).toContainText('Horaires : se renseigner');
+          continue;
+        }
+        await expect(week.getByRole('columnheader')).toHaveText(['Jour', 'Horaires']);
+        await expect(week.getByRole('rowheader')).toHaveText(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+      }
+      // Phone numbers: text on paper, links on a phone.
+      await expect(popup.getByRole('link', { name: '01 70 772 372' })).toHaveAttribute('href', 'tel:+33170772372');
+      const placePhones = popup.locator('ol > li a[href^="tel:"]');
+      for (const link of await placePhones.all()) await expect(link).toHaveText(/^0\d( \d\d){4}$|^\+\d/);
+      await expectNoAxeViolations(popup, 'help sheet page', 'light');
     });
 
   });

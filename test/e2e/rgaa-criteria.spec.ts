@@ -241,7 +241,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     // Collapsed filters and weekly hours are not exposed until opened.
     await expect(locator(page).getByRole('group', { name: 'Services proposés' })).toHaveCount(0);
     await expect(locator(page).getByRole('table')).toHaveCount(0);
-    await locator(page).getByRole('button', { name: 'Filtrer les lieux' }).click();
+    await locator(page).getByRole('button', { name: 'Plus de filtres' }).click();
     await expect(locator(page).getByRole('group', { name: 'Services proposés' })).toBeVisible();
     await expect(locator(page).getByRole('link', { name: /Voir l’itinéraire vers .* \(nouvelle fenêtre\)/ }).first()).toBeVisible();
 
@@ -335,7 +335,6 @@ test.describe('RGAA criteria checked in the browser', () => {
     await field(page).press('Enter');
     await expectAnnouncement(page, '10 lieux près de Rennes (35)');
     expect((await deepFocus(page)).tag, 'focus stays in the field after the results are announced').toBe('input');
-    await locator(page).getByRole('button', { name: 'Filtrer les lieux' }).click();
     const free = locator(page).getByRole('checkbox', { name: 'Gratuit' });
     await free.check();
     await expectAnnouncement(page, /lieux? correspond|Aucun lieu ne correspond/);
@@ -506,7 +505,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     await expect(locator(page).locator('#location-error')).toBeVisible();
     await check('locator: field error', 1);
     await searchPlaces(page, '35000');
-    await locator(page).getByRole('button', { name: 'Filtrer les lieux' }).click();
+    await locator(page).getByRole('button', { name: 'Plus de filtres' }).click();
     await check('locator: results, filters open', 40);
     await goToView(page, 'feedback');
     await check('feedback: form', 20);
@@ -545,7 +544,7 @@ test.describe('RGAA criteria checked in the browser', () => {
     expect(await problems(), 'locator: suggestions').toEqual([]);
     await page.keyboard.press('Escape');
     await searchPlaces(page, '69001');
-    await locator(page).getByRole('button', { name: 'Filtrer les lieux' }).click();
+    await locator(page).getByRole('button', { name: 'Plus de filtres' }).click();
     expect(await problems(), 'locator: results, filters open').toEqual([]);
     await goToView(page, 'feedback');
     await feedback(page).getByRole('button', { name: 'Envoyer mon avis' }).click();

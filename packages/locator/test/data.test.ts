@@ -4,12 +4,12 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLocatorData, type BuildReport } from '../../../scripts/build-locator-data.ts';
-import { geocode, Geocoder, StaticShardSource, type Fetch } from '../src/engine/source.ts';
+import { geocode, Geocoder, rankNearest, StaticShardSource, type Fetch } from '../src/engine/source.ts';
 import { haversineKm } from '../src/engine/geo.ts';
 import { nameKey, parseLocationQuery } from '../src/engine/query.ts';
 import { hasFlag } from '../src/engine/filters.ts';
@@ -37,6 +37,7 @@ interface Commune {
   departement: string;
   lat: number | null;
   lon: number | null;
+  population: number | null;
 }
 let communes: Commune[];
 let allPlaces: PlaceRecord[];
@@ -187,6 +188,37 @@ describe('nearest places, against a brute-force haversine over the whole dataset
     assert.ok(isFs[0], 'a France services comes first');
     assert.deepEqual(isFs, [...isFs].sort((a, b) => Number(b) - Number(a)), 'France services are grouped first');
     for (const r of results.filter((_, i) => isFs[i])) assert.ok(r.distanceKm <= 30);
+  });
+
+  test('France services first reads only the France services of the départements around (issue 9): the same results as over every place, under 60 KB gzip', async (t) => {
+    const vocab = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as PlacesIndex;
+    const everyPlace = allPlaces.map((place) => ({ place, schedule: null }));
+    const next = random(9);
+    const byPopulation = communes.filter((c) => c.type === 'COM' && c.lat !== null && c.codesPostaux.length > 0);
+    const big = [...byPopulation].sort((a, b) => (b.population ?? 0) - (a.population ?? 0)).slice(0, 60);
+    const sample = [...big, ...Array.from({ length: 100 }, () => byPopulation[Math.floor(next() * byPopulation.length)]!)];
+    const gzipOf = (path: string) => statSync(`${path}.gz`).size;
+    let worst = { bytes: 0, where: '', files: 0 };
+    for (const commune of sample) {
+      const log: string[] = [];
+      const recording: Fetch = (url, init) => {
+        log.push(join(out, new URL(url).pathname.replace(/^\/places\//, '')));
+        return localFetch(url, init);
+      };
+      const geocoder = new Geocoder('http://test.local/places/index.json', recording);
+      const source = new StaticShardSource('http://test.local/places/index.json', recording);
+      const [found] = await geocoder.postcode(commune.codesPostaux[0]!);
+      if (!found || found[3] === null || found[4] === null) continue;
+      const point = { lat: found[3], lon: found[4] };
+      const got = await source.nearest(point, { limit: 10, franceServicesFirst: true });
+      const expected = rankNearest(point, everyPlace, vocab.vocabularies, { limit: 10, franceServicesFirst: true });
+      assert.deepEqual(got.map((r) => r.place.id), expected.map((r) => r.place.id), `${commune.nom}: same places, same order`);
+      const files = [...new Set([...log, join(out, 'ligne-solidarite-numerique.json')])];
+      const bytes = files.reduce((sum, file) => sum + gzipOf(file), 0);
+      if (bytes > worst.bytes) worst = { bytes, where: `${commune.nom} ${commune.codesPostaux[0]}`, files: files.filter((f) => /\/(dep|fs)-/.test(f)).length };
+    }
+    t.diagnostic(`partner mode, worst of ${sample.length} searches: ${(worst.bytes / 1024).toFixed(1)} KB gzip (${worst.where}, ${worst.files} place files)`);
+    assert.ok(worst.bytes < 60 * 1024, `${worst.where}: ${(worst.bytes / 1024).toFixed(1)} KB gzip for one search in partner mode (budget 60 KB)`);
   });
 
   test('nothing nearby (Polynésie has no place): empty, so the widget offers the phone line', async () => {

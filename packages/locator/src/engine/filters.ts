@@ -26,6 +26,8 @@ export interface PlaceFilters {
 /** The "prise en charge spécifique" value the data uses for motor disabilities: our wheelchair-access signal. */
 export const WHEELCHAIR_VALUE = 'Handicaps moteurs';
 export const FREE_VALUE = 'Gratuit';
+/** The service most people look for: one of the three filters in sight. */
+export const ADMINISTRATIVE_HELP = 'Aide aux démarches administratives';
 export const FRANCE_SERVICES_LABEL = 'France Services';
 
 const maskOf = (vocabulary: string[], values: string[] | undefined) =>

@@ -165,7 +165,8 @@ export class StaticShardSource implements PlaceSource {
     let shard = this.shards.get(file);
     if (!shard) {
       shard = getJson<Shard>(this.fetchFn, this.fileUrl(file)).then((loaded) => {
-        loaded.places.forEach((place, i) => (place.id = `${loaded.code}-${i}`));
+        // A France services file numbers its places as the full shard does: the same place, the same id.
+        loaded.places.forEach((place, i) => (place.id = `${loaded.code}-${loaded.positions?.[i] ?? i}`));
         return loaded;
       });
       this.shards.set(file, shard);
@@ -184,9 +185,13 @@ export class StaticShardSource implements PlaceSource {
     const collector = new NearestCollector(point, index.vocabularies, options);
     for (const { info, bound } of order) {
       // Every kept place is nearer than anything this shard (and the farther ones) could hold: done.
-      // France services first also needs the France services within 30 km.
-      if (bound > collector.horizonKm && (!options.franceServicesFirst || bound > 30)) break;
-      const shard = await this.loadShard(info.file);
+      // France services first also needs the France services within 30 km: from a shard that can hold nothing
+      // nearer than the places kept, only its France services (a small file), unless the whole shard is at hand.
+      const nearerPossible = bound <= collector.horizonKm;
+      if (!nearerPossible && (!options.franceServicesFirst || bound > 30)) break;
+      const file = nearerPossible || this.shards.has(info.file) ? info.file : info.franceServices?.file;
+      if (!file) continue;
+      const shard = await this.loadShard(file);
       for (const place of shard.places) collector.add(place, place.h === undefined ? null : (shard.schedules[place.h] ?? null));
     }
     return collector.results();

@@ -60,6 +60,8 @@ export interface Shard {
   code: string;
   schedules: WeeklySchedule[];
   places: PlaceRecord[];
+  /** In a France services file (fs-<code>.json): each place's position in the full shard (its identifier). */
+  positions?: number[];
 }
 
 export interface Vocabularies {
@@ -87,6 +89,8 @@ export interface ShardInfo {
   count: number;
   file: string;
   gzipBytes: number;
+  /** The shard's France services alone (absent when it has none), read instead of the shard in partner mode. */
+  franceServices?: { file: string; count: number; gzipBytes: number };
 }
 
 export interface Attribution {

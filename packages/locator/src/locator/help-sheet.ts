@@ -10,13 +10,13 @@ import type { PlaceResult } from '../engine/source.ts';
 import type { PhoneLineConfig } from '../engine/types.ts';
 import { sheetUrl, type SheetData } from '../sheet/sheet-data.ts';
 import type { LocatorStrings } from './strings.ts';
-import { dayHours, dayName, phoneLineText } from './hours-text.ts';
+import { dayHours, dayName, weekSummary } from './hours-text.ts';
+import { phoneLineSchedule } from '../engine/hours.ts';
 import { displayPhone, externalIcon, icon } from './place-view.ts';
 
 export interface HelpSheetInput {
   t: LocatorStrings;
   locale: Locale;
-  now: Date;
   /** What the places are near. */
   origin: string;
   results: PlaceResult[];
@@ -35,17 +35,27 @@ export function helpSheetData(input: HelpSheetInput): SheetData {
     title: t.sheetTitle,
     origin: input.origin,
     tutorial: tutorial ? t.sheetTutorial(tutorial.title, tutorial.step, tutorial.total, tutorial.stepTitle) : null,
-    places: places.map((r) => ({
-      name: r.place.n,
-      address: `${r.place.a}, ${r.place.z} ${r.place.m}`,
-      distance: t.distance(r.distanceKm, locale),
-      phone: r.place.t ? displayPhone(r.place.t) : null,
-      hours: r.schedule ? r.schedule.map((day, i) => `${dayName(locale, i)} : ${dayHours(t, locale, day)}`) : [t.hoursUnknown],
-    })),
+    places: places.map((r) => {
+      const week = r.schedule && !r.place.hu ? r.schedule.map((day, i): [string, string] => [dayName(locale, i), dayHours(t, locale, day)]) : null;
+      return {
+        name: r.place.n,
+        address: `${r.place.a}, ${r.place.z} ${r.place.m}`,
+        distance: t.distance(r.distanceKm, locale),
+        phone: r.place.t ? { display: displayPhone(r.place.t), tel: r.place.t } : null,
+        week,
+        hoursNote: !week ? t.hoursUnknown : r.place.ph ? t.closedOnHolidays : null,
+      };
+    }),
     phoneLine: input.phoneLine
-      ? { name: input.phoneLine.name, display: input.phoneLine.display, hours: phoneLineText(t, locale, input.phoneLine, input.now), cost: input.phoneLine.cost }
+      ? {
+          name: input.phoneLine.name,
+          display: input.phoneLine.display,
+          tel: input.phoneLine.tel,
+          hours: t.phoneLineWeek(weekSummary(t, locale, phoneLineSchedule(input.phoneLine))),
+          cost: input.phoneLine.cost,
+        }
       : null,
-    labels: { ...t.sheetLabels, phoneLine: t.phoneLineTitle, phone: t.phone, hours: t.weekHours },
+    labels: { ...t.sheetLabels, phoneLine: t.phoneLineTitle, phone: t.phone, hours: t.weekHours, day: t.day, hoursColumn: t.hoursColumn },
   };
 }
 
@@ -56,7 +66,7 @@ export function renderHelpSheet(t: LocatorStrings, level: number, data: SheetDat
     <p>${t.sheetIntro}</p>
     ${data.tutorial ? html`<p class="tutorial-context">${data.tutorial}</p>` : nothing}
     <ol>
-      ${data.places.map((p) => html`<li><strong>${p.name}</strong> — ${p.address}${p.phone ? html` — ${t.phone} : ${p.phone}` : nothing}</li>`)}
+      ${data.places.map((p) => html`<li><strong>${p.name}</strong> — ${p.address}${p.phone ? html` — ${t.phone} : ${p.phone.display}` : nothing}</li>`)}
     </ol>
     ${data.phoneLine ? html`<p>${t.phoneLineTitle} : ${data.phoneLine.name}, ${data.phoneLine.display} — ${data.phoneLine.hours}</p>` : nothing}
     <p>

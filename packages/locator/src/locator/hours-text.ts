@@ -32,6 +32,35 @@ export function openingText(t: LocatorStrings, locale: Locale, state: OpeningSta
   return t.hoursClosedOpensOn(dayName(locale, weekday), time(minutes));
 }
 
+/** When a closed place opens next, with the day: "demain (mardi) à 9 h", "jeudi à 9 h", "aujourd’hui à 14 h". */
+export function nextOpeningText(t: LocatorStrings, locale: Locale, state: OpeningState): string {
+  if (state.state === 'unknown') return t.hoursUnknown;
+  if (state.state === 'open') return openingText(t, locale, state);
+  if (!state.opensAt) return t.hoursClosed;
+  const { dayOffset, weekday, minutes } = state.opensAt;
+  const time = formatTime(locale, minutes);
+  if (dayOffset === 0) return t.opensTodayAt(time);
+  if (dayOffset === 1) return t.opensTomorrowAt(dayName(locale, weekday), time);
+  return t.opensOnAt(dayName(locale, weekday), time);
+}
+
+/**
+ * A weekly schedule in a few words, days with the same hours together: "du lundi au vendredi, de 9 h à 18 h". Not a
+ * live state: it stays true on paper, or read tomorrow.
+ */
+export function weekSummary(t: LocatorStrings, locale: Locale, schedule: WeeklySchedule): string {
+  const hoursOf = (day: WeeklySchedule[number]) => day.map(([a, b]) => t.timeRange(formatTime(locale, a), formatTime(locale, b))).join(t.rangeSeparator);
+  const parts: string[] = [];
+  for (let start = 0; start < 7; ) {
+    const hours = hoursOf(schedule[start] ?? []);
+    let end = start;
+    while (end + 1 < 7 && hoursOf(schedule[end + 1] ?? []) === hours) end++;
+    if (hours) parts.push(`${end === start ? dayName(locale, start) : t.daysRange(dayName(locale, start), dayName(locale, end))}, ${hours}`);
+    start = end + 1;
+  }
+  return parts.join(' ; ');
+}
+
 export function phoneLineText(t: LocatorStrings, locale: Locale, line: PhoneLineConfig, now: Date): string {
   const state = phoneLineState(line, now);
   if (state.state === 'open') return t.phoneLineOpen(formatTime(locale, state.closesAt));

@@ -9,7 +9,10 @@ import type { Point } from '../engine/geo.ts';
 import type { PlaceResult } from '../engine/source.ts';
 import type { Attribution, CommuneEntry } from '../engine/types.ts';
 import { communeLabel } from './combobox.ts';
-import { icon, renderFilters, renderPhoneLine, renderPlace, renderSources, type LocatorView } from './place-view.ts';
+import { activeFilterCount, icon, placeOpening, renderFilters, renderPhoneLine, renderPlace, renderSources, type LocatorView } from './place-view.ts';
+import { nextOpeningText } from './hours-text.ts';
+import type { Locale } from '@aide/core';
+import type { LocatorStrings } from './strings.ts';
 
 /** Places farther than this are "not near": the phone line comes first. */
 export const NEARBY_KM = 30;
@@ -21,6 +24,8 @@ export interface Origin {
   commune: CommuneEntry | null;
   /** Other communes with the same postal code or name, to switch to. */
   others: CommuneEntry[];
+  /** What the other communes share with this one: the postal code typed, or the name (homonyms). */
+  shared: { by: 'postcode' | 'name'; value: string } | null;
 }
 
 export interface LocatorPageView extends LocatorView {
@@ -34,6 +39,8 @@ export interface LocatorPageView extends LocatorView {
   fieldError: string | null;
   origin: Origin | null;
   results: PlaceResult[];
+  /** « Ouvert maintenant » found nothing open nearby: the nearest places, closed (null otherwise). */
+  closedNearby: PlaceResult[] | null;
   moreAvailable: boolean;
   refreshing: boolean;
   franceServicesFirst: boolean;
@@ -46,6 +53,8 @@ export interface LocatorPageView extends LocatorView {
   chooseOther(commune: CommuneEntry): void;
   showMore(): void;
   openSheet(): void;
+  /** Leaves « Ouvert maintenant » for every place, open or closed. */
+  showAllPlaces(): void;
 }
 
 const positionIcon = svg`<path d="M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8Zm9 3h-2.1A7 7 0 0 0 13 5.1V3h-2v2.1A7 7 0 0 0 5.1 11H3v2h2.1a7 7 0 0 0 5.9 5.9V21h2v-2.1a7 7 0 0 0 5.9-5.9H21v-2Zm-9 6a5 5 0 1 1 0-10 5 5 0 0 1 0 10Z"/>`;
@@ -67,6 +76,33 @@ function renderForm(v: LocatorPageView) {
   `;
 }
 
+/** What the live region says when nothing is open nearby: that, and when the nearest place opens. */
+export function closedNowText(t: LocatorStrings, locale: Locale, where: string, nearest: PlaceResult, now: Date): string {
+  return `${t.noneOpenNow(where)}. ${t.nextOpenings} ${nearest.place.n}, ${nextOpeningText(t, locale, placeOpening(nearest, now))}.`;
+}
+
+/** Nothing open now, said as it is: the nearest places and when each opens, and a way back to all of them. */
+function renderClosedNearby(v: LocatorPageView, closed: PlaceResult[], origin: Origin) {
+  const t = v.t;
+  return html`<div class="status warning closed-now">
+    ${v.results.length > 0 ? html`<p>${t.noneOpenNow(origin.label)}.</p>` : nothing}
+    <p>${t.nextOpenings}</p>
+    <ul>
+      ${closed.map(
+        (r) => html`<li><strong>${r.place.n}</strong> (${t.distance(r.distanceKm, v.locale)}) : ${nextOpeningText(t, v.locale, placeOpening(r, v.now))}</li>`,
+      )}
+    </ul>
+    <p><button type="button" class="button secondary" @click=${() => v.showAllPlaces()}>${t.showAllPlaces}</button></p>
+  </div>`;
+}
+
+function resultsTitle(v: LocatorPageView, origin: Origin): string {
+  const t = v.t;
+  if (v.results.length > 0) return t.resultsNear(v.results.length, origin.label);
+  if (v.closedNearby) return t.noneOpenNow(origin.label);
+  return activeFilterCount(v.filters) > 0 ? t.resultsUpdated(0) : t.nothingAtAll;
+}
+
 function renderResults(v: LocatorPageView) {
   const t = v.t;
   if (v.status === 'loading') return html`<p class="status" aria-busy="true">${t.searching}</p>`;
@@ -82,17 +118,22 @@ function renderResults(v: LocatorPageView) {
   const fsFirst = v.franceServicesFirst && results[0] && hasFlag(v.vocabularies.labels, results[0].place.l, FRANCE_SERVICES_LABEL);
   return html`
     <section part="results" class="results" aria-labelledby="results-title">
-      ${heading(v.sectionLevel, results.length === 0 ? t.nothingAtAll : t.resultsNear(results.length, v.origin.label), { id: 'results-title' })}
+      ${heading(v.sectionLevel, resultsTitle(v, v.origin), { id: 'results-title' })}
       ${v.origin.others.length
         ? html`<div class="others">
-            <p>${t.otherCommunes}</p>
+            <p>${v.origin.shared?.by === 'postcode' ? t.otherCommunesPostcode(v.origin.shared.value) : t.otherCommunesNamed(v.origin.shared?.value ?? v.origin.label)}</p>
             <ul>
               ${v.origin.others.map((c) => html`<li><button type="button" class="button tertiary" @click=${() => v.chooseOther(c)}>${communeLabel(c)}</button></li>`)}
             </ul>
           </div>`
         : nothing}
       ${renderFilters(v)}
-      ${nearby === 0 ? html`<p class="status warning">${results.length === 0 ? t.nothingAtAll : t.nothingWithin30}</p>${renderPhoneLine(v)}` : nothing}
+      ${nearby === 0
+        ? html`${v.closedNearby
+              ? renderClosedNearby(v, v.closedNearby, v.origin)
+              : html`<p class="status warning">${activeFilterCount(v.filters) > 0 ? t.nothingMatchesFilters : results.length === 0 ? t.nothingAtAll : t.nothingWithin30}</p>`}
+            ${renderPhoneLine(v)}`
+        : nothing}
       ${fsFirst ? html`<p class="mention">${t.franceServicesFirst}</p>` : nothing}
       <ol class="places" aria-busy=${v.refreshing ? 'true' : 'false'}>
         ${results.map((r, i) => renderPlace(v, r, i))}

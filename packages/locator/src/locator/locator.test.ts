@@ -239,6 +239,123 @@ describe('<aide-locator>', () => {
     expect(displayPhone('+262262123456')).to.equal('+262 262 123 456');
   });
 
+  it('communes sharing a name are offered as such, not as sharing a postal code; a shared code says which', async () => {
+    const el = await render();
+    await type(el, 'Bellegarde');
+    $(el, 'button[type=submit]').click();
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Bellegarde (30)'), 'results', { timeout: 10000 });
+    await el.updateComplete;
+    expect(text($(el, '.others p'))).to.equal('Autres communes nommées Bellegarde :');
+    expect($$(el, '.others button').map(text)).to.deep.equal(['Bellegarde (45)', 'Bellegarde (32)']);
+    $$(el, '.others button')[0]!.click();
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Bellegarde (45)'), 'results for the other one', { timeout: 10000 });
+    await el.updateComplete;
+    expect(text($(el, '.others p'))).to.equal('Autres communes nommées Bellegarde :');
+    expect($$(el, '.others button').map(text)).to.deep.equal(['Bellegarde (30)', 'Bellegarde (32)']);
+    await expect(el).to.be.accessible();
+    await type(el, '01400');
+    $(el, 'button[type=submit]').click();
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Châtillon-sur-Chalaronne (01)'), 'results', { timeout: 10000 });
+    await el.updateComplete;
+    expect(text($(el, '.others p'))).to.equal('Autres communes avec le code postal 01400 :');
+  });
+
+  it('the three most used filters in sight, the others behind « Plus de filtres », which counts the active ones it hides', async () => {
+    const el = await render();
+    await results(el, '29200');
+    const visibleBoxes = () => $$(el, '.filters input[type=checkbox]').filter((box) => box.getClientRects().length > 0);
+    expect(visibleBoxes().map((box) => text(box.closest('.check')!))).to.deep.equal(['Ouvert maintenant', 'Gratuit', 'Aide aux démarches administratives']);
+    expect(text($(el, '.main-filters legend'))).to.equal('Filtrer les lieux');
+    const more = $(el, '.filters-toggle');
+    expect(text(more)).to.equal('Plus de filtres');
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(more.getAttribute('aria-controls')).to.equal('filters');
+    expect($(el, '#filters').hidden).to.equal(true);
+    // « Aide aux démarches administratives » is in sight: not a second time behind « Plus de filtres ».
+    more.click();
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(visibleBoxes().length).to.be.greaterThan(30);
+    expect(visibleBoxes().filter((box) => text(box.closest('.check')!) === 'Aide aux démarches administratives')).to.have.length(1);
+    await expect(el).to.be.accessible();
+    // Two filters behind the button, one in sight: the button counts the two.
+    ($(el, '#filter-wheelchair') as HTMLInputElement).click();
+    await waitUntil(() => text(more) === 'Plus de filtres (1 filtre actif)', 'one hidden filter counted', { timeout: 10000 });
+    ($(el, '#filter-specificSupport-0') as HTMLInputElement).click();
+    await waitUntil(() => text(more) === 'Plus de filtres (2 filtres actifs)', 'two hidden filters counted', { timeout: 10000 });
+    ($(el, '#filter-admin') as HTMLInputElement).click();
+    await waitUntil(() => ($(el, '#filter-admin') as HTMLInputElement).checked && !$(el, '.places').getAttribute('aria-busy')?.includes('true'), 'refreshed', { timeout: 10000 });
+    expect(text(more)).to.equal('Plus de filtres (2 filtres actifs)');
+    more.click();
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '#filters').hidden).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  describe('« Ouvert maintenant » with nothing open (issue 9)', () => {
+    /** Searches 59100 (Roubaix) at `now`, then ticks « Ouvert maintenant »; resolves once the list says it. */
+    async function openNowAt(now: string) {
+      const el = await render();
+      el.now = new Date(now);
+      await results(el, '59100');
+      $(el, '.filters-toggle').click();
+      await el.updateComplete;
+      const live = await listenToAnnouncements(700);
+      const box = $(el, '#filter-open') as HTMLInputElement;
+      box.focus();
+      box.click();
+      await waitUntil(() => $(el, '.closed-now') && live.heard.length > 0, 'nothing open, said', { timeout: 10000 });
+      live.stop();
+      return { el, heard: live.heard };
+    }
+
+    it('a Monday at 21 h: no place open now, when the nearest open (day and hour), the line closed and its hours', async () => {
+      const { el, heard } = await openNowAt('2026-12-07T20:00:00Z');
+      expect(text($(el, '#results-title'))).to.equal('Aucun lieu d’aide n’est ouvert en ce moment près de Roubaix (59)');
+      expect(el.shadowRoot!.textContent).to.not.contain('Aucun lieu d’aide connu');
+      expect($$(el, '.closed-now li').map(text)).to.deep.equal([
+        'CCAS de Roubaix (à 200 m) : demain (mardi) à 8 h',
+        'France services La Poste de Roubaix - Epeule (à 400 m) : demain (mardi) à 10 h',
+        $$(el, '.closed-now li').map(text)[2]!,
+      ]);
+      expect($$(el, '.closed-now li').map(text)[2]).to.match(/ : (demain \(mardi\)|mercredi|jeudi|vendredi|samedi|dimanche|lundi) à \d+ h/);
+      expect(heard).to.deep.equal([
+        'polite: Aucun lieu d’aide n’est ouvert en ce moment près de Roubaix (59). Les lieux les plus proches ouvrent : CCAS de Roubaix, demain (mardi) à 8 h.',
+      ]);
+      const line = text($(el, '.phone-line'));
+      expect(line).to.contain('Fermé, rouvre demain à 9 h');
+      expect(line).to.contain('Horaires : du lundi au vendredi, de 9 h à 18 h.');
+      expect($(el, '.phone-line a[href="tel:+33170772372"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a Saturday evening: the places open on Monday or Tuesday, the line on Monday; « Voir tous les lieux » takes focus to the list', async () => {
+      const { el } = await openNowAt('2026-12-05T20:00:00Z');
+      expect($$(el, '.closed-now li').map(text).slice(0, 2)).to.deep.equal([
+        'CCAS de Roubaix (à 200 m) : mardi à 8 h',
+        'France services La Poste de Roubaix - Epeule (à 400 m) : lundi à 10 h',
+      ]);
+      expect(text($(el, '.phone-line'))).to.contain('Fermé, rouvre lundi à 9 h');
+      const all = $$(el, '.closed-now button').find((b) => text(b) === 'Voir tous les lieux, ouverts ou fermés')!;
+      all.focus();
+      all.click();
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+      expect(text($(el, '#results-title'))).to.equal('10 lieux près de Roubaix (59)');
+      expect(($(el, '#filter-open') as HTMLInputElement).checked).to.equal(false);
+      expect($(el, '.closed-now')).to.equal(null);
+    });
+
+    it('in the afternoon, the line says it is open now, with its hours', async () => {
+      const el = await render();
+      el.now = new Date('2026-12-07T14:00:00Z');
+      await results(el, '59100');
+      const line = text($(el, '.phone-line'));
+      expect(line).to.contain('Joignable maintenant, jusqu’à 18 h');
+      expect(line).to.contain('Horaires : du lundi au vendredi, de 9 h à 18 h.');
+    });
+  });
+
   describe('on a slow or broken network', () => {
     afterEach(() => setRequestTimeout(DEFAULT_TIMEOUT_SECONDS));
 

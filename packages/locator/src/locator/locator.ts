@@ -15,9 +15,9 @@ import type { Attribution, CommuneEntry, PhoneLineConfig, Vocabularies } from '.
 import { catalogueLoaders, catalogueLoading, locatorFr, type LocatorStrings } from './strings.ts';
 import { locatorStyles } from './locator.styles.ts';
 import { CommuneCombobox, communeLabel, rememberSearch, type FieldError } from './combobox.ts';
-import type { ValueFilter } from './place-view.ts';
+import { placeOpening, type ValueFilter } from './place-view.ts';
 import { helpSheetData, renderHelpSheet } from './help-sheet.ts';
-import { NEARBY_KM, renderLocator, type LocatorPageView, type Origin } from './locator-view.ts';
+import { closedNowText, NEARBY_KM, renderLocator, type LocatorPageView, type Origin } from './locator-view.ts';
 
 /** The catalogues at hand, shared by every locator of the page: French always, English and Arabic once loaded. */
 const loadedCatalogues: Partial<Catalogues<LocatorStrings>> = { fr: locatorFr };
@@ -72,6 +72,8 @@ export class AideLocator extends AideElement<LocatorStrings> {
   @state() private dataError: string | null = null;
   @state() private origin: Origin | null = null;
   @state() private results: PlaceResult[] = [];
+  /** « Ouvert maintenant » found nothing open nearby: the nearest places, closed, to say when they open. */
+  @state() private closedNearby: PlaceResult[] | null = null;
   @state() private limit = PAGE_SIZE;
   @state() private filters: PlaceFilters = {};
   @state() private filtersOpen = false;
@@ -178,13 +180,15 @@ export class AideLocator extends AideElement<LocatorStrings> {
 
   /** Searches around a commune: the one typed, or the suggestion picked. */
   private async searchAround(commune: CommuneEntry): Promise<boolean> {
-    const input = this.combobox.input;
-    const others = this.combobox.suggestions.filter((s) => s !== commune && (s[0] === commune[0] || input.replace(/\D/g, '').length === 5));
+    // A postal code typed: the other communes are that code's; a name: the communes of the same name (homonyms).
+    const postcode = /\b\d{5}\b/.exec(this.combobox.input)?.[0];
+    const shared: Origin['shared'] = postcode ? { by: 'postcode', value: postcode } : { by: 'name', value: commune[0] };
+    const others = this.combobox.suggestions.filter((s) => s !== commune && (postcode || s[0] === commune[0]));
     if (commune[3] === null || commune[4] === null) {
       this.showFieldError({ key: 'no-position-known' });
       return false;
     }
-    this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
+    this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others, shared };
     rememberSearch(this.combobox.input);
     this.limit = PAGE_SIZE;
     return this.search();
@@ -249,14 +253,19 @@ export class AideLocator extends AideElement<LocatorStrings> {
         now: this.now,
       });
       if (request !== this.searchRequest) return false;
+      const nearby = results.filter((r) => r.distanceKm <= NEARBY_KM).length;
+      // Nothing open now is not nothing at all: the nearest places, closed, say when they open.
+      const closedNearby = this.filters.openNow && nearby === 0 ? await this.nearestClosed(this.origin.point) : [];
+      if (request !== this.searchRequest) return false;
       this.vocabularies = await this.source.vocabularies();
       this.attribution ??= await this.source.attribution();
       this.results = results;
+      this.closedNearby = closedNearby.length > 0 ? closedNearby : null;
       this.status = 'results';
       this.refreshing = false;
-      const nearby = results.filter((r) => r.distanceKm <= NEARBY_KM).length;
       const mode = options.announce ?? 'results';
-      if (mode === 'filters') this.announce(this.t.resultsUpdated(results.length));
+      if (mode !== 'none' && this.closedNearby) this.announce(closedNowText(this.t, this.locale, this.origin.label, this.closedNearby[0]!, this.now ?? new Date()));
+      else if (mode === 'filters') this.announce(this.t.resultsUpdated(results.length));
       else if (mode === 'results') {
         this.announce(results.length === 0 ? this.t.nothingAtAll : nearby === 0 ? this.t.nothingWithin30 : this.t.resultsNear(results.length, this.origin.label));
       }
@@ -269,6 +278,19 @@ export class AideLocator extends AideElement<LocatorStrings> {
       }
       return false;
     }
+  }
+
+  /** The three nearest places within 30 km whose next opening is known (else the three nearest), for « Ouvert maintenant ». */
+  private async nearestClosed(point: Origin['point']): Promise<PlaceResult[]> {
+    const now = this.now ?? new Date();
+    const nearest = (
+      await this.source!.nearest(point, { limit: PAGE_SIZE, filters: { ...this.filters, openNow: false }, franceServicesFirst: this.franceServicesFirst, now })
+    ).filter((r) => r.distanceKm <= NEARBY_KM);
+    const known = nearest.filter((r) => {
+      const state = placeOpening(r, now);
+      return state.state === 'closed' && state.opensAt !== null;
+    });
+    return (known.length > 0 ? known : nearest).slice(0, 3);
   }
 
   private async useMyPosition(): Promise<void> {
@@ -291,7 +313,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
         return;
       }
       if (request !== this.searchRequest) return;
-      this.origin = { label: this.t.nearYourPosition, point: { lat: position.coords.latitude, lon: position.coords.longitude }, commune: null, others: [] };
+      this.origin = { label: this.t.nearYourPosition, point: { lat: position.coords.latitude, lon: position.coords.longitude }, commune: null, others: [], shared: null };
       this.limit = PAGE_SIZE;
       await this.search();
     });
@@ -302,7 +324,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
     const previous = this.origin;
     const others = [...(previous?.commune ? [previous.commune] : []), ...(previous?.others ?? [])].filter((c) => c !== commune);
     this.combobox.show(commune);
-    this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others };
+    this.origin = { label: communeLabel(commune), point: { lat: commune[3], lon: commune[4] }, commune, others, shared: previous?.shared ?? null };
     // The button pressed leaves the list of other communes: focus goes to the results' heading, which says
     // "10 lieux près de…" (no live message on top).
     if (await this.busy.run(this.t.searching, () => this.search({ announce: 'none' }))) this.focusResultsTitle();
@@ -325,6 +347,12 @@ export class AideLocator extends AideElement<LocatorStrings> {
   private setFilter(update: Partial<PlaceFilters>): void {
     this.filters = { ...this.filters, ...update };
     void this.search({ refresh: true, announce: 'filters' });
+  }
+
+  /** « Voir tous les lieux, ouverts ou fermés » goes with the message it ends: focus goes to the results' heading. */
+  private async showAllPlaces(): Promise<void> {
+    this.filters = { ...this.filters, openNow: false };
+    if (await this.busy.run(this.t.searching, () => this.search({ refresh: true, announce: 'none' }))) this.focusResultsTitle();
   }
 
   /** "Retirer tous les filtres" disappears with the last filter: focus goes back to the filters' button. */
@@ -387,6 +415,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
       fieldError: this.fieldError ? this.errorText(this.fieldError) : null,
       origin: this.origin,
       results: this.results,
+      closedNearby: this.closedNearby,
       moreAvailable: this.results.length >= this.limit,
       refreshing: this.refreshing,
       franceServicesFirst: this.franceServicesFirst,
@@ -402,6 +431,7 @@ export class AideLocator extends AideElement<LocatorStrings> {
       setFilter: (update) => this.setFilter(update),
       toggleValue: (key, value, on) => this.toggleValue(key, value, on),
       clearFilters: () => this.clearFilters(),
+      showAllPlaces: () => void this.showAllPlaces(),
       toggleSheet: (id, on) => this.toggleSheet(id, on),
     };
   }
@@ -410,7 +440,6 @@ export class AideLocator extends AideElement<LocatorStrings> {
     const data = helpSheetData({
       t: this.t,
       locale: this.locale,
-      now: this.now ?? new Date(),
       origin: this.origin?.label ?? '',
       results: this.results,
       chosen: this.forSheet,

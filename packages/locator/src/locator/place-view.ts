@@ -6,12 +6,12 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { heading } from '@aide/core/element';
 import { NATIONAL_PHONE_LINE, type Locale } from '@aide/core';
-import { openingState } from '../engine/hours.ts';
-import { hasFlag, valuesOf, WHEELCHAIR_VALUE, type PlaceFilters } from '../engine/filters.ts';
+import { openingState, phoneLineSchedule, type OpeningState } from '../engine/hours.ts';
+import { ADMINISTRATIVE_HELP, hasFlag, valuesOf, WHEELCHAIR_VALUE, type PlaceFilters } from '../engine/filters.ts';
 import type { PlaceResult } from '../engine/source.ts';
 import type { Attribution, PhoneLineConfig, Vocabularies, WeeklySchedule } from '../engine/types.ts';
 import type { LocatorStrings } from './strings.ts';
-import { dayHours, dayName, openingText, phoneLineText } from './hours-text.ts';
+import { dayHours, dayName, openingText, phoneLineText, weekSummary } from './hours-text.ts';
 
 export interface LocatorView {
   t: LocatorStrings;
@@ -63,6 +63,7 @@ export function renderPhoneLine(v: LocatorView) {
         <a class="button call" href="tel:${line?.tel ?? NATIONAL_PHONE_LINE.tel}">${icon(phoneIcon)}${t.phoneLineCall(unbreakable(line?.display ?? NATIONAL_PHONE_LINE.display))}</a>
       </p>
       ${line ? html`<p class="hours-line">${icon(clockIcon)}<span>${phoneLineText(t, v.locale, line, v.now)}</span></p>` : nothing}
+      ${line ? html`<p class="week-summary">${t.phoneLineWeek(weekSummary(t, v.locale, phoneLineSchedule(line)))}</p>` : nothing}
       ${line ? html`<p class="mention" lang="fr" dir="ltr">${line.cost}</p>` : nothing}
     </section>
   `;
@@ -92,10 +93,15 @@ function renderWeekHours(v: LocatorView, schedule: WeeklySchedule, closedOnHolid
   </details>`;
 }
 
+/** A place's opening state at `now` ("se renseigner" when its hours could not be read). */
+export function placeOpening(result: PlaceResult, now: Date): OpeningState {
+  return result.place.hu ? { state: 'unknown' } : openingState(result.schedule, now);
+}
+
 export function renderPlace(v: LocatorView, result: PlaceResult, index: number) {
   const t = v.t;
   const { place } = result;
-  const state = place.hu ? ({ state: 'unknown' } as const) : openingState(result.schedule, v.now);
+  const state = placeOpening(result, v.now);
   const services = valuesOf(v.vocabularies.services, place.s);
   const labels = valuesOf(v.vocabularies.labels, place.l);
   const id = `place-${index}`;
@@ -150,13 +156,17 @@ function checkbox(id: string, label: string, checked: boolean, onChange: (on: bo
   </p>`;
 }
 
-function activeFilterCount(f: PlaceFilters): number {
+export function activeFilterCount(f: PlaceFilters): number {
   return (
     Number(!!f.openNow) + Number(!!f.freeOfCharge) + Number(!!f.wheelchair) +
     (f.services?.length ?? 0) + (f.supportKinds?.length ?? 0) + (f.publics?.length ?? 0) + (f.specificSupport?.length ?? 0) + (f.labels?.length ?? 0)
   );
 }
 
+/**
+ * The filters: the three most used in sight (open now, free of charge, help with administrative procedures), the
+ * rest (about 35 boxes) behind « Plus de filtres », a disclosure whose name counts the active filters it hides.
+ */
 export function renderFilters(v: LocatorView) {
   const t = v.t;
   const f = v.filters;
@@ -168,27 +178,38 @@ export function renderFilters(v: LocatorView) {
     </fieldset>
   `;
   const count = activeFilterCount(f);
+  const adminOn = (f.services ?? []).includes(ADMINISTRATIVE_HELP);
+  const hidden = count - Number(!!f.openNow) - Number(!!f.freeOfCharge) - Number(adminOn);
   return html`
     <div class="filters">
-      <button type="button" class="button secondary filters-toggle" aria-expanded=${v.filtersOpen ? 'true' : 'false'} aria-controls="filters" @click=${() => v.toggleFilters()}>
-        ${t.filters}${count ? html` <span class="count">(${t.filtersActive(count)})</span>` : nothing}
+      <fieldset class="main-filters">
+        <legend>${t.filters}</legend>
+        ${checkbox('filter-open', t.filterOpenNow, !!f.openNow, (on) => v.setFilter({ openNow: on }))}
+        ${checkbox('filter-free', t.filterFree, !!f.freeOfCharge, (on) => v.setFilter({ freeOfCharge: on }))}
+        ${checkbox('filter-admin', term(v, ADMINISTRATIVE_HELP), adminOn, (on) => v.toggleValue('services', ADMINISTRATIVE_HELP, on))}
+      </fieldset>
+      <button type="button" class="button tertiary filters-toggle" aria-expanded=${v.filtersOpen ? 'true' : 'false'} aria-controls="filters" @click=${() => v.toggleFilters()}>
+        ${t.moreFilters}${hidden ? html` <span class="count">(${t.filtersActive(hidden)})</span>` : nothing}
       </button>
       <div id="filters" class="filter-panel" ?hidden=${!v.filtersOpen}>
-        <fieldset>
-          <legend class="visually-hidden">${t.filters}</legend>
-          ${checkbox('filter-open', t.filterOpenNow, !!f.openNow, (on) => v.setFilter({ openNow: on }))}
-          ${checkbox('filter-free', t.filterFree, !!f.freeOfCharge, (on) => v.setFilter({ freeOfCharge: on }))}
-          ${checkbox('filter-wheelchair', t.filterWheelchair, !!f.wheelchair, (on) => v.setFilter({ wheelchair: on }))}
-        </fieldset>
-        ${group(t.filterServices, 'services', vocabularies.services)}
+        ${checkbox('filter-wheelchair', t.filterWheelchair, !!f.wheelchair, (on) => v.setFilter({ wheelchair: on }))}
+        ${group(t.filterServices, 'services', vocabularies.services.filter((s) => s !== ADMINISTRATIVE_HELP))}
         ${group(t.filterSupportKinds, 'supportKinds', vocabularies.supportKinds)}
         ${group(t.filterSpecificSupport, 'specificSupport', vocabularies.specificSupport.filter((s) => s !== WHEELCHAIR_VALUE))}
         ${group(t.filterPublics, 'publics', vocabularies.publics)}
         ${group(t.filterLabels, 'labels', vocabularies.labels)}
-        ${count ? html`<button type="button" class="button tertiary" @click=${() => v.clearFilters()}>${t.clearFilters}</button>` : nothing}
       </div>
+      ${count ? html`<button type="button" class="button tertiary" @click=${() => v.clearFilters()}>${t.clearFilters}</button>` : nothing}
     </div>
   `;
+}
+
+/** A source's date in words, in French like the sources' names: « 1 août 2024 », « décembre 2022 », « 2026 ». */
+export function sourceDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (!year || !month) return date;
+  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat('fr', options).format(new Date(Date.UTC(year, month - 1, day ?? 1)));
 }
 
 export function renderSources(t: LocatorStrings, a: Attribution | null) {
@@ -198,7 +219,7 @@ export function renderSources(t: LocatorStrings, a: Attribution | null) {
     <p>${t.sourcesIntro}</p>
     <!-- The operator's data and texts are in French, whatever the widget's language (RGAA 8.7, 8.10). -->
     <ul lang="fr" dir="ltr">
-      ${a.sources.map((s) => html`<li>${s.name} (${s.licence}${s.date ? `, ${s.date}` : ''})</li>`)}
+      ${a.sources.map((s) => html`<li>${s.name} (${s.licence}${s.date ? `, ${sourceDate(s.date)}` : ''})</li>`)}
     </ul>
     <p lang="fr" dir="ltr">${a.notice}</p>
   </details>`;

@@ -34,9 +34,23 @@ export interface LocatorStrings {
   retry: string;
   resultsNear: (n: number, where: string) => string;
   nearYourPosition: string;
-  otherCommunes: string;
+  otherCommunesPostcode: (code: string) => string;
+  otherCommunesNamed: (name: string) => string;
   nothingWithin30: string;
   nothingAtAll: string;
+  /** « Ouvert maintenant » and no place open near there. */
+  noneOpenNow: (where: string) => string;
+  /** Other filters and no place matching them. */
+  nothingMatchesFilters: string;
+  nextOpenings: string;
+  opensTodayAt: (time: string) => string;
+  opensTomorrowAt: (day: string, time: string) => string;
+  opensOnAt: (day: string, time: string) => string;
+  showAllPlaces: string;
+  timeRange: (from: string, to: string) => string;
+  rangeSeparator: string;
+  daysRange: (from: string, to: string) => string;
+  phoneLineWeek: (summary: string) => string;
   distance: (km: number, locale: Locale) => string;
   approximate: string;
   hoursOpen: (closesAt: string) => string;
@@ -69,6 +83,8 @@ export interface LocatorStrings {
   addToSheet: string;
   showMore: string;
   filters: string;
+  /** The disclosure of the filters beyond the three most used. */
+  moreFilters: string;
   filtersActive: (n: number) => string;
   filterOpenNow: string;
   filterFree: string;
@@ -142,9 +158,21 @@ export const locatorFr: LocatorStrings = {
   retry: 'Réessayer',
   resultsNear: (n, where) => plural('fr', n, { one: `{n} lieu près de ${where}`, other: `{n} lieux près de ${where}` }),
   nearYourPosition: 'votre position',
-  otherCommunes: 'Autres communes avec ce code postal :',
+  otherCommunesPostcode: (code) => `Autres communes avec le code postal ${code} :`,
+  otherCommunesNamed: (name) => `Autres communes nommées ${name} :`,
   nothingWithin30: 'Aucun lieu d’aide à moins de 30 km. Le plus simple : appelez la ligne d’aide gratuite.',
   nothingAtAll: 'Aucun lieu d’aide connu dans cette zone. Appelez la ligne d’aide gratuite.',
+  noneOpenNow: (where) => `Aucun lieu d’aide n’est ouvert en ce moment près de ${where}`,
+  nothingMatchesFilters: 'Aucun lieu proche ne correspond à ces filtres. Retirez-en un, ou appelez la ligne d’aide gratuite.',
+  nextOpenings: 'Les lieux les plus proches ouvrent :',
+  opensTodayAt: (t) => `aujourd’hui à ${t}`,
+  opensTomorrowAt: (d, t) => `demain (${d}) à ${t}`,
+  opensOnAt: (d, t) => `${d} à ${t}`,
+  showAllPlaces: 'Voir tous les lieux, ouverts ou fermés',
+  timeRange: (a, b) => `de ${a} à ${b}`,
+  rangeSeparator: ' et ',
+  daysRange: (a, b) => `du ${a} au ${b}`,
+  phoneLineWeek: (s) => `Horaires : ${s}.`,
   distance: (km) => `à ${km < 1 ? `${Math.round(km * 1000)} m` : `${formatNumber('fr', km, { maximumFractionDigits: 1 })} km`}`,
   approximate: 'position approximative : centre de la commune',
   hoursOpen: (t) => `Ouvert, ferme à ${t}`,
@@ -177,6 +205,7 @@ export const locatorFr: LocatorStrings = {
   addToSheet: 'Ajouter à ma fiche d’aide',
   showMore: 'Afficher plus de lieux',
   filters: 'Filtrer les lieux',
+  moreFilters: 'Plus de filtres',
   filtersActive: (n) => plural('fr', n, { one: '{n} filtre actif', other: '{n} filtres actifs' }),
   filterOpenNow: 'Ouvert maintenant',
   filterFree: 'Gratuit',
@@ -186,7 +215,7 @@ export const locatorFr: LocatorStrings = {
   filterPublics: 'Publics accueillis',
   filterSpecificSupport: 'Accompagnements spécifiques (handicap, langues, lecture)',
   newWindow: 'nouvelle fenêtre',
-  filterLabels: 'Labels et dispositifs',
+  filterLabels: 'Réseaux d’aide nationaux',
   clearFilters: 'Retirer tous les filtres',
   resultsUpdated: (n) => (n === 0 ? 'Aucun lieu ne correspond.' : plural('fr', n, { one: '{n} lieu correspond.', other: '{n} lieux correspondent.' })),
   phoneLineTitle: 'Par téléphone',
@@ -206,7 +235,21 @@ export const locatorFr: LocatorStrings = {
   sources: 'Sources des données',
   sourcesIntro: 'Données ouvertes, publiées sous Licence Ouverte 2.0 :',
   franceServicesFirst: 'Pour votre démarche, les France services sont proposées en premier : leurs agents sont formés pour ces organismes.',
-  vocabulary: {},
+  // The national standard's values, in plain words where they are not (a typo, a slash, a network's bare name).
+  vocabulary: {
+    'Familles et/ou enfants': 'Familles et enfants',
+    'En autonomie': 'En autonomie, avec du matériel en libre accès',
+    'Aidants Connect': 'Aidants Connect : un professionnel peut faire une démarche pour vous, en sécurité',
+    'Bibliothèques numérique de référence': 'Bibliothèque numérique de référence',
+    'Certification PIX': 'Certification Pix : faire reconnaître ses compétences numériques',
+    'Conseillers numériques': 'Conseiller numérique',
+    'Grande école du numérique': 'Grande école du numérique : formations aux métiers du numérique',
+    'La Croix Rouge': 'Croix-Rouge française',
+    "Point d'accès numérique CAF": 'Point d’accès numérique de la CAF',
+    'Promeneurs du net': 'Promeneurs du Net : des éducateurs qui aident les jeunes sur internet',
+    'Relais numérique (Emmaüs Connect)': 'Relais numérique d’Emmaüs Connect',
+    'Pass numérique': 'Pass numérique : des chèques pour des ateliers gratuits',
+  },
 };
 
 /** What the component shows the moment it waits for its English or Arabic catalogue (a few milliseconds, usually). */

@@ -7,9 +7,25 @@ export interface SheetData {
   title: string;
   origin: string;
   tutorial: string | null;
-  places: { name: string; address: string; distance: string; phone: string | null; hours: string[] }[];
-  phoneLine: { name: string; display: string; hours: string; cost: string } | null;
-  labels: { print: string; places: string; phoneLine: string; phone: string; hours: string; near: string };
+  places: SheetPlace[];
+  /** `hours`: the line's weekly hours in words (never "open now": the paper is read later). */
+  phoneLine: { name: string; display: string; tel: string; hours: string; cost: string } | null;
+  labels: { print: string; places: string; phoneLine: string; phone: string; hours: string; near: string; day: string; hoursColumn: string };
+}
+
+/**
+ * A place on the sheet: its weekly hours day by day (what stays true on paper, not « rouvre demain »), its phone
+ * number as text and as a tel: link.
+ */
+export interface SheetPlace {
+  name: string;
+  address: string;
+  distance: string;
+  phone: { display: string; tel: string } | null;
+  /** [day, hours] Monday first; null when the hours are not known (`hoursNote` says so). */
+  week: [string, string][] | null;
+  /** « Horaires : se renseigner », « Fermé les jours fériés. », or null. */
+  hoursNote: string | null;
 }
 
 function toBase64Url(text: string): string {
