@@ -138,3 +138,28 @@ describe('new', () => {
     assert.throws(() => newTutorial(dir, 'Autre', 'cuisine' as never), /Thème inconnu/);
   });
 });
+
+describe('images', () => {
+  test('the same picture under another name is not encoded again: its files are copied under the new name', async () => {
+    const { processImage } = await import('../src/images/pipeline.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'aide-images-'));
+    const picture = readFileSync(join(corpus, 'images/demande-aide-logement-1.png'));
+    writeFileSync(join(dir, 'a.png'), picture);
+    writeFileSync(join(dir, 'b.png'), picture);
+    const cache = join(dir, 'cache');
+    const a = await processImage(join(dir, 'a.png'), 'images/a.png', cache);
+    // Mark a's AVIF: b's is this marked file if it was copied, a real AVIF if it was encoded again.
+    const avif = a.variants.find((v) => v.format === 'avif')!;
+    writeFileSync(join(cache, a.hash, avif.file.slice('images/'.length)), 'copied, not encoded');
+    const b = await processImage(join(dir, 'b.png'), 'images/b.png', cache);
+    assert.equal(b.src, 'images/b.png');
+    assert.deepEqual(
+      b.variants.map((v) => v.file),
+      a.variants.map((v) => v.file.replace('images/a-', 'images/b-')),
+    );
+    const bAvif = b.variants.find((v) => v.format === 'avif')!;
+    assert.equal(readFileSync(join(cache, b.hash, bAvif.file.slice('images/'.length)), 'utf8'), 'copied, not encoded');
+    // And the twin's entry is remembered: a third look finds b's own manifest.
+    assert.deepEqual(await processImage(join(dir, 'b.png'), 'images/b.png', cache), b);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type SharpDefault from 'sharp';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { TutorialImage } from '@aide/walkthrough/format';
 import { IMAGE_BUDGET_BYTES } from '../lint/images.ts';
@@ -84,6 +84,9 @@ export async function processImage(sourcePath: string, src: string, cacheDir: st
     }
   }
   mkdirSync(folder, { recursive: true });
+  // The same picture under another name (a screenshot reused by several tutorials): its files, renamed, not encoded again.
+  const twin = sameContentAs(folder, stem);
+  if (twin) return keep(twin.image, src, twin.stem, stem, folder, manifestPath);
   const ext = extname(sourcePath).toLowerCase();
   const short = hash.slice(0, 8);
   const sharp = await loadSharp();
@@ -115,10 +118,41 @@ export async function processImage(sourcePath: string, src: string, cacheDir: st
     }
     result = { src, hash, kind: 'raster', width: Math.min(width, IMAGE_WIDTHS.at(-1)!), height: Math.round((height * Math.min(width, IMAGE_WIDTHS.at(-1)!)) / Math.max(1, width)), variants };
   }
-  const temporary = `${manifestPath}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(result));
-  renameSync(temporary, manifestPath);
+  writeManifest(manifestPath, result);
   return result;
+}
+
+function writeManifest(manifestPath: string, image: ProcessedImage): void {
+  const temporary = `${manifestPath}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(image));
+  renameSync(temporary, manifestPath);
+}
+
+/** Another name's complete entry in a content hash's folder, if any. */
+function sameContentAs(folder: string, stem: string): { stem: string; image: ProcessedImage } | null {
+  for (const name of readdirSync(folder)) {
+    if (!name.endsWith('.json') || name === `${stem}.json`) continue;
+    try {
+      const image = JSON.parse(readFileSync(join(folder, name), 'utf8')) as ProcessedImage;
+      const files = image.asIs ? [image.asIs] : image.variants;
+      if (files.every((v) => existsSync(join(folder, basename(v.file))))) return { stem: name.slice(0, -'.json'.length), image };
+    } catch {
+      // Being written by another worker, or damaged: not a twin.
+    }
+  }
+  return null;
+}
+
+/** A twin's files under this image's name (the names carry the stem, for readable addresses). */
+function keep(twin: ProcessedImage, src: string, twinStem: string, stem: string, folder: string, manifestPath: string): ProcessedImage {
+  const renamed = <T extends { file: string }>(variant: T): T => {
+    const file = `${stem}${basename(variant.file).slice(twinStem.length)}`;
+    if (!existsSync(join(folder, file))) copyFileSync(join(folder, basename(variant.file)), join(folder, file));
+    return { ...variant, file: `images/${file}` };
+  };
+  const image: ProcessedImage = { ...twin, src, variants: twin.variants.map(renamed), ...(twin.asIs ? { asIs: renamed(twin.asIs) } : {}) };
+  writeManifest(manifestPath, image);
+  return image;
 }
 
 const TYPES: Record<Format, string> = { avif: 'image/avif', webp: 'image/webp', png: 'image/png', jpeg: 'image/jpeg' };
