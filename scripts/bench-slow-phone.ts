@@ -121,16 +121,22 @@ window.__bench = (() => {
 function countBytes(cdp: CDPSession) {
   const urls = new Map<string, string>();
   const totals = { all: 0, widget: 0 };
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-  cdp.on('Network.loadingFinished', (e) => {
+  const sent = (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url);
+  const finished = (e: { requestId: string; encodedDataLength: number }) => {
     totals.all += e.encodedDataLength;
     if (new URL(urls.get(e.requestId) ?? 'about:blank').pathname.startsWith('/aide/')) totals.widget += e.encodedDataLength;
-  });
-  return totals;
+  };
+  cdp.on('Network.requestWillBeSent', sent);
+  cdp.on('Network.loadingFinished', finished);
+  const stop = () => {
+    cdp.off('Network.requestWillBeSent', sent);
+    cdp.off('Network.loadingFinished', finished);
+  };
+  return { totals, stop };
 }
 
 async function visit(page: Page, cdp: CDPSession, base: string): Promise<Visit> {
-  const bytes = countBytes(cdp);
+  const { totals: bytes, stop } = countBytes(cdp);
   await page.goto(`${base}/`, { waitUntil: 'load' });
   await page.locator('aide-help[data-floating]').getByRole('button').waitFor();
   const measure = (step: Step) => page.evaluate((name) => (window as unknown as { __bench: { measure(n: string): Promise<Timing> } }).__bench.measure(name), step);
@@ -141,8 +147,7 @@ async function visit(page: Page, cdp: CDPSession, base: string): Promise<Visit> 
   await page.locator('aide-locator').getByRole('combobox').pressSequentially('59100', { delay: 150 });
   const search = await measure('search');
   const visit = { steps: { panel, tutorials, locator, search }, bytes: bytes.all, widgetBytes: bytes.widget };
-  cdp.removeAllListeners('Network.requestWillBeSent');
-  cdp.removeAllListeners('Network.loadingFinished');
+  stop();
   return visit;
 }
 
