@@ -8,3 +8,18 @@
 export function guestStyle(element: HTMLElement): void {
   element.style.setProperty('display', 'contents', 'important');
 }
+
+/**
+ * Where the widget's fixed-position elements go: the end of the body, unless the body holds fixed elements in its own
+ * box (a transform — the old `translateZ(0)` hack —, a filter, containment…): they would then be placed and moved with
+ * the body, not the screen; the root is their parent then (still after the page in the Tab order).
+ */
+export function guestParent(): HTMLElement {
+  const body = getComputedStyle(document.body);
+  const holdsFixed =
+    [body.transform, body.translate, body.scale, body.rotate, body.perspective, body.filter, body.backdropFilter].some((value) => value && value !== 'none') ||
+    /transform|perspective|filter/.test(body.willChange) ||
+    /layout|paint|strict|content/.test(body.contain) ||
+    /size/.test(body.containerType);
+  return holdsFixed ? document.documentElement : document.body;
+}

@@ -9,6 +9,7 @@ import {
   attributeLayer,
   datasetLayer,
   defaultConfig,
+  guestParent,
   objectLayer,
   pendingFeedbackCount,
   readSession,
@@ -113,7 +114,7 @@ function start(script: HTMLScriptElement | null) {
   if (present.length === 0 && (pageConfig.position === 'bottom-right' || pageConfig.position === 'bottom-left')) {
     const floating = document.createElement(LAUNCHER_TAG);
     floating.setAttribute('data-floating', '');
-    document.body.append(floating);
+    guestParent().append(floating);
   }
 
   document.addEventListener('aide-launcher-activate', (event) => {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as litHtml, svg } from 'lit';
+import { setViewport } from '@web/test-runner-commands';
 import { defaultConfig, readSession } from '@aide/core';
 import './define.ts';
 import type { AidePanel } from './panel.ts';
@@ -122,5 +123,28 @@ describe('<aide-panel>', () => {
     shadow(panel).querySelector('.body')!.append(inner);
     inner.dispatchEvent(new CustomEvent('aide-open-view', { detail: { view: 'locator' }, bubbles: true, composed: true, cancelable: true }));
     await waitUntil(() => panel.view === 'locator');
+  });
+
+  it('at 320 px on a page that scrolls, takes the whole width between the edges, none of it cut (Firefox counted the scrollbar)', async () => {
+    const tall = document.createElement('div');
+    tall.style.height = '3000px';
+    document.body.append(tall);
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const locale of ['fr', 'ar'] as const) {
+        const panel = await openPanel({ locale });
+        const element = shadow(panel).querySelector('.panel')!;
+        // Where it rests, after its slide in.
+        await Promise.all(element.getAnimations().map((animation) => animation.finished));
+        const box = element.getBoundingClientRect();
+        const inside = document.documentElement.clientWidth;
+        expect(box.left, `${locale}: start edge`).to.equal(0);
+        expect(box.right, `${locale}: end edge`).to.equal(inside);
+        panel.remove();
+      }
+    } finally {
+      tall.remove();
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });
