@@ -10,12 +10,16 @@
  * - million: --rows (1,000,000) opinions loaded, then writes at --rate per second alone, then the same writes while
  *   agents read the statistics in a loop and export every row: stats p50/p95, writes p99, export time and the
  *   service's memory during the export.
+ * - indicators: --rows opinions with --extras « Je suis bloqué » and --extras stories (100,000) over 90 days, then the
+ *   back office's weekly indicators (indicators.ts, through the service's own store and reader) in four shapes:
+ *   12 weeks of everything, one procedure, a responder's 3 procedures, and 104 weeks per procedure and week (the
+ *   CSV): p50/p95 of --repeat (20) runs each.
  * - cluster: two instances on one PostgreSQL behind a round-robin proxy: writes/s with 10 % replays, 0 duplicates,
  *   and one client's limit shared by both instances.
  *
- *   node --import tsx scripts/bench-collector.ts [--only throughput,sustained,million,cluster]
+ *   node --import tsx scripts/bench-collector.ts [--only throughput,sustained,million,indicators,cluster]
  *     [--databases sqlite,postgres] [--seconds 10] [--connections 32] [--sustained-seconds 300] [--kill-every 30]
- *     [--rows 1000000] [--rate 1000] [--phase-seconds 30]
+ *     [--rows 1000000] [--rate 1000] [--phase-seconds 30] [--extras 100000] [--repeat 20]
  *
  * Targets (issue 12): 0 lost, 0 duplicates, restart to ready ≤ 2 s; with 1,000,000 rows, stats p95 ≤ 200 ms while
  * writes keep p99 ≤ 30 ms, export in constant memory. Exits non-zero if a write was lost or duplicated.
@@ -29,10 +33,12 @@ import { startPostgres } from '../packages/collector/test/postgres.ts';
 import { OPERATOR_TOKEN, buildService, startService, type Service } from '../packages/collector/test/service.ts';
 import { postFrom, startProxy } from '../packages/collector/test/proxy.ts';
 import { backend, countRows, loadRows } from '../packages/collector/test/bench-support.ts';
+import { openStore } from '../packages/collector/src/store/index.ts';
+import { periodOf, weeklyIndicators } from '../packages/collector/src/indicators.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'throughput,sustained,million,cluster' },
+    only: { type: 'string', default: 'throughput,sustained,million,indicators,cluster' },
     databases: { type: 'string', default: 'sqlite,postgres' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
@@ -41,6 +47,8 @@ const { values } = parseArgs({
     rows: { type: 'string', default: process.env.AIDE_BENCH_ROWS ?? '1000000' },
     rate: { type: 'string', default: '1000' },
     'phase-seconds': { type: 'string', default: '30' },
+    extras: { type: 'string', default: '100000' },
+    repeat: { type: 'string', default: '20' },
   },
 });
 const only = new Set(values.only.split(','));
@@ -283,6 +291,47 @@ async function million(kind: 'sqlite' | 'postgres') {
   }
 }
 
+async function indicators(kind: 'sqlite' | 'postgres') {
+  const rows = Number(values.rows);
+  const extras = Number(values.extras);
+  const repeat = Number(values.repeat);
+  const b = await backend(kind);
+  try {
+    const loadStart = Date.now();
+    await loadRows(kind, b, rows, extras);
+    const loadSeconds = (Date.now() - loadStart) / 1000;
+    const store = await openStore({ databaseUrl: b.env.DATABASE_URL, sqlitePath: b.env.AIDE_SQLITE_PATH ?? '' });
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      const shapes = [
+        { name: '12 weeks, all', options: { period: periodOf({}, today).period, scope: '*' as const } },
+        { name: '12 weeks, one procedure', options: { period: periodOf({}, today).period, scope: '*' as const, procedure: 'procedure-7' } },
+        { name: '12 weeks, 3 procedures', options: { period: periodOf({}, today).period, scope: ['procedure-1', 'procedure-2', 'procedure-3'] } },
+        { name: '104 weeks per procedure (CSV)', options: { period: periodOf({ from: '2020-01-01' }, today).period, scope: '*' as const, perProcedure: true } },
+      ];
+      const cells: string[] = [];
+      for (const shape of shapes) {
+        const times: number[] = [];
+        let checked = 0;
+        for (let i = 0; i < repeat; i++) {
+          const t = performance.now();
+          const result = await weeklyIndicators(store, shape.options);
+          times.push(performance.now() - t);
+          checked = result.weeks.reduce((sum, w) => sum + w.opinions, 0);
+        }
+        if (shape.name === '12 weeks, all' && checked < rows * 0.8) problems.push(`${b.name} indicators: ${checked} opinions counted in 12 weeks, expected most of ${rows}`);
+        const sorted = times.sort((x, y) => x - y);
+        cells.push(`${fmt(percentile(sorted, 50))} / ${fmt(percentile(sorted, 95))}`);
+      }
+      return [b.name, fmt(loadSeconds), ...cells];
+    } finally {
+      await store.close();
+    }
+  } finally {
+    b.cleanup();
+  }
+}
+
 async function cluster() {
   const server = await startPostgres();
   try {
@@ -354,6 +403,11 @@ if (only.has('million')) {
   const rows = (await each('million', million)).map((r) => r.row);
   console.log(`\nStatistics and export on ${values.rows} rows: writes at ${values.rate}/s for ${values['phase-seconds']} s alone, then the same while agents read the statistics in a loop and export every row\n`);
   table(['database', 'load s', 'writes/s / p99 ms alone', 'writes/s / p99 ms while reading', 'stats', 'stats ms p50 / p95', 'export', 'service RSS during export'], rows);
+}
+if (only.has('indicators')) {
+  const rows = await each('indicators', indicators);
+  console.log(`\nWeekly indicators of the back office on ${values.rows} opinions, ${values.extras} « Je suis bloqué » and ${values.extras} stories over 90 days (ms p50 / p95 of ${values.repeat} runs, in process, through the service's reader)\n`);
+  table(['database', 'load s', '12 weeks, all', '12 weeks, one procedure', '12 weeks, 3 procedures', '104 weeks per procedure (CSV)'], rows);
 }
 if (only.has('cluster')) {
   try {

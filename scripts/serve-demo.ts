@@ -1,10 +1,10 @@
 /**
  * Serves the demo exactly as an administration would host it: the procedure pages from demo/, the built
  * widget (aide.js, chunks, tutorials, places) under /aide/, csp.html with a strict Content-Security-Policy and
- * Trusted Types, and the feedback collector on the same origin (/api/v1/…, /dashboard, /health), on an embedded
- * SQLite file (.data/demo-collector.sqlite, or AIDE_COLLECTOR_DB; ':memory:' for tests). The dashboard is for agents:
- * the browser asks for the demo's operator token (identifiant « agent », mot de passe DEMO_OPERATOR_TOKEN, or
- * AIDE_OPERATOR_TOKEN when set). On the loopback, the agents' back office (/agents) signs in with a local OpenID
+ * Trusted Types, and the feedback collector on the same origin (/api/v1/…, /agents, /health), on an embedded
+ * SQLite file (.data/demo-collector.sqlite, or AIDE_COLLECTOR_DB; ':memory:' for tests). Scripts read the statistics
+ * and the export with the demo's operator token (Bearer DEMO_OPERATOR_TOKEN, or AIDE_OPERATOR_TOKEN when set). On the
+ * loopback, the agents' back office (/agents, with the dashboard at /agents/avis) signs in with a local OpenID
  * provider started here (packages/collector/src/dev/oidc-provider.ts) and three demo agents, any password.
  * Usage: node --import tsx scripts/serve-demo.ts [--port 4173] [--host 127.0.0.1]
  */
@@ -128,9 +128,9 @@ async function main() {
     console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html`);
     console.log(`  bouton d'avis seul    : http://${values.host}:${port}/avis.html`);
     console.log(`  composants et intégration : http://${values.host}:${port}/composants.html`);
-    console.log(`  tableau de bord       : http://${values.host}:${port}/dashboard (identifiant : agent, mot de passe : ${collector.operatorToken})`);
+    console.log(`  jeton des scripts     : ${collector.operatorToken} (Authorization: Bearer, pour /api/v1/stats et /api/v1/export.csv)`);
     if (provider) {
-      console.log(`  espace des agents     : http://${values.host}:${port}/agents (fournisseur d'identité local ${provider.issuer}, mot de passe quelconque)`);
+      console.log(`  espace des agents     : http://${values.host}:${port}/agents (tableau de bord des avis : /agents/avis ; fournisseur d'identité local ${provider.issuer}, mot de passe quelconque)`);
       console.log(`    ${DEMO_AGENTS.map((a) => `${a.email} (${a.roles.join(', ')})`).join('\n    ')}`);
     }
     console.log('');

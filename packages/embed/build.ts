@@ -29,6 +29,7 @@ const entries: Record<keyof ChunkMap, string> = {
   walkthrough: entryFile('@aide/walkthrough/define'),
   locator: entryFile('@aide/locator/define'),
   feedback: entryFile('@aide/feedback/define'),
+  experiences: entryFile('@aide/feedback/experiences'),
 };
 
 async function main() {

@@ -19,7 +19,7 @@ async function openDocs(page: Page) {
 test.describe('documentation page', () => {
   test('lists every element from the manifests, with its attributes, events, parts and a live example', async ({ page }) => {
     await openDocs(page);
-    for (const tag of ['aide-walkthrough', 'aide-locator', 'aide-feedback', 'aide-panel', 'aide-help']) {
+    for (const tag of ['aide-walkthrough', 'aide-locator', 'aide-feedback', 'aide-experiences', 'aide-panel', 'aide-help']) {
       await expect(page.getByRole('heading', { level: 2, name: `<${tag}>` })).toBeVisible();
     }
     const walkthrough = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '<aide-walkthrough>' }) });

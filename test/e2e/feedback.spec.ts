@@ -8,9 +8,19 @@ import { test, expect } from './fixtures.ts';
 import { AXE_TAGS, checkState, expectAnnouncement, expectStays, liveRegionText } from '../a11y/harness.ts';
 import { DEMO_OPERATOR_TOKEN } from '../../scripts/serve-demo.ts';
 
-/** The statistics and the dashboard are for agents: the demo's operator token. */
+/** The statistics API is for agents' scripts: the demo's operator token. The dashboard is in the back office. */
 const asAgent = { authorization: `Bearer ${DEMO_OPERATOR_TOKEN}` };
-const agentCredentials = { username: 'agent', password: DEMO_OPERATOR_TOKEN };
+
+/** The demo moderator, signed in through the demo's OpenID provider (any password), on the dashboard. */
+async function signInToDashboard(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/agents\/connexion\?/);
+  await page.getByRole('button', { name: 'Se connecter avec ProConnect' }).click();
+  await page.locator('input[name=login]').fill('moderatrice@demo.aide-numerique.fr');
+  await page.locator('input[name=password]').fill('demo');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await expect(page).toHaveURL(/\/agents\/avis/);
+}
 
 const feedback = (page: Page) => page.locator('aide-feedback');
 
@@ -181,32 +191,36 @@ test.describe('feedback', () => {
 });
 
 test.describe('collector dashboard', () => {
-  // The browser asks for the agent's credentials (HTTP Basic): the operator token as the password.
-  test.use({ httpCredentials: agentCredentials });
   test('shows the opinions per procedure and step, accessibly, and works without JavaScript', async ({ page, browser, baseURL }) => {
     await page.request.post('/api/v1/feedback', {
       headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       data: { procedure: 'demande-logement', pageStep: '2', satisfaction: 'good' },
     });
-    await page.goto('/dashboard?procedure=demande-logement');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord des avis');
-    await expect(page.getByRole('table', { name: 'Satisfaction par étape' })).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Satisfaction par démarche' }).getByRole('rowheader', { name: 'demande-logement' })).toBeVisible();
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+    // The agent works in a browser of their own (the back office's session cookie is on the collector's origin).
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), javaScriptEnabled });
+      const agent = await context.newPage();
+      // The old address leads to the back office, which asks the agent to sign in first.
+      await signInToDashboard(agent, '/dashboard?procedure=demande-logement');
+      await expect(agent.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord des avis');
+      await expect(agent.getByRole('table', { name: 'Satisfaction par démarche' }).getByRole('rowheader', { name: 'demande-logement' })).toBeVisible();
+      if (javaScriptEnabled) {
+        await expect(agent.getByRole('table', { name: 'Satisfaction par étape' })).toBeVisible();
+        for (const scheme of ['light', 'dark'] as const) {
+          await agent.emulateMedia({ colorScheme: scheme });
+          const results = await new AxeBuilder({ page: agent }).withTags(AXE_TAGS).analyze();
+          expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+        }
+        await agent.setViewportSize({ width: 320, height: 640 });
+        expect(await agent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      } else {
+        // Without JavaScript, the filter form works by keyboard.
+        await agent.getByLabel('Démarche').selectOption('');
+        await agent.getByRole('button', { name: 'Afficher' }).press('Enter');
+        await expect(agent).toHaveURL(/\/agents\/avis\?procedure=&from=&to=/);
+        await expect(agent.getByRole('table', { name: 'Satisfaction par démarche' })).toBeVisible();
+      }
+      await context.close();
     }
-    await page.setViewportSize({ width: 320, height: 640 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    // Without JavaScript, the filter form works by keyboard.
-    const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), javaScriptEnabled: false, httpCredentials: agentCredentials });
-    const noScript = await context.newPage();
-    await noScript.goto('/dashboard?procedure=demande-logement');
-    await noScript.getByLabel('Démarche').selectOption('');
-    await noScript.getByRole('button', { name: 'Afficher' }).press('Enter');
-    await expect(noScript).toHaveURL(/\/dashboard\?procedure=&from=&to=/);
-    await expect(noScript.getByRole('table', { name: 'Satisfaction par démarche' })).toBeVisible();
-    await context.close();
   });
 });

@@ -3,9 +3,10 @@
  * experience in the widget with a phone number and an e-mail in it, sees it masked, sends it and gets the follow
  * link; the demo moderator signs in through the demo's local OpenID provider (real redirects, its sign-in form) and
  * publishes it; the demo responder signs in and answers in public; the person's next visit says « Vous avez une
- * réponse »; /suivi/<token> shows the masked story and the signed answer; /experiences/<procedure> lists it; and
+ * réponse »; /suivi/<token> shows the masked story and the signed answer; /experiences/<procedure> lists it, and so
+ * does <aide-experiences> on the demo's /experiences.html (the administration's own page); and
  * the published text (public JSON) never holds the phone number or the e-mail. The back office's moderation page
- * and the public page go through axe (light and dark), the public page also through reflow at 320 px and 200 %.
+ * and the public page go through axe (light and dark) and through reflow at 320 px and 200 %.
  * Agents work in their own browser contexts: they are other people, and the back office's session cookie is theirs.
  */
 import type { Browser, Page } from '@playwright/test';
@@ -34,7 +35,7 @@ async function openPanel(page: Page) {
 
 /**
  * A server-rendered page checked with the harness: axe in both colour schemes and, unless the page is a data table
- * (WCAG 1.4.10 lets a data table scroll in its own region: the moderation queue does), reflow at 320 px and 200 %.
+ * (WCAG 1.4.10 lets a data table scroll in its own region), reflow at 320 px and 200 %.
  */
 async function checkServerPage(page: Page, state: string, { dataTable = false } = {}) {
   await expectNoAxeViolations(page, state, 'light');
@@ -96,12 +97,13 @@ test('a story from the widget to its public, signed answer, through the real col
   // 2. The demo moderator signs in and publishes it.
   const moderator = await signIn(browser, baseURL!, 'moderatrice@demo.aide-numerique.fr', '/agents/moderation');
   try {
-    const row = moderator.agent.getByRole('row').filter({ hasText: 'avis d’imposition' });
+    const row = moderator.agent.getByRole('article').filter({ hasText: 'avis d’imposition' });
     await expect(row).toContainText('[numéro de téléphone masqué]');
     await expect(row).toContainText('[adresse e-mail masquée]');
     await expect(row).not.toContainText(PHONE);
     await expect(row).not.toContainText(EMAIL);
-    await checkServerPage(moderator.agent, 'back office: moderation', { dataTable: true });
+    // The queue reflows at 320 px (RGAA 10.11): a list of stories, no wide table.
+    await checkServerPage(moderator.agent, 'back office: moderation');
     await row.getByRole('button', { name: /^Publier/ }).click();
     await expect(moderator.agent.getByRole('status')).toHaveText('Le récit est publié.');
     await expect(moderator.agent.getByText('Aucun récit en attente.')).toBeVisible();
@@ -151,6 +153,25 @@ test('a story from the widget to its public, signed answer, through the real col
   await expect(published).not.toContainText(PHONE);
   await expect(published).not.toContainText(EMAIL);
   await checkServerPage(page, 'public: experiences of the procedure');
+
+  // 6b. The administration's own page shows it too, in <aide-experiences> (only aide.js's tag configures it): the
+  // story as text, its feeling in words, the answer signed with the service's name.
+  // A new visit (the help panel left open in this tab above would cover the page at 360 px).
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto('/experiences.html');
+  const component = page.locator('aide-experiences');
+  const shown = component.getByRole('article').filter({ hasText: 'avis d’imposition' });
+  await expect(shown).toHaveCount(1);
+  await expect(shown.getByRole('heading', { level: 3 })).toHaveText(/^Expérience mitigée, publiée le /);
+  await expect(shown).toContainText('[numéro de téléphone masqué]');
+  await expect(shown.getByRole('heading', { level: 4, name: `Réponse de ${RESPONDER_SERVICE}` })).toBeVisible();
+  await expect(shown).toContainText(ANSWER);
+  await expect(component).not.toContainText(PHONE);
+  await expect(component).not.toContainText(EMAIL);
+  await expect(component.getByRole('listitem').filter({ hasText: 'expérience publiée' })).toHaveText('1 expérience publiée');
+  await expect(component.getByRole('listitem').filter({ hasText: 'avec une réponse' })).toHaveText('100 % avec une réponse de l’administration');
+  await expect(component.getByRole('link', { name: 'Suivre les nouvelles expériences (flux Atom)' })).toHaveAttribute('href', `${origin}/experiences/${PROCEDURE}/feed.atom`);
+  await checkState(page, { name: 'experiences: the real collector’s published, answered story', widget: 'aide-experiences' });
 
   // 7. What is stored and published (the public JSON) never holds the phone number or the e-mail.
   const api = await page.request.get(`/api/v1/experiences?procedure=${PROCEDURE}`);

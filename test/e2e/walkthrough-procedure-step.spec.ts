@@ -128,4 +128,40 @@ test.describe('walkthrough: where the person is in the procedure', () => {
     await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'button', host: 'aide-walkthrough' });
     expect(await enlarge.evaluate((b) => b === (b.getRootNode() as ShadowRoot).activeElement)).toBe(true);
   });
+
+  test.describe('on a touch screen', () => {
+    test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+    test('two fingers spread zoom the enlarged image in, pinched back they zoom it out (real touch input)', async ({ page }) => {
+      await page.goto('/');
+      await openTutorialFromPanel(page);
+      const enlarge = walkthrough(page).locator('.step-content button.enlarge');
+      await enlarge.tap();
+      const dialog = page.locator('aide-image-zoom dialog');
+      await expect(dialog).toBeVisible();
+      const output = dialog.locator('output');
+      await expect(output).toHaveText('Zoom : 100 %');
+      const box = (await dialog.locator('.viewport').boundingBox())!;
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      // Chromium's own touch input (the compositor's pipeline, as from a screen), two fingers moving in steps.
+      const cdp = await page.context().newCDPSession(page);
+      const fingers = (gap: number) => [
+        { x: centre.x - gap / 2, y: centre.y, id: 1 },
+        { x: centre.x + gap / 2, y: centre.y, id: 2 },
+      ];
+      const pinch = async (from: number, to: number) => {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(from) });
+        for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(from + ((to - from) * i) / 10) });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      };
+      await pinch(60, 240);
+      await expect.poll(async () => Number((await output.textContent())!.replace(/\D/g, ''))).toBeGreaterThan(200);
+      // The page itself was not zoomed: only the image.
+      expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+      await pinch(240, 40);
+      await expect(output).toHaveText('Zoom : 100 %');
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+    });
+  });
 });

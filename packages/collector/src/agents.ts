@@ -1,11 +1,9 @@
 /**
- * The agents' side of the collector (dashboard, statistics, export) is closed by one guard: `app.requireAgent`, a
- * preHandler. It asks each authenticator in turn who the request comes from:
- * - today, `operatorToken`: the operator's token from the environment (AIDE_OPERATOR_TOKEN), sent as
- *   `Authorization: Bearer <jeton>` (scripts, curl) or as the password of HTTP Basic (a browser asks for it;
- *   identifiant « agent »);
- * - the agents' back office adds its OpenID Connect session as another authenticator (`app.agentAuthenticators`),
- *   and may replace what an anonymous visitor of a page gets (`app.agentSignIn`: a redirect to its sign-in).
+ * The machine path to the figures (`/api/v1/stats`, `/api/v1/export.csv`, for scripts) is closed by one guard:
+ * `app.requireAgent`, a preHandler. It asks each authenticator in turn who the request comes from; today
+ * `operatorToken`: the operator's token from the environment (AIDE_OPERATOR_TOKEN), sent as
+ * `Authorization: Bearer <jeton>`. People do not use it: agents sign in to the back office (OpenID Connect, see
+ * sign-in.ts), where the dashboard and the export live, by role.
  * Wrong credentials are counted per client, with the shared counters (every instance on one PostgreSQL counts
  * together): past the limit, every attempt from that client gets 429 until the window ends, right token or not.
  */
@@ -26,7 +24,7 @@ export interface Agent {
 /** Who the request comes from: an agent, no credentials at all (null), or credentials that are wrong ('invalid'). */
 export type Authenticator = (request: FastifyRequest) => Promise<Agent | 'invalid' | null> | Agent | 'invalid' | null;
 
-/** What an anonymous visitor of an agents' page gets (HTML routes: `config: { agentPage: true }`). */
+/** What a request without credentials gets. */
 type SignIn = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
 
 declare module 'fastify' {
@@ -38,17 +36,13 @@ declare module 'fastify' {
     agentAuthenticators: Authenticator[];
     agentSignIn: SignIn;
   }
-  interface FastifyContextConfig {
-    /** The route is a page for people (HTML answers), not an API. */
-    agentPage?: boolean;
-  }
 }
 
 const OPERATOR: Agent = { id: 'operator', name: 'Opérateur du service', roles: ['administrator'], via: 'operator-token' };
 // Header values are Latin-1: no accents here.
-const REALM = 'Aide numerique - agents';
+const REALM = 'Aide numerique - scripts';
 
-/** The operator's token, as a Bearer token or as the password of HTTP Basic. Compared in constant time. */
+/** The operator's token, as a Bearer token. Compared in constant time. */
 export function operatorToken(token: string): Authenticator {
   const expected = createHash('sha256').update(token).digest();
   const matches = (given: string) => timingSafeEqual(createHash('sha256').update(given).digest(), expected);
@@ -57,11 +51,6 @@ export function operatorToken(token: string): Authenticator {
     if (!header) return null;
     const [scheme = '', value = ''] = header.split(/\s+/, 2);
     if (/^bearer$/i.test(scheme)) return matches(value) ? OPERATOR : 'invalid';
-    if (/^basic$/i.test(scheme)) {
-      const decoded = Buffer.from(value, 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      return colon >= 0 && matches(decoded.slice(colon + 1)) ? OPERATOR : 'invalid';
-    }
     return null;
   };
 }
@@ -76,24 +65,16 @@ export interface AgentGuardOptions {
   failureWindowMs?: number;
 }
 
-const signInPage = (message: string) => `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Connexion nécessaire – Aide numérique</title><link rel="stylesheet" href="/dashboard/style.css"></head>
-<body><main id="contenu"><h1>Connexion nécessaire</h1><p>${message}</p></main></body></html>`;
-
 export function installAgentGuard(app: FastifyInstance, options: AgentGuardOptions): void {
   const maxFailures = options.maxFailures ?? 10;
   const windowMs = options.failureWindowMs ?? 15 * 60_000;
   app.decorateRequest('agent', null);
   app.decorate('agentAuthenticators', [...options.authenticators]);
-  app.decorate('agentSignIn', ((request: FastifyRequest, reply: FastifyReply) => {
-    const page = request.routeOptions.config.agentPage === true;
-    const message = 'Cette page est réservée aux agents : identifiez-vous avec le jeton d’opérateur (identifiant « agent »).';
-    void reply.status(401).header('WWW-Authenticate', page ? `Basic realm="${REALM}", charset="UTF-8"` : `Bearer realm="${REALM}"`);
-    return page
-      ? reply.header('Content-Type', 'text/html; charset=utf-8').send(signInPage(message))
-      : reply.send({ error: 'unauthorized', message: 'Réservé aux agents : jeton d’opérateur manquant (Authorization: Bearer …).' });
-  }) satisfies SignIn);
+  app.decorate('agentSignIn', ((_request: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .status(401)
+      .header('WWW-Authenticate', `Bearer realm="${REALM}"`)
+      .send({ error: 'unauthorized', message: 'Réservé aux scripts des agents : jeton d’opérateur manquant (Authorization: Bearer …). Les agents consultent les avis dans l’espace des agents (/agents).' })) satisfies SignIn);
 
   const tooMany = (reply: FastifyReply, ttlMs: number) =>
     reply
@@ -103,7 +84,7 @@ export function installAgentGuard(app: FastifyInstance, options: AgentGuardOptio
 
   app.decorate('requireAgent', async function requireAgent(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
     if (app.agentAuthenticators.length === 0) {
-      return reply.status(404).send({ error: 'agents_disabled', message: 'L’espace des agents n’est pas activé : définissez OIDC_ISSUER (connexion des agents) ou AIDE_OPERATOR_TOKEN.' });
+      return reply.status(404).send({ error: 'agents_disabled', message: 'L’accès des scripts aux chiffres n’est pas activé : définissez AIDE_OPERATOR_TOKEN. Les agents consultent les avis et les exportent dans l’espace des agents (/agents, OIDC_ISSUER).' });
     }
     let invalid = false;
     let agent: Agent | null = null;

@@ -6,14 +6,15 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { isIPv6 } from 'node:net';
+import type { Readable } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { openStore, StoreUnavailable, type CounterStore, type Readiness, type Store, type WriteOutcome } from './store/index.ts';
 import { blockedBody, feedbackBody, publicStatsQuery, statsQuery, type BlockedBody, type FeedbackBody, type StatsQuery } from './schemas.ts';
-import { computeStats, knownProcedures, publicStats } from './stats.ts';
-import { exportCsv } from './export.ts';
-import { DASHBOARD_CSS, DASHBOARD_ICON, dashboardPage } from './dashboard.ts';
+import { computeStats, publicStats } from './stats.ts';
+import { describeFilters, exportCsv } from './export.ts';
+import { DASHBOARD_CSS, DASHBOARD_ICON } from './dashboard.ts';
 import { installAgentGuard, operatorToken } from './agents.ts';
 import { RETRY_AFTER, clientErrorHandler, installNotFound, type ApiError } from './http-errors.ts';
 import { installStories } from './stories.ts';
@@ -24,6 +25,11 @@ import { audit, installBackOffice } from './back-office.ts';
 
 export type { Agent, Authenticator, AgentRole } from './agents.ts';
 export type { AgentEntry, OidcSettings } from './sign-in.ts';
+
+/** Streams a CSV export (see buildCollector). */
+export type SendExport = (request: FastifyRequest, reply: FastifyReply, open: () => Promise<Readable>, recorded: () => Promise<void>, filename?: string) => Promise<FastifyReply>;
+/** Runs a statistics read when fewer than MAX_STATS are running; 503 otherwise. */
+export type LimitedStats = <T>(reply: FastifyReply, work: () => Promise<T>) => Promise<T | FastifyReply>;
 
 export interface Timeouts {
   /** The whole request (headers and body) must arrive within this time (ms); 408 otherwise. */
@@ -44,7 +50,7 @@ export interface CollectorOptions {
   sqlitePath?: string | undefined;
   /** Origins allowed to post from a browser (CORS); empty: same origin only. */
   corsOrigins?: string[] | undefined;
-  /** The operator's token: opens the dashboard, the statistics and the export. Without one, they are closed. */
+  /** The operator's token: opens the statistics API and the CSV export to scripts (Bearer). Without one, they are closed. */
   operatorToken?: string | undefined;
   /** Writes (POST) per client per minute. */
   rateLimitMax?: number | undefined;
@@ -204,6 +210,48 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     }),
   });
 
+  // Heavy reads run a few at a time per instance; beyond, 503 and Retry-After.
+  const running = { stats: 0, exports: 0 };
+  const busy = (reply: FastifyReply, what: string) =>
+    reply.status(503).header('Retry-After', String(RETRY_AFTER.busy)).send({ error: 'busy', message: `Trop de ${what} en cours : réessayez dans quelques secondes.` } satisfies ApiError);
+  const limited = async <T>(kind: 'stats' | 'exports', max: number, reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> => {
+    if (running[kind] >= max) return busy(reply, kind === 'stats' ? 'calculs de statistiques' : 'exports');
+    running[kind]++;
+    try {
+      return await work();
+    } finally {
+      running[kind]--;
+    }
+  };
+
+  /**
+   * A CSV export, a few at a time: the first page is read (`open`) before anything is sent, so that an outage is a
+   * clean 503; `recorded` writes the audit entry once the export is sure to start.
+   */
+  const sendExport: SendExport = async (request, reply, open, recorded, filename = 'avis.csv') => {
+    if (running.exports >= MAX_EXPORTS) return busy(reply, 'exports');
+    running.exports++;
+    let stream;
+    try {
+      stream = await open();
+      await recorded();
+    } catch (error) {
+      running.exports--;
+      throw error;
+    }
+    let done = false;
+    const finish = () => {
+      if (!done) running.exports--;
+      done = true;
+    };
+    stream.once('close', finish);
+    stream.once('error', (error) => {
+      finish();
+      request.log.error({ error: error.message }, 'export interrompu');
+    });
+    return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${filename}"`).header('Cache-Control', 'no-store').send(stream);
+  };
+
   installAgentGuard(app, {
     authenticators: options.operatorToken ? [operatorToken(options.operatorToken)] : [],
     counters: store.counters,
@@ -224,15 +272,17 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
       origin,
       audit: (agent, action, storyId, details) => audit(store, agent, action, storyId, details),
     });
-    app.agentAuthenticators.unshift(signIn.authenticator);
-    const apiSignIn = app.agentSignIn;
-    // Pages send an anonymous visitor to the sign-in. While an operator token is set, the dashboard keeps asking for
-    // it (HTTP Basic) as before, so that scripts and browsers that use it go on working.
-    app.agentSignIn = (request, reply) =>
-      request.routeOptions.config.agentPage === true && !request.headers.authorization && !(options.operatorToken && !request.url.startsWith('/agents'))
-        ? signIn.redirectToSignIn(request, reply)
-        : apiSignIn(request, reply);
-    installBackOffice(app, { store, signOut: signIn.signOut, providerOrigin: new URL(options.backOffice.oidc.issuer).origin });
+    // The back office knows agents by their session only (never the operator's token): an anonymous visitor goes to
+    // the sign-in, and comes back where they were going.
+    const requireSession = async (request: FastifyRequest, reply: FastifyReply) => {
+      const agent = await signIn.authenticator(request);
+      if (agent && agent !== 'invalid') {
+        request.agent = agent;
+        return undefined;
+      }
+      return signIn.redirectToSignIn(request, reply);
+    };
+    installBackOffice(app, { store, requireSession, limitedStats: (reply, work) => limited('stats', MAX_STATS, reply, work), sendExport, signOut: signIn.signOut, providerOrigin: new URL(options.backOffice.oidc.issuer).origin });
   }
 
   // Only JSON is accepted: anything else is a 415 (Fastify's default for a type without a parser).
@@ -314,46 +364,13 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     globalPerMinute: options.storyGlobalPerMinute ?? 300,
   });
 
-  // Heavy reads run a few at a time per instance; beyond, 503 and Retry-After.
-  const running = { stats: 0, exports: 0 };
-  const busy = (reply: FastifyReply, what: string) =>
-    reply.status(503).header('Retry-After', String(RETRY_AFTER.busy)).send({ error: 'busy', message: `Trop de ${what} en cours : réessayez dans quelques secondes.` } satisfies ApiError);
-  const limited = async <T>(kind: 'stats' | 'exports', max: number, reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> => {
-    if (running[kind] >= max) return busy(reply, kind === 'stats' ? 'calculs de statistiques' : 'exports');
-    running[kind]++;
-    try {
-      return await work();
-    } finally {
-      running[kind]--;
-    }
-  };
-
   app.get<{ Querystring: StatsQuery }>('/api/v1/stats', { schema: { querystring: statsQuery }, preHandler: app.requireAgent }, async (request, reply) =>
     limited('stats', MAX_STATS, reply, () => computeStats(store.reader, request.query)),
   );
 
-  app.get<{ Querystring: StatsQuery }>('/api/v1/export.csv', { schema: { querystring: statsQuery }, preHandler: app.requireAgent }, async (request, reply) => {
-    if (running.exports >= MAX_EXPORTS) return busy(reply, 'exports');
-    running.exports++;
-    let stream;
-    try {
-      stream = await exportCsv(store.reader, request.query);
-    } catch (error) {
-      running.exports--;
-      throw error;
-    }
-    let done = false;
-    const finish = () => {
-      if (!done) running.exports--;
-      done = true;
-    };
-    stream.once('close', finish);
-    stream.once('error', (error) => {
-      finish();
-      request.log.error({ error: error.message }, 'export interrompu');
-    });
-    return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="avis.csv"').header('Cache-Control', 'no-store').send(stream);
-  });
+  app.get<{ Querystring: StatsQuery }>('/api/v1/export.csv', { schema: { querystring: statsQuery }, preHandler: app.requireAgent }, async (request, reply) =>
+    sendExport(request, reply, () => exportCsv(store.reader, request.query), () => audit(store, request.agent!, 'export-avis', null, `script ; ${describeFilters(request.query)}`)),
+  );
 
   // Public statistics: only when the administration opens them; one procedure at a time, totals only, cached.
   const publicCache = new Map<string, { at: number; value: Awaited<ReturnType<typeof publicStats>> }>();
@@ -372,23 +389,10 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     return reply.header('Cache-Control', `public, max-age=${PUBLIC_CACHE_MS / 1000}`).send(cached.value);
   });
 
-  app.get<{ Querystring: StatsQuery }>('/dashboard', { preHandler: app.requireAgent, config: { agentPage: true } }, async (request, reply) => {
-    // The form sends empty fields: they mean "no filter". Wrong dates are ignored rather than refused.
-    const q = request.query;
-    const clean: StatsQuery = {};
-    if (typeof q.procedure === 'string' && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(q.procedure)) clean.procedure = q.procedure;
-    if (typeof q.from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(q.from)) clean.from = q.from;
-    if (typeof q.to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(q.to)) clean.to = q.to;
-    const page = await limited('stats', MAX_STATS, reply, async () => {
-      const [stats, procedures] = await Promise.all([computeStats(store.reader, clean), knownProcedures(store.reader)]);
-      return dashboardPage(stats, procedures);
-    });
-    if (typeof page !== 'string') return page;
-    return reply
-      .header('Content-Type', 'text/html; charset=utf-8')
-      .header('Cache-Control', 'no-store')
-      .header('Content-Security-Policy', "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-      .send(page);
+  // The dashboard moved into the agents' back office (sign-in, roles): old bookmarks follow it.
+  app.get('/dashboard', async (request, reply) => {
+    const query = request.url.indexOf('?');
+    return reply.redirect(`/agents/avis${query >= 0 ? request.url.slice(query) : ''}`, 301);
   });
   app.get('/dashboard/favicon.svg', async (_request, reply) => reply.header('Content-Type', 'image/svg+xml').header('Cache-Control', 'max-age=86400').send(DASHBOARD_ICON));
   app.get('/dashboard/style.css', async (_request, reply) => reply.header('Content-Type', 'text/css; charset=utf-8').header('Cache-Control', 'max-age=3600').send(DASHBOARD_CSS));

@@ -9,6 +9,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { StoreUnavailable, toWriteError, type Store, type StoryTable } from './store/index.ts';
 import { RETRY_AFTER } from './http-errors.ts';
 import type { Agent, AgentRole } from './agents.ts';
+import type { LimitedStats, SendExport } from './app.ts';
+import type { StatsQuery } from './schemas.ts';
+import { computeStats, knownProcedures, type ProcedureScope } from './stats.ts';
+import { describeFilters, exportCsv } from './export.ts';
+import { dashboardMain } from './dashboard.ts';
+import { MAX_WEEKS, indicatorsCsv, periodOf, weeklyIndicators } from './indicators.ts';
+import { indicatorsMain } from './indicators-page.ts';
 import type { BackOfficeAgent } from './sign-in.ts';
 import { storyIndicators } from './stories.ts';
 import { CHANNEL_LABELS, FEELING_LABELS, escapeHtml, frenchDate, layout, paragraphs, sendPage } from './html.ts';
@@ -40,6 +47,51 @@ const answersFor = (agent: Agent, procedure: string) => {
   const procedures = (agent as Partial<BackOfficeAgent>).procedures;
   return agent.roles.includes('administrator') || procedures === '*' || (Array.isArray(procedures) && procedures.includes(procedure));
 };
+/**
+ * Whose figures (opinions, indicators, export) an agent sees: moderators and administrators every procedure (they
+ * work on all of them), a responder the procedures they answer for. null: none (a responder given no procedure).
+ */
+function figuresScope(agent: Agent): ProcedureScope | null {
+  if (agent.roles.includes('administrator') || agent.roles.includes('moderator')) return '*';
+  if (!agent.roles.includes('responder')) return null;
+  const procedures = (agent as Partial<BackOfficeAgent>).procedures;
+  if (procedures === '*') return '*';
+  return Array.isArray(procedures) && procedures.length ? procedures : null;
+}
+
+const PROCEDURE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const realDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+/** The dashboard's filters from a form (query string or body): empty fields mean « no filter »; wrong ones are named. */
+function readFilters(fields: unknown): { query: StatsQuery; problems: string[] } {
+  const f = (fields && typeof fields === 'object' ? fields : {}) as Record<string, unknown>;
+  const query: StatsQuery = {};
+  const problems: string[] = [];
+  // A field sent twice arrives as an array: its first value counts.
+  const text = (name: string) => {
+    const value: unknown = Array.isArray(f[name]) ? (f[name] as unknown[])[0] : f[name];
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const procedure = text('procedure');
+  if (procedure) {
+    if (PROCEDURE.test(procedure)) query.procedure = procedure;
+    else problems.push(`Démarche « ${procedure.slice(0, 80)} » inconnue : identifiant attendu en minuscules, chiffres, points et tirets.`);
+  }
+  for (const [name, label] of [['from', 'Du'], ['to', 'Au']] as const) {
+    const value = text(name);
+    if (!value) continue;
+    if (realDay(value)) query[name] = value;
+    else problems.push(`« ${label} » : la date « ${value.slice(0, 40)} » n’existe pas ou n’est pas au format AAAA-MM-JJ (par exemple 2026-12-07).`);
+  }
+  if (query.from && query.to && query.from > query.to) {
+    problems.push(`La période commence (${query.from}) après sa fin (${query.to}) : dates ignorées.`);
+    delete query.from;
+    delete query.to;
+  }
+  return { query, problems };
+}
+
 const ROLE_LABELS: Record<AgentRole, string> = { moderator: 'modération', responder: 'réponses', administrator: 'administration' };
 
 async function db<T>(work: () => Promise<T>): Promise<T> {
@@ -52,6 +104,10 @@ async function db<T>(work: () => Promise<T>): Promise<T> {
 
 export interface BackOfficeOptions {
   store: Store;
+  /** The session guard (preHandler): the agent, or a redirect to the sign-in. */
+  requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+  limitedStats: LimitedStats;
+  sendExport: SendExport;
   signOut: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
   /** The OpenID provider's origin: the sign-out form of every page is redirected to its end-session page. */
   providerOrigin: string;
@@ -89,8 +145,8 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
       throw error;
     });
 
-    const page = { preHandler: parent.requireAgent, config: { agentPage: true } };
-    const form = { preHandler: [parent.requireAgent, parent.csrfProtection], config: { agentPage: true } };
+    const page = { preHandler: options.requireSession };
+    const form = { preHandler: [options.requireSession, parent.csrfProtection] };
 
     const forbidden = (reply: FastifyReply, why: string) => sendPage(reply, layout('Accès refusé', `<h1>Accès refusé</h1><p>${why}</p><p><a href="/agents">Revenir à l’espace des agents</a></p>`), 403);
 
@@ -102,12 +158,12 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
         ['/agents/moderation', 'Modération', ['moderator']],
         ['/agents/reponses', 'Réponses', ['responder']],
         ['/agents/indicateurs', 'Indicateurs', []],
-        ['/dashboard', 'Avis (tableau de bord)', []],
+        ['/agents/avis', 'Avis des usagers', []],
         ['/agents/journal', 'Journal', ['administrator']],
       ];
       const path = request.url.split('?')[0];
       const nav = `<nav aria-label="Espace des agents"><ul>${links
-        .filter(([, , roles]) => roles.length === 0 || can(agent, ...roles))
+        .filter(([href, , roles]) => (roles.length === 0 || can(agent, ...roles)) && ((href !== '/agents/avis' && href !== '/agents/indicateurs') || figuresScope(agent) !== null))
         .map(([href, label]) => `<li><a href="${href}"${href === path ? ' aria-current="page"' : ''}>${label}</a></li>`)
         .join('')}<li><form method="post" action="/agents/deconnexion"><input type="hidden" name="_csrf" value="${escapeHtml(csrf)}"><button type="submit" class="secondary">Se déconnecter</button></form></li></ul></nav>`;
       const message = MESSAGES[(request.query as { message?: string }).message ?? ''];
@@ -127,8 +183,7 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
 <ul>
 ${can(agent, 'moderator') ? '<li><a href="/agents/moderation">Relire les récits en attente</a></li>' : ''}
 ${can(agent, 'responder') ? '<li><a href="/agents/reponses">Répondre aux récits publiés</a></li>' : ''}
-<li><a href="/agents/indicateurs">Indicateurs des récits</a></li>
-<li><a href="/dashboard">Tableau de bord des avis</a></li>
+${figuresScope(agent) ? '<li><a href="/agents/indicateurs">Indicateurs semaine par semaine</a></li><li><a href="/agents/avis">Tableau de bord des avis</a></li>' : ''}
 </ul>`,
       );
     });
@@ -146,10 +201,14 @@ ${can(agent, 'responder') ? '<li><a href="/agents/reponses">Répondre aux récit
         .join('');
       const item = (s: StoryTable) => {
         const kinds = (JSON.parse(s.masked_kinds) as { kind: string; count: number }[]).map((k) => `${k.kind} (${k.count})`).join(', ');
-        return `<tr><th scope="row">${escapeHtml(frenchDate(s.received_at))}</th><td>${escapeHtml(s.procedure)}${s.step ? `, étape ${escapeHtml(s.step)}` : ''}</td><td>${escapeHtml(FEELING_LABELS[s.feeling] ?? s.feeling)}, ${escapeHtml((CHANNEL_LABELS[s.channel] ?? s.channel).toLowerCase())}</td>
-<td>${paragraphs(s.masked_text)}<p class="meta">Masqué automatiquement : ${escapeHtml(kinds || 'rien')}.</p></td>
-<td><div class="actions"><form method="post" action="/agents/recits/${escapeHtml(s.public_id)}/publier">${csrfField}<button type="submit">Publier<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form>
-<form method="post" action="/agents/recits/${escapeHtml(s.public_id)}/refuser">${csrfField}<p><label for="motif-${escapeHtml(s.public_id)}">Motif du refus</label><select id="motif-${escapeHtml(s.public_id)}" name="reason" required><option value="">Choisir un motif</option>${reasons}</select></p><button type="submit" class="secondary">Refuser</button></form></div></td></tr>`;
+        const id = escapeHtml(s.public_id);
+        return `<li><article class="story" aria-labelledby="recit-${id}">
+<h3 id="recit-${id}">Reçu le ${escapeHtml(frenchDate(s.received_at))} — ${escapeHtml(s.procedure)}${s.step ? `, étape ${escapeHtml(s.step)}` : ''}</h3>
+<p class="meta">Ressenti : ${escapeHtml(FEELING_LABELS[s.feeling] ?? s.feeling)}. Démarche faite : ${escapeHtml((CHANNEL_LABELS[s.channel] ?? s.channel).toLowerCase())}. Masqué automatiquement : ${escapeHtml(kinds || 'rien')}.</p>
+${paragraphs(s.masked_text)}
+<div class="actions"><form method="post" action="/agents/recits/${id}/publier">${csrfField}<button type="submit">Publier<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form>
+<form method="post" action="/agents/recits/${id}/refuser">${csrfField}<p><label for="motif-${id}">Motif du refus</label><select id="motif-${id}" name="reason" required><option value="">Choisir un motif</option>${reasons}</select></p><button type="submit" class="secondary">Refuser<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form></div>
+</article></li>`;
       };
       const count = Number(total.n);
       return render(
@@ -158,7 +217,7 @@ ${can(agent, 'responder') ? '<li><a href="/agents/reponses">Répondre aux récit
         'Modération des récits',
         `<h1>Modération des récits</h1>
 <p>${count} récit${count > 1 ? 's' : ''} en attente${count > QUEUE_SIZE ? ` ; les ${QUEUE_SIZE} plus anciens sont affichés` : ''}. Un récit n’est public qu’une fois publié ici. Refusez un récit qui contient encore des données personnelles.</p>
-${rows.length ? `<div class="table"><table><caption>Récits en attente, les plus anciens d’abord</caption><thead><tr><th scope="col">Reçu le</th><th scope="col">Démarche</th><th scope="col">Ressenti et canal</th><th scope="col">Récit (masqué)</th><th scope="col">Décision</th></tr></thead><tbody>${rows.map(item).join('')}</tbody></table></div>` : '<p>Aucun récit en attente.</p>'}`,
+${rows.length ? `<h2 id="file">Récits en attente, les plus anciens d’abord</h2><ol class="queue" aria-labelledby="file">${rows.map(item).join('')}</ol>` : '<p>Aucun récit en attente.</p>'}`,
       );
     });
 
@@ -247,25 +306,70 @@ ${rows.length ? rows.map(item).join('\n') : '<p>Aucun récit n’attend de répo
       return reply.redirect('/agents/reponses?message=repondu', 303);
     });
 
-    app.get('/agents/indicateurs', page, async (request, reply) => {
-      const rows = await db(() =>
-        store.reader
-          .selectFrom('stories')
-          .select((eb) => [
-            'procedure',
-            eb.fn.countAll<number | string>().as('received'),
-            eb.fn.sum<number | string>(eb.case().when('status', '=', 'pending').then(1).else(0).end()).as('pending'),
-            eb.fn.sum<number | string>(eb.case().when('status', '=', 'published').then(1).else(0).end()).as('published'),
-            eb.fn.sum<number | string>(eb.case().when('status', '=', 'refused').then(1).else(0).end()).as('refused'),
-            eb.fn.count<number | string>('answered_at').as('answered'),
-          ])
-          .groupBy('procedure')
-          .orderBy('procedure')
-          .limit(200)
-          .execute(),
+    /** The figures an agent may see, or a 403 page that says why. */
+    const scopeOf = (request: FastifyRequest, reply: FastifyReply, procedure: string | undefined) => {
+      const scope = figuresScope(request.agent!);
+      if (!scope) {
+        void forbidden(reply, 'Les chiffres des avis sont réservés aux modérateurs, aux administrateurs et aux agents qui répondent pour une démarche : votre compte n’a aucune démarche.');
+        return null;
+      }
+      if (procedure && scope !== '*' && !scope.includes(procedure)) {
+        void forbidden(reply, `Vous ne voyez que les chiffres de vos démarches (${escapeHtml(scope.join(', '))}), pas ceux de « ${escapeHtml(procedure)} ».`);
+        return null;
+      }
+      return scope;
+    };
+
+    app.get('/agents/avis', page, async (request, reply) => {
+      const { query, problems } = readFilters(request.query);
+      const scope = scopeOf(request, reply, query.procedure);
+      if (!scope) return reply;
+      const result = await options.limitedStats(reply, () => db(() => Promise.all([computeStats(store.reader, query, scope), knownProcedures(store.reader, scope)])));
+      if (!Array.isArray(result)) return result;
+      const [stats, procedures] = result;
+      return render(request, reply, `Tableau de bord des avis${query.procedure ? ` – ${query.procedure}` : ''}`, dashboardMain(stats, procedures, csrfField, problems));
+    });
+
+    app.post('/agents/avis/export.csv', form, async (request, reply) => {
+      const { query, problems } = readFilters(request.body);
+      if (problems.length) {
+        return sendPage(reply, layout('Export impossible', `<h1>Export impossible</h1><ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul><p><a href="/agents/avis">Revenir au tableau de bord</a></p>`), 400);
+      }
+      const scope = scopeOf(request, reply, query.procedure);
+      if (!scope) return reply;
+      const day = new Date().toISOString().slice(0, 10);
+      return options.sendExport(
+        request,
+        reply,
+        () => db(() => exportCsv(store.reader, query, scope)),
+        () => audit(store, request.agent!, 'export-avis', null, describeFilters(query, scope)),
+        `avis-${query.procedure ?? 'toutes-demarches'}-${day}.csv`,
       );
-      const medians = await db(() => Promise.all(rows.map((r) => storyIndicators(store, r.procedure))));
-      const overall = await db(() => storyIndicators(store, null));
+    });
+
+    /** The procedures that have stories, within the scope (for the filter). */
+    const storyProcedures = async (scope: ProcedureScope) => {
+      let q = store.reader.selectFrom('stories').select('procedure').distinct();
+      if (scope !== '*') q = q.where('procedure', 'in', [...scope]);
+      return (await q.orderBy('procedure').limit(500).execute()).map((r) => r.procedure);
+    };
+
+    /** Stories per procedure since the start (received, pending, published, refused, answered, median time). */
+    const storiesByProcedure = async (scope: ProcedureScope, procedure: string | undefined) => {
+      let q = store.reader
+        .selectFrom('stories')
+        .select((eb) => [
+          'procedure',
+          eb.fn.countAll<number | string>().as('received'),
+          eb.fn.sum<number | string>(eb.case().when('status', '=', 'pending').then(1).else(0).end()).as('pending'),
+          eb.fn.sum<number | string>(eb.case().when('status', '=', 'published').then(1).else(0).end()).as('published'),
+          eb.fn.sum<number | string>(eb.case().when('status', '=', 'refused').then(1).else(0).end()).as('refused'),
+          eb.fn.count<number | string>('answered_at').as('answered'),
+        ]);
+      if (scope !== '*') q = q.where('procedure', 'in', [...scope]);
+      if (procedure) q = q.where('procedure', '=', procedure);
+      const rows = await q.groupBy('procedure').orderBy('procedure').limit(200).execute();
+      const medians = await Promise.all(rows.map((r) => storyIndicators(store, r.procedure)));
       const hours = (h: number | null) => (h === null ? '—' : new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(h));
       const share = (part: number, total: number) => (total === 0 ? '—' : `${Math.round((part / total) * 100)} %`);
       const body = rows
@@ -274,14 +378,54 @@ ${rows.length ? rows.map(item).join('\n') : '<p>Aucun récit n’attend de répo
           return `<tr><th scope="row">${escapeHtml(r.procedure)}</th><td>${Number(r.received)}</td><td>${Number(r.pending)}</td><td>${published}</td><td>${Number(r.refused)}</td><td>${Number(r.answered)}</td><td>${share(Number(r.answered), published)}</td><td>${hours(medians[i]!.medianAnswerHours)}</td></tr>`;
         })
         .join('');
+      return rows.length
+        ? `<div class="table table-scroll"><table><caption>Récits par démarche, depuis le début</caption><thead><tr><th scope="col">Démarche</th><th scope="col">Reçus</th><th scope="col">En attente</th><th scope="col">Publiés</th><th scope="col">Refusés</th><th scope="col">Avec réponse</th><th scope="col">Part des publiés avec réponse</th><th scope="col">Délai médian de réponse (heures)</th></tr></thead><tbody>${body}</tbody></table></div>`
+        : '<p>Aucun récit reçu.</p>';
+    };
+
+    app.get('/agents/indicateurs', page, async (request, reply) => {
+      const { query, problems } = readFilters(request.query);
+      const scope = scopeOf(request, reply, query.procedure);
+      if (!scope) return reply;
+      const { period, cut } = periodOf(query);
+      if (cut) problems.push(`Période limitée aux ${MAX_WEEKS} dernières semaines : elle commence le ${period.from}.`);
+      const result = await options.limitedStats(reply, () =>
+        db(() =>
+          Promise.all([
+            weeklyIndicators(store, { period, scope, procedure: query.procedure }),
+            knownProcedures(store.reader, scope),
+            storyProcedures(scope),
+            storiesByProcedure(scope, query.procedure),
+          ]),
+        ),
+      );
+      if (!Array.isArray(result)) return result;
+      const [indicators, withOpinions, withStories, byProcedure] = result;
+      const procedures = [...new Set([...withOpinions, ...withStories])].sort();
       return render(
         request,
         reply,
-        'Indicateurs des récits',
-        `<h1>Indicateurs des récits</h1>
-<p class="summary">${overall.stories} récit${overall.stories > 1 ? 's' : ''} publié${overall.stories > 1 ? 's' : ''}, ${overall.answeredShare === null ? 'aucun' : `${Math.round(overall.answeredShare * 100)} %`} avec une réponse ; délai médian de réponse : ${overall.medianAnswerHours === null ? 'pas encore de réponse' : `${hours(overall.medianAnswerHours)} heures`}.</p>
-${rows.length ? `<div class="table"><table><caption>Récits par démarche</caption><thead><tr><th scope="col">Démarche</th><th scope="col">Reçus</th><th scope="col">En attente</th><th scope="col">Publiés</th><th scope="col">Refusés</th><th scope="col">Avec réponse</th><th scope="col">Part des publiés avec réponse</th><th scope="col">Délai médian de réponse (heures)</th></tr></thead><tbody>${body}</tbody></table></div>` : '<p>Aucun récit reçu.</p>'}`,
+        `Indicateurs${query.procedure ? ` – ${query.procedure}` : ''}`,
+        indicatorsMain(indicators, { procedures, csrfField, problems, storiesByProcedure: byProcedure }),
       );
+    });
+
+    app.post('/agents/indicateurs.csv', form, async (request, reply) => {
+      const { query, problems } = readFilters(request.body);
+      if (problems.length) {
+        return sendPage(reply, layout('Export impossible', `<h1>Export impossible</h1><ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul><p><a href="/agents/indicateurs">Revenir aux indicateurs</a></p>`), 400);
+      }
+      const scope = scopeOf(request, reply, query.procedure);
+      if (!scope) return reply;
+      const { period } = periodOf(query);
+      const result = await options.limitedStats(reply, () => db(() => weeklyIndicators(store, { period, scope, procedure: query.procedure, perProcedure: true })));
+      if (!('weeks' in result)) return result;
+      await audit(store, request.agent!, 'export-indicateurs', null, `${describeFilters({ ...(query.procedure ? { procedure: query.procedure } : {}) }, scope)} ; du=${period.from} ; au=${period.to}`);
+      return reply
+        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="indicateurs-${query.procedure ?? 'toutes-demarches'}-${period.from}-${period.to}.csv"`)
+        .header('Cache-Control', 'no-store')
+        .send(indicatorsCsv(result));
     });
 
     app.get('/agents/journal', page, async (request, reply) => {
@@ -292,7 +436,7 @@ ${rows.length ? `<div class="table"><table><caption>Récits par démarche</capti
         reply,
         'Journal des actions',
         `<h1>Journal des actions</h1>
-${rows.length ? `<div class="table"><table><caption>Les 200 dernières actions des agents, les plus récentes d’abord</caption><thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Action</th><th scope="col">Récit</th><th scope="col">Détail</th></tr></thead><tbody>${rows
+${rows.length ? `<div class="table table-scroll"><table><caption>Les 200 dernières actions des agents, les plus récentes d’abord</caption><thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Action</th><th scope="col">Récit</th><th scope="col">Détail</th></tr></thead><tbody>${rows
           .map((r) => `<tr><th scope="row">${escapeHtml(r.at)}</th><td>${escapeHtml(r.agent_name)} (${escapeHtml(r.agent_id)})</td><td>${escapeHtml(r.action)}</td><td>${escapeHtml(r.story_id ?? '—')}</td><td>${escapeHtml(r.details ?? '')}</td></tr>`)
           .join('')}</tbody></table></div>` : '<p>Aucune action enregistrée.</p>'}`,
       );

@@ -73,7 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: ServiceConfig; pr
       problems.push(`AIDE_CORS_ORIGINS : « ${origin} » n'est pas une origine (https://exemple.gouv.fr, sans chemin ni « / » final).`);
     }
   }
-  if (env.AIDE_EXPORT_TOKEN) problems.push('AIDE_EXPORT_TOKEN a été renommé AIDE_OPERATOR_TOKEN : il ouvre maintenant le tableau de bord, les statistiques et l’export.');
+  if (env.AIDE_EXPORT_TOKEN) problems.push('AIDE_EXPORT_TOKEN a été renommé AIDE_OPERATOR_TOKEN : il ouvre les statistiques et l’export aux scripts (les agents se connectent à l’espace des agents).');
   const operatorToken = env.AIDE_OPERATOR_TOKEN || undefined;
   if (operatorToken && operatorToken.length < 24) problems.push('AIDE_OPERATOR_TOKEN : au moins 24 caractères (par exemple : openssl rand -hex 24).');
   const rateLimitSecret = env.AIDE_RATE_LIMIT_SECRET || undefined;

@@ -9,14 +9,16 @@ import { stringify } from 'csv-stringify';
 import { sql, type Kysely } from 'kysely';
 import type { Schema, FeedbackTable } from './store/index.ts';
 import type { StatsQuery } from './schemas.ts';
+import type { ProcedureScope } from './stats.ts';
 
 const EXPORT_COLUMNS = ['id', 'received_at', 'procedure', 'page_step', 'tutorial', 'tutorial_step', 'satisfaction', 'clarity', 'difficulties', 'help', 'comment', 'locale', 'client_created_at'] as const;
 const PAGE = 1000;
 
 type Row = Pick<FeedbackTable, (typeof EXPORT_COLUMNS)[number]>;
 
-function page(reader: Kysely<Schema>, query: StatsQuery, after: Row | null) {
+function page(reader: Kysely<Schema>, query: StatsQuery, scope: ProcedureScope, after: Row | null) {
   let select = reader.selectFrom('feedback').select([...EXPORT_COLUMNS]);
+  if (scope !== '*') select = select.where('procedure', 'in', scope.length ? [...scope] : ['']);
   if (query.procedure) select = select.where('procedure', '=', query.procedure);
   if (query.from) select = select.where('received_at', '>=', query.from);
   // "to" is inclusive: the whole day.
@@ -29,14 +31,14 @@ function page(reader: Kysely<Schema>, query: StatsQuery, after: Row | null) {
  * The export as a stream of CSV text (UTF-8 with a BOM for spreadsheets). The first page is read before anything is
  * sent, so that a database that is away gets a clean 503 rather than a cut file.
  */
-export async function exportCsv(reader: Kysely<Schema>, query: StatsQuery): Promise<Readable> {
-  const first = await page(reader, query, null);
+export async function exportCsv(reader: Kysely<Schema>, query: StatsQuery, scope: ProcedureScope = '*'): Promise<Readable> {
+  const first = await page(reader, query, scope, null);
   async function* rows() {
     let current = first;
     while (current.length > 0) {
       yield* current;
       if (current.length < PAGE) return;
-      current = await page(reader, query, current[current.length - 1]!);
+      current = await page(reader, query, scope, current[current.length - 1]!);
     }
   }
   const csv = stringify({
@@ -51,3 +53,13 @@ export async function exportCsv(reader: Kysely<Schema>, query: StatsQuery): Prom
   source.on('error', (error) => csv.destroy(error));
   return source.pipe(csv);
 }
+
+/** The filters of an export, for the audit log: « démarche=… ; du=… ; au=… » (or « tout »). */
+export const describeFilters = (query: StatsQuery, scope: ProcedureScope = '*') =>
+  [
+    query.procedure ? `démarche=${query.procedure}` : scope === '*' ? 'toutes les démarches' : `démarches=${scope.join(',')}`,
+    query.from ? `du=${query.from}` : '',
+    query.to ? `au=${query.to}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ; ');

@@ -58,6 +58,15 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const safeReturn = (value: unknown) =>
   typeof value === 'string' && /^\/(agents|dashboard)(\/[A-Za-z0-9_-]+)*(\?[A-Za-z0-9=&_%.-]*)?$/.test(value) ? value : '/agents';
 
+/**
+ * With OIDC_ACR_VALUES set (ProConnect: « eidas1 »), the ID token must say that one of these levels was used
+ * (`acr` claim): asking for a level is not enough, a provider may sign the agent in with a weaker one.
+ */
+export function acrAccepted(requested: string | undefined, acr: unknown): boolean {
+  if (!requested) return true;
+  return typeof acr === 'string' && requested.split(/\s+/).filter(Boolean).includes(acr);
+}
+
 export interface SignIn {
   authenticator: Authenticator;
   /** Sends an anonymous visitor of a page to the sign-in (the guard's agentSignIn). */
@@ -171,6 +180,7 @@ export function installSignIn(
       return unavailable(reply, error);
     }
     let claims: Record<string, unknown>;
+    let acr: unknown;
     let idToken: string | undefined;
     try {
       const current = new URL(`${options.origin(request)}${request.url}`);
@@ -180,12 +190,25 @@ export function installSignIn(
       // ProConnect gives the e-mail and names in the user info only.
       const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
       claims = { ...idClaims, ...userinfo };
+      // The level of authentication is the ID token's (signed, checked), never the user info's.
+      acr = idClaims.acr;
     } catch (error) {
       request.log.warn({ error: String((error as Error).message) }, 'connexion refusée');
       return sendPage(
         reply,
         layout('Connexion refusée', '<h1>Connexion refusée</h1><p>La réponse du service de connexion n’a pas pu être vérifiée (elle a peut-être déjà servi ou a expiré).</p><p><a href="/agents/connexion">Recommencer la connexion</a></p>'),
         400,
+      );
+    }
+    if (!acrAccepted(settings.acrValues, acr)) {
+      request.log.warn({ acr: typeof acr === 'string' ? acr.slice(0, 40) : null }, 'niveau de connexion insuffisant');
+      return sendPage(
+        reply,
+        layout(
+          'Niveau de connexion insuffisant',
+          `<h1>Niveau de connexion insuffisant</h1><p>Le service de connexion n’a pas confirmé le niveau de sécurité demandé pour l’espace des agents (${escapeHtml(settings.acrValues ?? '')}). Reconnectez-vous avec un moyen de connexion de ce niveau, ou demandez à l’administrateur du service.</p><p><a href="/agents/connexion">Recommencer la connexion</a></p>`,
+        ),
+        403,
       );
     }
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : '';

@@ -54,8 +54,12 @@ function satisfaction(bad: unknown, medium: unknown, good: unknown): Satisfactio
 
 type Daily = SelectQueryBuilder<Schema, 'feedback_daily', object>;
 
-function filtered<Q extends Daily | SelectQueryBuilder<Schema, 'blocked_daily', object>>(select: Q, query: StatsQuery): Q {
+/** Which procedures' figures may be read: all ('*'), or a list (a responder's procedures; never empty). */
+export type ProcedureScope = '*' | readonly string[];
+
+function filtered<Q extends Daily | SelectQueryBuilder<Schema, 'blocked_daily', object>>(select: Q, query: StatsQuery, scope: ProcedureScope = '*'): Q {
   let q = select as unknown as Daily;
+  if (scope !== '*') q = q.where('procedure', 'in', scope.length ? [...scope] : ['']);
   if (query.procedure) q = q.where('procedure', '=', query.procedure);
   if (query.from) q = q.where('day', '>=', query.from);
   if (query.to) q = q.where('day', '<=', query.to);
@@ -64,8 +68,8 @@ function filtered<Q extends Daily | SelectQueryBuilder<Schema, 'blocked_daily', 
 
 const sum = (column: string) => sql<number>`sum(${sql.ref(column)})`;
 
-export async function computeStats(reader: Kysely<Schema>, query: StatsQuery): Promise<Stats> {
-  const daily = filtered(reader.selectFrom('feedback_daily'), query);
+export async function computeStats(reader: Kysely<Schema>, query: StatsQuery, scope: ProcedureScope = '*'): Promise<Stats> {
+  const daily = filtered(reader.selectFrom('feedback_daily'), query, scope);
   const answerSums = [sum('bad').as('bad'), sum('medium').as('medium'), sum('good').as('good')] as const;
   const [totals, byProcedure, byPageStep, byDay, blocked] = await Promise.all([
     daily
@@ -75,7 +79,7 @@ export async function computeStats(reader: Kysely<Schema>, query: StatsQuery): P
     daily.select('procedure').select(answerSums).groupBy('procedure').orderBy('procedure').limit(MAX_GROUPS + 1).execute(),
     daily.select(['procedure', 'page_step']).select(answerSums).groupBy(['procedure', 'page_step']).orderBy('procedure').orderBy('page_step').limit(MAX_GROUPS + 1).execute(),
     daily.select('day').select(answerSums).groupBy('day').orderBy('day', 'desc').limit(MAX_DAYS + 1).execute(),
-    filtered(reader.selectFrom('blocked_daily'), query)
+    filtered(reader.selectFrom('blocked_daily'), query, scope)
       .select(['tutorial', 'step'])
       .select(sum('count').as('count'))
       .groupBy(['tutorial', 'step'])
@@ -110,8 +114,8 @@ export async function computeStats(reader: Kysely<Schema>, query: StatsQuery): P
 }
 
 /** The procedures that have opinions, for the dashboard's filter (capped). */
-export async function knownProcedures(reader: Kysely<Schema>): Promise<string[]> {
-  const rows = await reader.selectFrom('feedback_daily').select('procedure').distinct().orderBy('procedure').limit(MAX_GROUPS).execute();
+export async function knownProcedures(reader: Kysely<Schema>, scope: ProcedureScope = '*'): Promise<string[]> {
+  const rows = await filtered(reader.selectFrom('feedback_daily'), {}, scope).select('procedure').distinct().orderBy('procedure').limit(MAX_GROUPS).execute();
   return rows.map((r) => r.procedure);
 }
 

@@ -301,7 +301,7 @@ ${answer}`,
     return reply
       .header('Access-Control-Allow-Origin', '*')
       .header('Cache-Control', 'public, max-age=60')
-      .send({ procedure, indicators, items: list.items, page: list.page, pages: list.pages });
+      .send({ procedure, indicators, items: list.items, total: list.total, page: list.page, pages: list.pages });
   });
 
   app.get<{ Params: { procedure: string }; Querystring: { page?: string; feeling?: string } }>('/experiences/:procedure', async (request, reply) => {

@@ -18,6 +18,8 @@ const AGENTS: AgentEntry[] = [
   { email: 'repondant@demo.aide-numerique.fr', roles: ['responder'], service: 'CAF de la Gironde', procedures: ['demande-logement'] },
   { email: 'autre@demo.aide-numerique.fr', roles: ['responder'], service: 'URSSAF', procedures: ['autre-demarche'] },
   { email: 'admin@demo.aide-numerique.fr', roles: ['administrator'], service: 'Direction', procedures: '*' },
+  { email: 'sans-demarche@demo.aide-numerique.fr', roles: ['responder'], service: 'Service sans démarche', procedures: [] },
+  { email: 'indicateurs@demo.aide-numerique.fr', roles: ['responder'], service: 'Service des indicateurs', procedures: ['procedure-indicateurs'] },
 ];
 const story = { procedure: 'demande-logement', text: 'Mon dossier est bloqué depuis trois mois, écrivez-moi à paul.durand@exemple.fr.', feeling: 'negative', channel: 'online', consent: true, locale: 'fr' };
 
@@ -154,7 +156,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.doesNotMatch(cookie, /Secure/, 'plain http here: Secure only on https');
       const queue = await moderator.get('/agents/moderation');
       assert.equal(queue.statusCode, 200);
-      assert.match(queue.body, /<caption>Récits en attente, les plus anciens d’abord<\/caption>/);
+      assert.match(queue.body, /<h2 id="file">Récits en attente, les plus anciens d’abord<\/h2><ol class="queue" aria-labelledby="file">/);
+      assert.doesNotMatch(queue.body, /<table/, 'a list of stories that reflows, not a wide table');
       assert.match(queue.body, /<h1>Modération des récits<\/h1>/);
       assert.ok(queue.body.includes(`/agents/recits/${sent.id}/publier`));
       assert.ok(!queue.body.includes('paul.durand'), 'the moderator reads the masked text');
@@ -189,7 +192,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.match((await app.inject({ url: `/suivi/${sent.followToken}` })).body, /Réponse de CAF de la Gironde/);
 
       const indicators = await responder.get('/agents/indicateurs');
-      assert.match(indicators.body, /<caption>Récits par démarche<\/caption>/);
+      assert.match(indicators.body, /<caption>Récits par démarche, depuis le début<\/caption>/);
       const audit = await app.store.db.selectFrom('story_audit').selectAll().where('story_id', '=', sent.id).orderBy('at').execute();
       assert.deepEqual(audit.map((a) => [a.action, a.agent_id]), [
         ['publication', 'moderatrice@demo.aide-numerique.fr'],
@@ -349,32 +352,191 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         assert.equal(await app.store.db.selectFrom('agent_sessions').select('id_hash').where('agent_id', '=', 'inconnu@exemple.fr').executeTakeFirst(), undefined);
       });
 
-      test('the dashboard and the export: behind the sign-in, and still open to the operator token while it is set', async () => {
-        // With an operator token, the dashboard still asks for it (HTTP Basic) as before.
-        const anonymous = await app.inject({ url: '/dashboard' });
-        assert.equal(anonymous.statusCode, 401);
-        assert.match(anonymous.headers['www-authenticate'] as string, /^Basic/);
-        // Without one, the dashboard sends to the sign-in.
-        const signInOnly = await buildCollector({ sqlitePath: ':memory:', publicUrl: ORIGIN, backOffice: { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email', allowHttp: true }, agents: AGENTS } });
-        try {
-          const r = await signInOnly.inject({ url: '/dashboard' });
+      test('the dashboard and the export: behind the sign-in only, by role; CSRF on the export; every export in the log', async () => {
+        const opinion = async (procedure: string, comment: string) =>
+          assert.equal((await app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, payload: JSON.stringify({ procedure, satisfaction: 'bad', comment }) })).statusCode, 201);
+        await opinion('demande-logement', '=SOMME(A1) logement');
+        await opinion('autre-demarche', 'autre démarche, pas pour la CAF');
+        await opinion('carte-grise', 'carte grise');
+        // Anonymous, or with the scripts' token: the sign-in (the token opens the API only).
+        for (const headers of [{}, { authorization: `Bearer ${OPERATOR}` }, { authorization: `Basic ${Buffer.from(`agent:${OPERATOR}`).toString('base64')}` }]) {
+          const r = await app.inject({ url: '/agents/avis', headers });
           assert.equal(r.statusCode, 303);
-          assert.equal(r.headers.location, '/agents/connexion?retour=%2Fdashboard');
-          assert.equal((await signInOnly.inject({ url: '/api/v1/stats' })).statusCode, 401);
-        } finally {
-          await signInOnly.close();
+          assert.equal(r.headers.location, '/agents/connexion?retour=%2Fagents%2Favis');
         }
-        const api = await app.inject({ url: '/api/v1/stats' });
-        assert.equal(api.statusCode, 401);
-        const browser = new Browser(app, idp);
-        await browser.signIn('admin@demo.aide-numerique.fr', '/agents');
-        assert.equal((await browser.get('/dashboard')).statusCode, 200, 'a signed-in agent opens the dashboard');
-        assert.equal((await app.inject({ url: '/api/v1/export.csv', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
-        assert.equal((await app.inject({ url: '/dashboard', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
+        assert.equal((await app.inject({ method: 'POST', url: '/agents/avis/export.csv', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 303);
+        const old = await app.inject({ url: '/dashboard?procedure=carte-grise' });
+        assert.equal(old.statusCode, 301);
+        assert.equal(old.headers.location, '/agents/avis?procedure=carte-grise');
+
+        // A moderator sees every procedure (and comes back to the dashboard after signing in).
+        const moderator = new Browser(app, idp);
+        const { callback } = await moderator.signIn('moderatrice@demo.aide-numerique.fr', '/agents/avis');
+        assert.equal(callback.headers.location, '/agents/avis');
+        const all = await moderator.get('/agents/avis');
+        assert.equal(all.statusCode, 200);
+        assert.match(all.body, /<h1>Tableau de bord des avis<\/h1>/);
+        assert.match(all.body, /<a href="\/agents\/avis" aria-current="page">/);
+        for (const p of ['demande-logement', 'autre-demarche', 'carte-grise']) assert.match(all.body, new RegExp(`<th scope="row">${p}</th>`));
+        assert.doesNotMatch(all.body, /SOMME/, 'no comment on the dashboard');
+        assert.doesNotMatch(all.body, /<script/);
+        assert.match(String(all.headers['content-security-policy']), /default-src 'none'/);
+
+        // A responder sees their procedures only, in the page, the filter and the export.
+        const responder = new Browser(app, idp);
+        await responder.signIn('repondant@demo.aide-numerique.fr', '/agents/avis');
+        const mine = await responder.get('/agents/avis');
+        assert.equal(mine.statusCode, 200);
+        assert.match(mine.body, /<th scope="row">demande-logement<\/th>/);
+        assert.doesNotMatch(mine.body, /autre-demarche|carte-grise/);
+        const outside = await responder.get('/agents/avis?procedure=autre-demarche');
+        assert.equal(outside.statusCode, 403);
+        assert.match(outside.body, /Vous ne voyez que les chiffres de vos démarches \(demande-logement\), pas ceux de « autre-demarche »/);
+        const token = responder.csrf(mine.body);
+        assert.equal((await responder.post('/agents/avis/export.csv', { _csrf: token, procedure: 'autre-demarche' })).statusCode, 403);
+        const csv = await responder.post('/agents/avis/export.csv', { _csrf: token, procedure: '', from: '', to: '' });
+        assert.equal(csv.statusCode, 200, csv.body);
+        assert.match(csv.headers['content-type'] as string, /^text\/csv; charset=utf-8/);
+        assert.match(csv.headers['content-disposition'] as string, /^attachment; filename="avis-toutes-demarches-\d{4}-\d{2}-\d{2}\.csv"$/);
+        assert.ok(csv.body.startsWith('\uFEFFid,received_at,procedure'), 'UTF-8 BOM and header');
+        assert.match(csv.body, /'=SOMME\(A1\) logement/, 'formula neutralised');
+        assert.doesNotMatch(csv.body, /autre-demarche|carte-grise/, 'only the responder’s procedures');
+
+        // A responder given no procedure sees no figures.
+        const none = new Browser(app, idp);
+        await none.signIn('sans-demarche@demo.aide-numerique.fr');
+        assert.doesNotMatch((await none.get('/agents')).body, /href="\/agents\/avis"/);
+        assert.equal((await none.get('/agents/avis')).statusCode, 403);
+
+        // CSRF: an export without its token, or with another browser's, is refused and not logged.
+        const before = (await app.store.db.selectFrom('story_audit').select('at').where('action', '=', 'export-avis').execute()).length;
+        for (const fields of [{}, { _csrf: 'faux-jeton' }, { _csrf: moderator.csrf(all.body) }]) {
+          const r = await responder.post('/agents/avis/export.csv', fields);
+          assert.equal(r.statusCode, 403, r.body);
+          assert.match(r.body, /Formulaire expiré/);
+        }
+        assert.equal((await app.store.db.selectFrom('story_audit').select('at').where('action', '=', 'export-avis').execute()).length, before);
+
+        // Bad filters: named in French, never a crash.
+        const wrong = await moderator.get('/agents/avis?procedure=%3Cscript%3E&from=2026-02-30&to=hier');
+        assert.equal(wrong.statusCode, 200);
+        assert.match(wrong.body, /role="alert"/);
+        assert.match(wrong.body, /Démarche « &#60;script&#62; » inconnue/);
+        assert.match(wrong.body, /« Du » : la date « 2026-02-30 » n’existe pas/);
+        assert.match(wrong.body, /« Au » : la date « hier »/);
+        const badExport = await moderator.post('/agents/avis/export.csv', { _csrf: moderator.csrf(all.body), from: '2026-12-31', to: '2026-01-01' });
+        assert.equal(badExport.statusCode, 400);
+        assert.match(badExport.body, /La période commence \(2026-12-31\) après sa fin \(2026-01-01\)/);
+
+        // Every export in the audit log: who, when, which filters.
+        const logged = await app.store.db.selectFrom('story_audit').selectAll().where('action', '=', 'export-avis').where('agent_id', '=', 'repondant@demo.aide-numerique.fr').execute();
+        assert.deepEqual(logged.map((l) => l.details), ['démarches=demande-logement']);
+        // The scripts' path: the token on the API, logged too.
+        assert.equal((await app.inject({ url: '/api/v1/export.csv?procedure=carte-grise', headers: { authorization: `Bearer ${OPERATOR}` } })).statusCode, 200);
+        assert.ok(await app.store.db.selectFrom('story_audit').select('at').where('agent_id', '=', 'operator').where('details', '=', 'script ; démarche=carte-grise').executeTakeFirst());
+      });
+
+      test('indicators week by week: charts named by their heading and summary, tables, CSV export by role, with CSRF and the log', async () => {
+        const opinion = async (procedure: string, satisfaction: string, clarity: number) =>
+          assert.equal((await app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, payload: JSON.stringify({ procedure, satisfaction, clarity, difficulties: ['attachments'] }) })).statusCode, 201);
+        await opinion('procedure-indicateurs', 'good', 5);
+        await opinion('procedure-indicateurs', 'medium', 3);
+        await opinion('autre-demarche', 'bad', 1);
+        const blocked = await app.inject({ method: 'POST', url: '/api/v1/blocked', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, payload: JSON.stringify({ tutorial: 'aides-logement', step: 2, procedure: 'procedure-indicateurs' }) });
+        assert.equal(blocked.statusCode, 201);
+        assert.equal((await app.inject({ url: '/agents/indicateurs' })).statusCode, 303, 'anonymous: to the sign-in');
+
+        const responder = new Browser(app, idp);
+        await responder.signIn('indicateurs@demo.aide-numerique.fr', '/agents/indicateurs');
+        const page = await responder.get('/agents/indicateurs');
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /<h1>Indicateurs<\/h1>/);
+        // Each chart: an SVG image named by its heading and its summary, which exist; then its data table.
+        const charts = [...page.body.matchAll(/<svg class="bars" role="img" aria-labelledby="([^" ]+) ([^"]+)"/g)];
+        assert.ok(charts.length >= 5, `${charts.length} charts`);
+        for (const [, title, summary] of charts) {
+          assert.ok(page.body.includes(`<h3 id="${title}">`), title);
+          assert.ok(page.body.includes(`<p id="${summary}" class="summary">`), summary);
+        }
+        assert.match(page.body, /<caption>Avis « Je donne mon avis » par semaine<\/caption>/);
+        assert.match(page.body, /<caption>« Je suis bloqué » par tutoriel et par étape sur la période<\/caption>/);
+        // 2 opinions of the responder's procedure: (10 + 5) / 2 = 7,5; the other procedure is not counted.
+        assert.match(page.body, /2 avis pour vos démarches : note de 7,5 sur 10/);
+        assert.match(page.body, /L’étape où les personnes se bloquent le plus : étape 2/);
+        assert.doesNotMatch(page.body, /autre-demarche|demande-logement/);
+        assert.doesNotMatch(page.body, /<script/);
+        const outside = await responder.get('/agents/indicateurs?procedure=demande-logement');
+        assert.equal(outside.statusCode, 403);
+
+        const token = responder.csrf(page.body);
+        assert.equal((await responder.post('/agents/indicateurs.csv', { _csrf: token, procedure: 'demande-logement' })).statusCode, 403);
+        for (const fields of [{}, { _csrf: 'faux' }]) assert.equal((await responder.post('/agents/indicateurs.csv', fields)).statusCode, 403);
+        const bad = await responder.post('/agents/indicateurs.csv', { _csrf: token, from: '2026-02-31' });
+        assert.equal(bad.statusCode, 400);
+        assert.match(bad.body, /« Du » : la date « 2026-02-31 » n’existe pas/);
+        const csv = await responder.post('/agents/indicateurs.csv', { _csrf: token, procedure: '' });
+        assert.equal(csv.statusCode, 200, csv.body);
+        assert.match(csv.headers['content-type'] as string, /^text\/csv; charset=utf-8/);
+        assert.match(csv.headers['content-disposition'] as string, /^attachment; filename="indicateurs-toutes-demarches-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+        assert.ok(csv.body.startsWith('\uFEFFsemaine_du,demarche,avis'));
+        const lines = csv.body.trim().split('\r\n');
+        assert.equal(lines.length, 1 + 12, 'one row per week of the default 12 weeks, one procedure');
+        assert.ok(lines.slice(1).every((l) => l.split(',')[1] === 'procedure-indicateurs'));
+        // This week: 2 opinions (1 very good, 1 medium, 0 bad), 7.5 out of 10, clarity 2 answers averaging 4,
+        // difficulties (info-before, not-working, attachments…), …, « Je suis bloqué » 1, no story.
+        assert.match(lines[lines.length - 1]!, /^\d{4}-\d{2}-\d{2},procedure-indicateurs,2,1,1,0,7\.5,2,4,0,0,2,0,0,(\d+,){9}1,0,0,0,0,,$/);
+        const logged = await app.store.db.selectFrom('story_audit').selectAll().where('action', '=', 'export-indicateurs').execute();
+        assert.equal(logged.length, 1);
+        assert.match(logged[0]!.details!, /^démarches=procedure-indicateurs ; du=\d{4}-\d{2}-\d{2} ; au=\d{4}-\d{2}-\d{2}$/);
+
+        // Bad filters on the page: named, never a crash; a responder without procedure sees no figure.
+        const wrong = await responder.get('/agents/indicateurs?from=demain&to=2026-13-01');
+        assert.equal(wrong.statusCode, 200);
+        assert.match(wrong.body, /role="alert"/);
+        const none = new Browser(app, idp);
+        await none.signIn('sans-demarche@demo.aide-numerique.fr');
+        assert.equal((await none.get('/agents/indicateurs')).statusCode, 403);
+        // A moderator sees every procedure.
+        const moderator = new Browser(app, idp);
+        await moderator.signIn('moderatrice@demo.aide-numerique.fr', '/agents/indicateurs');
+        assert.match((await moderator.get('/agents/indicateurs')).body, /<option value="autre-demarche">/);
       });
     }
   });
 }
+
+describe('level of authentication (acr)', () => {
+  test('the ID token’s acr must be one of OIDC_ACR_VALUES: asked but not given, the sign-in is refused', async () => {
+    const { acrAccepted } = await import('../src/sign-in.ts');
+    assert.equal(acrAccepted(undefined, undefined), true, 'nothing asked: nothing checked');
+    assert.equal(acrAccepted('eidas1', 'eidas1'), true);
+    assert.equal(acrAccepted('eidas2 eidas3', 'eidas3'), true);
+    assert.equal(acrAccepted('eidas2', 'eidas1'), false, 'a weaker level');
+    assert.equal(acrAccepted('eidas1', undefined), false, 'no level said');
+    assert.equal(acrAccepted('eidas1', ['eidas1']), false, 'not a string');
+    // The demo provider signs agents in without saying any level: with a level required, nobody gets in.
+    const idp = await startDevProvider({ redirectUris: [`${ORIGIN}/agents/connexion/retour`], postLogoutRedirectUris: [] });
+    const app = await buildCollector({
+      sqlitePath: ':memory:',
+      publicUrl: ORIGIN,
+      backOffice: { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email', acrValues: 'eidas1', allowHttp: true }, agents: AGENTS },
+    });
+    try {
+      const browser = new Browser(app, idp);
+      const go = await browser.get('/agents/connexion/fournisseur?retour=/agents');
+      assert.equal(new URL(go.headers.location as string).searchParams.get('acr_values'), 'eidas1', 'the level is asked');
+      const back = await browser.atProvider(go.headers.location as string, 'admin@demo.aide-numerique.fr');
+      const callback = await browser.get(back.slice(ORIGIN.length));
+      assert.equal(callback.statusCode, 403, callback.body);
+      assert.match(callback.body, /<h1>Niveau de connexion insuffisant<\/h1>/);
+      assert.equal(browser.collector.cookies.get('aide_agent'), undefined, 'no session');
+      assert.equal(await app.store.db.selectFrom('agent_sessions').select('id_hash').executeTakeFirst(), undefined);
+    } finally {
+      await app.close();
+      await idp.close();
+    }
+  });
+});
 
 describe('back-office settings', () => {
   test('OIDC_ISSUER turns it on; each missing or wrong setting is named in French', async () => {

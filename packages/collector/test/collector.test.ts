@@ -193,22 +193,23 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.match(String(preflight.headers['access-control-allow-headers']), /Idempotency-Key/i);
     });
 
-    test('dashboard: agents only (the browser asks for the token), tables with captions and headers, no comment', async () => {
-      const anonymous = await app.inject({ method: 'GET', url: '/dashboard' });
-      assert.equal(anonymous.statusCode, 401);
-      assert.match(String(anonymous.headers['www-authenticate']), /^Basic realm=/);
-      assert.match(anonymous.body, /<h1>Connexion nécessaire<\/h1>/);
+    test('the operator token is for scripts only: Bearer on the API; no HTTP Basic; /dashboard moved to the back office', async () => {
       const basic = `Basic ${Buffer.from(`agent:${TOKEN}`).toString('base64')}`;
-      const r = await app.inject({ method: 'GET', url: '/dashboard?procedure=carte-grise&from=&to=', headers: { authorization: basic } });
-      assert.equal(r.statusCode, 200);
-      assert.match(r.body, /<html lang="fr">/);
-      assert.match(r.body, /<caption>Satisfaction par démarche<\/caption>/);
-      assert.match(r.body, /<th scope="col">Note sur 5<\/th>/);
-      assert.match(r.body, /<option value="carte-grise" selected>/);
-      assert.doesNotMatch(r.body, /Le bouton ne marche pas/);
-      assert.doesNotMatch(r.body, /<script/);
-      assert.match(String(r.headers['content-security-policy']), /default-src 'none'/);
-      assert.equal(r.headers['cache-control'], 'no-store');
+      for (const url of ['/api/v1/stats', '/api/v1/export.csv']) {
+        const r = await app.inject({ method: 'GET', url, headers: { authorization: basic } });
+        assert.equal(r.statusCode, 401, `${url}: the token as an HTTP Basic password opens nothing`);
+        assert.match(String(r.headers['www-authenticate']), /^Bearer/);
+        assert.match(r.json().message, /espace des agents/);
+      }
+      const moved = await app.inject({ method: 'GET', url: '/dashboard?procedure=carte-grise&from=&to=', headers: asAgent });
+      assert.equal(moved.statusCode, 301);
+      assert.equal(moved.headers.location, '/agents/avis?procedure=carte-grise&from=&to=');
+      // No back office configured here: the page is not served (the token does not open it).
+      assert.equal((await app.inject({ method: 'GET', url: '/agents/avis', headers: asAgent })).statusCode, 404);
+      const exported = await app.store.db.selectFrom('story_audit').selectAll().where('action', '=', 'export-avis').execute();
+      assert.ok(exported.length >= 1, 'the scripted export of the test above is in the audit log');
+      assert.equal(exported[0]!.agent_id, 'operator');
+      assert.match(exported[0]!.details ?? '', /^script ; démarche=export-csv$/);
     });
 
     test('statistics come from the rollups and agree with the opinions themselves, replays counted once', async () => {
@@ -392,7 +393,7 @@ describe('agents only', () => {
   test('without an operator token the agents’ side is closed, with a message that says how to open it', async () => {
     const app = await buildCollector({ sqlitePath: ':memory:' });
     try {
-      for (const url of ['/api/v1/stats', '/api/v1/export.csv', '/dashboard']) {
+      for (const url of ['/api/v1/stats', '/api/v1/export.csv']) {
         const r = await app.inject({ method: 'GET', url, headers: { authorization: 'Bearer nimporte-quoi-de-assez-long' } });
         assert.equal(r.statusCode, 404, url);
         assert.match(r.json().message, /AIDE_OPERATOR_TOKEN/);

@@ -7,6 +7,8 @@ export interface ChunkMap {
   walkthrough: string;
   locator: string;
   feedback: string;
+  /** <aide-experiences>, placed by the page only (not a view of the panel). */
+  experiences: string;
 }
 
 declare const __AIDE_CHUNKS__: ChunkMap;

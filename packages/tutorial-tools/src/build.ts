@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmdirSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildSearchIndex, type SearchDocument } from '@aide/walkthrough/search';
-import { LICENCE, THEMES, type TutorialChunk, type TutorialImage, type TutorialIndex, type TutorialSummary } from '@aide/walkthrough/format';
+import { LICENCE, THEMES, type EntryImage, type TutorialChunk, type TutorialImage, type TutorialIndex, type TutorialSummary } from '@aide/walkthrough/format';
 import { compileTutorial, type Compiled, type ImageRef } from './compile.ts';
 import { PRINT_CSS, printPage } from './print.ts';
 import { loadRegistry, REGISTRY_FILE, type Registry } from './procedures.ts';
@@ -321,6 +321,11 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
       const p = step.procedureStep;
       if (p) (procedureSteps[p.procedure] ??= {})[p.step] ??= i + 1;
     });
+    const entryImages: Record<string, EntryImage> = {};
+    for (const step of new Set(Object.values(procedureSteps).flatMap((steps) => Object.values(steps)))) {
+      const image = chunk.steps[step - 1]?.images?.[0];
+      if (image) entryImages[step] = { sizes: image.sizes, sources: image.sources, fallback: image.fallback };
+    }
     summaries.push({
       slug: chunk.slug,
       title: chunk.title,
@@ -335,6 +340,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
       file,
       ...(chunk.checked ? { checked: chunk.checked } : {}),
       ...(Object.keys(procedureSteps).length ? { procedureSteps } : {}),
+      ...(Object.keys(entryImages).length ? { entryImages } : {}),
     });
     documents.push({ id: chunk.slug, title: chunk.title, tags: chunk.tags.join(' '), summary: chunk.summary, body: text });
   }

@@ -1,7 +1,7 @@
 // The compiled CLI, as an editor runs it: French everywhere, the right exit codes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,30 @@ describe('CLI in French', () => {
     assert.match(normal.stdout, /Tutoriels publiés : \d+/);
     assert.match(normal.stderr, /Laissés de côté \(non publiés\) : 1 tutoriel\(s\) avec des erreurs : casse\./);
     assert.match(normal.stderr, /casse\.md:\d+:\d+ {2}erreur/);
+  });
+  test('lint --watch: a save made as soon as « Surveillance » is shown is checked again, with its new error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aide-cli-'));
+    cpSync(corpus, join(dir, 'tutorials'), { recursive: true });
+    const file = join(dir, 'tutorials/creer-adresse-email.md');
+    const child = spawn(process.execPath, [bin, 'lint', '--watch', '--source', join(dir, 'tutorials'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const until = async (test: () => boolean, what: string) => {
+      const deadline = Date.now() + 60_000;
+      while (!test()) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${what} : pas vu.\n${out}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    try {
+      await until(() => out.includes('Surveillance'), 'Surveillance');
+      writeFileSync(file, '---\ntitle: Essai\nsummary: [non fermé\n---\n\n## Ouvrir le site\n\nTexte.\n');
+      await until(() => (out.match(/— \d\d:\d\d:\d\d —/g) ?? []).length >= 2, 'la deuxième vérification');
+      assert.match(out.split(/— \d\d:\d\d:\d\d —/).at(-1)!, /creer-adresse-email\.md:\d+:\d+ {2}erreur/);
+    } finally {
+      child.kill();
+    }
   });
   test('lint of one file: its messages at file:line:column with a fix line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aide-cli-'));

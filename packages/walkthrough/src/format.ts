@@ -43,7 +43,15 @@ export interface TutorialSummary {
    * first tutorial step (1-based) that explains it.
    */
   procedureSteps?: Record<string, Record<string, number>>;
+  /**
+   * Since 2. The first image of each step listed in `procedureSteps`, by step number: a tutorial opened from a page
+   * at that step shows it first, so the widget fetches it with the tutorial's file, one round trip sooner.
+   */
+  entryImages?: Record<string, EntryImage>;
 }
+
+/** Since 2. Enough of a step's image to fetch the version the browser will choose (paths relative to index.json). */
+export type EntryImage = Pick<TutorialImage, 'sizes' | 'sources' | 'fallback'>;
 
 /** Since 2. A procedure of the registry (tutorials/procedures.yml); pages say where they are with data-procedure and data-step. */
 export interface ProcedureInfo {

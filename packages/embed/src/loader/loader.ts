@@ -24,7 +24,12 @@ import { chunkFiles, type ChunkMap } from '../chunks.ts';
 import type { PanelApi, PanelState } from '../panel/api.ts';
 
 const LAUNCHER_TAG = 'aide-help';
-const STANDALONE_TAGS = { 'aide-walkthrough': 'walkthrough', 'aide-locator': 'locator', 'aide-feedback': 'feedback' } as const;
+const STANDALONE_TAGS = {
+  'aide-walkthrough': 'walkthrough',
+  'aide-locator': 'locator',
+  'aide-feedback': 'feedback',
+  'aide-experiences': 'experiences',
+} as const;
 
 function start(script: HTMLScriptElement | null) {
   // Two copies that both waited for DOMContentLoaded: the first one wins.

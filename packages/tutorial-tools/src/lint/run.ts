@@ -52,10 +52,11 @@ export async function watchLint(options: { source: string; files: string[]; json
     console.log(options.json ? formatJson(results) : `\n— ${time} —\n${formatHuman(results, process.stdout.isTTY)}`);
   };
   run(only.size ? [...only] : tutorialsIn(options.source));
-  console.log('\nSurveillance : chaque enregistrement relance la vérification (Ctrl+C pour arrêter).');
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  watch(options.source, { recursive: true }, (_event, name) => {
+  // Tutorials and the registry sit in the source folder itself: no recursive watch, which Node 20 sets up on Linux
+  // by walking the tree after returning, so that a save right after « Surveillance » went unseen.
+  watch(options.source, (_event, name) => {
     if (!name) return;
     const path = join(options.source, name.toString());
     if (basename(path) === REGISTRY_FILE) for (const f of only.size ? only : tutorialsIn(options.source)) pending.add(f);
@@ -69,5 +70,6 @@ export async function watchLint(options: { source: string; files: string[]; json
       run(files);
     }, 40);
   });
+  console.log('\nSurveillance : chaque enregistrement relance la vérification (Ctrl+C pour arrêter).');
   return new Promise(() => undefined);
 }

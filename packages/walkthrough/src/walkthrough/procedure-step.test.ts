@@ -14,9 +14,12 @@ const waitUntil = (predicate: () => unknown, message?: string) => waitUntilShort
 const SRC = '/dist/aide/tutorials/index.json';
 const TUTORIAL = 'demande-aide-logement';
 
-async function render(step: string, options: { lang?: string; tutorial?: string } = {}) {
+/** The tutorials at an address of their own (see web-test-runner.config.mjs): no image left in the cache by another test. */
+const freshSrc = () => `/dist/aide/tutorials~${Math.random().toString(36).slice(2)}/index.json`;
+
+async function render(step: string, options: { lang?: string; tutorial?: string; src?: string } = {}) {
   const el = await fixture<AideWalkthrough>(html`<aide-walkthrough
-    src=${SRC}
+    src=${options.src ?? SRC}
     tutorial=${options.tutorial ?? TUTORIAL}
     procedure="demande-logement"
     procedure-step=${step}
@@ -54,13 +57,39 @@ describe('<aide-walkthrough> and the page’s step in its procedure', () => {
 
   it('with the list of tutorials shown, fetches ahead the tutorial that explains the page (a tap then waits only for pictures)', async () => {
     performance.clearResourceTimings();
-    const el = await fixture<AideWalkthrough>(html`<aide-walkthrough src=${SRC} procedure="demande-logement" procedure-step="2" lang="fr" .persist=${false}></aide-walkthrough>`);
+    const el = await fixture<AideWalkthrough>(html`<aide-walkthrough src=${freshSrc()} procedure="demande-logement" procedure-step="2" lang="fr" .persist=${false}></aide-walkthrough>`);
     await waitUntil(() => $(el, '#suggested'), 'catalogue shown');
     await waitUntil(
-      () => performance.getEntriesByType('resource').some((e) => /\/dist\/aide\/tutorials\/demande-aide-logement\.[0-9a-f]+\.json$/.test(e.name)),
+      () => performance.getEntriesByType('resource').some((e) => /\/dist\/aide\/tutorials~[\w-]+\/demande-aide-logement\.[0-9a-f]+\.json$/.test(e.name)),
       'the tutorial fetched before any tap',
     );
     expect($(el, '.step, .overview')).to.equal(null);
+    // With the first image of the step it will open at (« Choisir le type de logement »): a tap then waits for nothing.
+    await waitUntil(
+      () => performance.getEntriesByType('resource').some((e) => /\/tutorials~[\w-]+\/images\/demande-aide-logement-1-\d+\.[0-9a-f]+\.avif$/.test(e.name)),
+      'the step image fetched before any tap',
+    );
+  });
+
+  it('opened at the page’s step, fetches that step’s image with the tutorial’s file, not after it, and only once', async () => {
+    performance.clearResourceTimings();
+    const el = await render('2', { src: freshSrc() });
+    const img = $(el, '.step-content img') as HTMLImageElement;
+    await waitUntil(() => img.complete && img.currentSrc, 'image shown');
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const chunk = entries.find((e) => /\/tutorials~[\w-]+\/demande-aide-logement\.[0-9a-f]+\.json$/.test(e.name))!;
+    const image = entries.filter((e) => e.name === img.currentSrc);
+    expect(image.length, `${img.currentSrc} requested once`).to.equal(1);
+    // Without the image known from the index, its request could only start once the tutorial's file had arrived.
+    expect(image[0]!.startTime).to.be.lessThan(chunk.responseEnd);
+    // The next step's image is fetched while the person reads this one: « Étape suivante » then waits for nothing.
+    const nextImage = /\/tutorials~[\w-]+\/images\/demande-aide-logement-2-\d+\.[0-9a-f]+\.avif$/;
+    await waitUntil(() => performance.getEntriesByType('resource').some((e) => nextImage.test(e.name)), 'the next step image fetched before the tap');
+    button(el, 'Étape suivante')!.click();
+    await waitUntil(() => text($(el, '#progress')) === 'Tutoriel : étape 5 sur 11', 'next step');
+    const next = $(el, '.step-content img') as HTMLImageElement;
+    await waitUntil(() => next.complete && next.currentSrc, 'next image shown');
+    expect(performance.getEntriesByType('resource').filter((e) => e.name === next.currentSrc).length, 'fetched once').to.equal(1);
   });
 
   it('marks « Vous êtes ici » in the list of steps, on the first step that explains the page', async () => {

@@ -121,7 +121,7 @@ describe('<aide-walkthrough>', () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('aide-walkthrough');
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(new Error(`IndexedDB: ${request.error?.message ?? 'open failed'}`));
     });
     const holdStorage = () => {
       const until = Date.now() + 400;

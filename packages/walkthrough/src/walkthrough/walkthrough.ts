@@ -217,7 +217,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     // The catalogue is shown: the tutorials that explain the page's step are the likely tap.
     if (!this.current && this.procedureStep) {
       for (const summary of this.index.tutorials.filter((t) => t.procedureSteps?.[this.procedure]?.[this.procedureStep]).slice(0, 2)) {
-        library.prefetch(summary);
+        library.prefetch(summary, summary.procedureSteps![this.procedure]![this.procedureStep]);
       }
     }
   }
@@ -235,7 +235,9 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     this.notFound = '';
     let chunk: TutorialChunk;
     try {
-      [chunk, this.content] = await this.library.open(summary);
+      // Opened from a page of its procedure, the tutorial starts at the step that explains the page (see below).
+      const likelyStep = options.step ?? summary.procedureSteps?.[this.procedure]?.[this.procedureStep];
+      [chunk, this.content] = await this.library.open(summary, likelyStep);
     } catch {
       this.loadFailed = true;
       return;
@@ -285,6 +287,7 @@ export class AideWalkthrough extends AideElement<WalkthroughStrings> {
     // is gone, and focus left on nothing while storage works falls to the page (a screen reader says its title).
     const moved = (options.focus !== false || focusInContent) && focusElement(this.stepHeading);
     const saved = this.progress!.save(tutorial.slug, shown, this.seen);
+    this.library?.prefetchImage(tutorial.steps[this.step]?.images?.[0]);
     if (!inStep) return saved;
     const t = this.t;
     const page = { page: this.pageStepTitle };
