@@ -124,7 +124,7 @@ test.describe('on a phone', () => {
         const shown = [...el.querySelectorAll('h2, button')].filter((e) => e.getBoundingClientRect().width > 0);
         return shown.map((e) => {
           const r = e.getBoundingClientRect();
-          return { name: e.textContent!.trim(), top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+          return { name: e.textContent.trim(), top: r.top, bottom: r.bottom, left: r.left, right: r.right };
         });
       });
       // The title, « Réduire » and « Fermer l’aide », side by side within the screen: one row.
