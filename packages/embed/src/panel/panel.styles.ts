@@ -148,6 +148,10 @@ export const panelStyles = css`
   .back {
     margin-block-end: 1rem;
   }
+  /* An arrow that says « back » points to the start of the line: mirrored in a right-to-left language. */
+  :host([dir='rtl']) .back .icon {
+    transform: scaleX(-1);
+  }
   .entries {
     display: grid;
     gap: 0.75rem;

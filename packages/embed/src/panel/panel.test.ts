@@ -147,4 +147,21 @@ describe('<aide-panel>', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+
+  it('in Arabic, the « back » arrow points to the start of the line (mirrored), not in French', async () => {
+    const arrow = async (locale: 'fr' | 'ar') => {
+      const panel = await openPanel({ locale });
+      (shadow(panel).querySelector('[data-view=feedback], [data-view=locator]') as HTMLButtonElement | null)?.click();
+      await waitUntil(() => shadow(panel).querySelector('.back .icon'));
+      const icon = shadow(panel).querySelector('.back .icon')!;
+      // The arrow's tip (its path starts at x = 4 of 24) on the screen: left of its box's centre, or right of it.
+      const box = icon.getBoundingClientRect();
+      const matrix = new DOMMatrix(getComputedStyle(icon).transform === 'none' ? undefined : getComputedStyle(icon).transform);
+      const tip = matrix.transformPoint(new DOMPoint(4 - 12, 0)).x + box.left + box.width / 2;
+      panel.remove();
+      return tip < box.left + box.width / 2 ? 'left' : 'right';
+    };
+    expect(await arrow('fr')).to.equal('left');
+    expect(await arrow('ar')).to.equal('right');
+  });
 });
