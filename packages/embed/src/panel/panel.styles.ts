@@ -221,7 +221,7 @@ export const panelStyles = css`
     box-shadow: var(--_shadow);
   }
   .bar .button {
-    min-height: 2.75em;
+    min-height: 3em;
     gap: 0.5em;
     padding: 0.5em 1em;
     flex: 1;
