@@ -151,7 +151,7 @@ describe('<aide-panel>', () => {
   it('in Arabic, the « back » arrow points to the start of the line (mirrored), not in French', async () => {
     const arrow = async (locale: 'fr' | 'ar') => {
       const panel = await openPanel({ locale });
-      (shadow(panel).querySelector('[data-view=feedback], [data-view=locator]') as HTMLButtonElement | null)?.click();
+      shadow(panel).querySelector<HTMLButtonElement>('[data-view=feedback], [data-view=locator]')?.click();
       await waitUntil(() => shadow(panel).querySelector('.back .icon'));
       const icon = shadow(panel).querySelector('.back .icon')!;
       // The arrow's tip (its path starts at x = 4 of 24) on the screen: left of its box's centre, or right of it.
