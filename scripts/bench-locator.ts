@@ -12,9 +12,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Page } from '@playwright/test';
-import { createDemoServer } from './serve-demo.ts';
+import type { Page } from '@playwright/test';
+import { startDemoBrowser } from './demo-browser.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -124,13 +123,7 @@ async function submitToRendered(page: Page, code: string): Promise<number> {
   }, code);
 }
 
-const server = createDemoServer({ port: 0, host: '127.0.0.1' });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { base, browser, stop } = await startDemoBrowser();
 async function openLocator(page: Page) {
   await page.goto(`${base}/`);
   await page.locator('aide-help[data-floating]').getByRole('button').click();
@@ -156,8 +149,7 @@ try {
   for (const code of codes) warm.push(await submitToRendered(page, code));
   await context.close();
 } finally {
-  await browser.close();
-  server.close();
+  await stop();
 }
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 console.log('\nLocator in chromium: submit → results rendered (postal codes of the 30 biggest communes)');

@@ -19,9 +19,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Page } from '@playwright/test';
-import { createDemoServer } from './serve-demo.ts';
+import type { Page } from '@playwright/test';
+import { startDemoBrowser } from './demo-browser.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Math.max(1, Number(values.runs) || 5);
@@ -58,13 +57,7 @@ function tapUntilImagePainted(page: Page, button: 'card' | 'next'): Promise<{ ms
   }, button);
 }
 
-const server = createDemoServer({ port: 0, host: '127.0.0.1' });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { base, browser, stop } = await startDemoBrowser();
 type Figure = { ms: number; src: string; bytes: number; width: number };
 const results: Record<'open' | 'read' | 'next' | 'nextRead', Figure[]> = { open: [], read: [], next: [], nextRead: [] };
 try {
@@ -98,8 +91,7 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  server.close();
+  await stop();
 }
 
 const load = loadavg()[0]!.toFixed(1);

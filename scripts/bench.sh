@@ -13,6 +13,8 @@ echo; echo "==> tutorials: build of 1,000, search latency, chunk sizes"
 node --import tsx scripts/bench-tutorials.ts
 echo; echo "==> tutorial step with its picture on slow 4G: tap → image painted"
 node --import tsx scripts/bench-step-image.ts
+echo; echo "==> the widget on a slow phone (CPU ÷4, slow 4G and slow 3G, cold and warm): busy state, panel, tutorial list, places"
+node --import tsx scripts/bench-slow-phone.ts
 echo; echo "==> collector: throughput; 5 min under kill -9 with replays; stats and export on 1,000,000 rows; two instances behind a proxy"
 node --import tsx scripts/bench-collector.ts
 echo; echo "==> masking: time per story (realistic and hostile), linear time, browser bundle size"

@@ -13,9 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { AddressInfo } from 'node:net';
-import { chromium } from '@playwright/test';
-import { createDemoServer } from './serve-demo.ts';
+import { startDemoBrowser } from './demo-browser.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist/aide');
@@ -99,13 +97,7 @@ for (const row of rows) {
 }
 
 async function measureInBrowser() {
-  const server = createDemoServer({ port: 0, host: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { base, browser, stop } = await startDemoBrowser();
   try {
     /** Script and task time of one page load, with or without the widget, before anyone clicks. */
     async function load(withWidget: boolean) {
@@ -150,8 +142,7 @@ async function measureInBrowser() {
     console.log(`main-thread script time added by aide.js   ${loaderMs.toFixed(1)} ms (with ${median(withW).toFixed(1)} ms, without ${median(without).toFixed(1)} ms)`);
     console.log(`cumulative layout shift caused             ${worstCls.toFixed(4)}  (budget ${budgets.layoutShift})  ${verdict(worstCls <= budgets.layoutShift)}`);
   } finally {
-    await browser.close();
-    server.close();
+    await stop();
   }
 }
 

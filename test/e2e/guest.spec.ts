@@ -60,3 +60,94 @@ test('under a strict CSP (/csp.html), a tutorial step and its progress bar cause
   await expect(bar).toHaveAttribute('style', /width: \d+%/);
   expect(await bar.evaluate((e) => (e as HTMLElement).style.width)).toMatch(/^\d+%$/);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  /** What a person sees of the panel, then of its bar: where it is, and how its text is set. */
+  async function panelLooks(page: Page) {
+    await launcher(page).click();
+    await expect(panel(page)).toBeVisible();
+    const text = (selector: string) =>
+      page.locator('aide-panel').locator(selector).first().evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.fontSize, s.fontFamily, s.lineHeight, s.letterSpacing, s.wordSpacing, s.textTransform, s.textAlign, s.textIndent, s.color].join(' | ');
+      });
+    const box = (selector: string) =>
+      page.locator('aide-panel').locator(selector).evaluate(async (el) => {
+        await Promise.all(el.getAnimations().map((a) => a.finished));
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: document.documentElement.clientWidth, height: innerHeight };
+      });
+    const looks = {
+      panel: await box('.panel'),
+      header: await box('.header'),
+      heading: await text('h2'),
+      entry: await text('.entry-title'),
+      description: await text('.entry-description'),
+      intro: await text('.body > p'),
+      close: await box('.close'),
+    };
+    await panel(page).getByRole('button', { name: 'Réduire' }).click();
+    const bar = page.locator('aide-panel').locator('.bar');
+    await expect(bar).toBeVisible();
+    return { ...looks, bar: await box('.bar'), barText: await text('.bar .button span') };
+  }
+
+  test('/hostile.html neither moves nor restyles the panel or its bar (body transformed, root font 200 %, text rules on *)', async ({ page }) => {
+    await page.goto('/hostile.html');
+    const hostile = await panelLooks(page);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto('/');
+    const neutral = await panelLooks(page);
+    // From edge to edge of the screen, at the top; the bar at the bottom.
+    expect(hostile.panel).toEqual({ left: 0, right: hostile.panel.width, top: 0, bottom: hostile.panel.height, width: 390, height: 844 });
+    expect(hostile.bar.left).toBe(0);
+    expect(hostile.bar.right).toBe(390);
+    expect(hostile.bar.bottom).toBe(844);
+    expect(hostile).toEqual(neutral);
+  });
+
+  test('content first: one compact header row, no keyboard hint on a touch screen, the accessibility link on the first screen', async ({ page }) => {
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 740 });
+      await page.goto('/');
+      // A new visit: the panel closed.
+      await page.evaluate(() => sessionStorage.clear());
+      await page.reload();
+      await launcher(page).click();
+      await expect(panel(page)).toBeVisible();
+      const header = page.locator('aide-panel').locator('.header');
+      const rows = await header.evaluate(async (el) => {
+        // Where it rests, after its slide in.
+        await Promise.all((el.parentElement as HTMLElement).getAnimations().map((a) => a.finished));
+        const shown = [...el.querySelectorAll('h2, button')].filter((e) => e.getBoundingClientRect().width > 0);
+        return shown.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { name: e.textContent.trim(), top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+        });
+      });
+      // The title, « Réduire » and « Fermer l’aide », side by side within the screen: one row.
+      expect(rows.map((r) => r.name), `${width}`).toEqual(['Comment pouvons-nous vous aider ?', 'Réduire', 'Fermer l’aide']);
+      const [title, ...tools] = rows;
+      for (const tool of tools) {
+        expect(tool.top, `${width}: ${tool.name} in the title's row`).toBeLessThan(title!.bottom);
+        expect(tool.bottom - tool.top, `${width}: ${tool.name} 44 px high`).toBeGreaterThanOrEqual(44);
+        expect(tool.right - tool.left, `${width}: ${tool.name} 44 px wide`).toBeGreaterThanOrEqual(44);
+        expect(tool.right, `${width}: ${tool.name} on screen`).toBeLessThanOrEqual(width);
+      }
+      expect((await header.boundingBox())!.height, `${width}: header height`).toBeLessThanOrEqual(80);
+      // The buttons keep their names for screen readers; the dialog keeps its name.
+      await expect(panel(page)).toHaveAccessibleName('Aide numérique');
+      await expect(panel(page).getByText(/Touche F6/)).toBeHidden();
+      await expect(page.locator('aide-panel').locator('.footer')).toBeHidden();
+      // The content takes the rest of the screen.
+      const body = (await page.locator('aide-panel').locator('.body').boundingBox())!;
+      expect(body.height, `${width}: content height`).toBeGreaterThanOrEqual(740 - 80);
+      // The accessibility statement is still one press away, on the first screen.
+      const link = page.locator('aide-panel').locator('.body').getByRole('button', { name: /^Accessibilité : / });
+      await link.click();
+      await expect(panel(page).getByRole('heading', { level: 2, name: 'Accessibilité' })).toBeFocused();
+    }
+  });
+});

@@ -13,7 +13,7 @@ export * from './focus.ts';
 export * from './announce.ts';
 export { tokensCss, buttonTokensCss, baseCss } from './styles.ts';
 export { busyCss } from './busy-styles.ts';
-export { guestStyle } from './guest.ts';
+export { guestParent, guestStyle } from './guest.ts';
 export * from './events.ts';
 export * from './context.ts';
 export * from './page-target.ts';

@@ -118,7 +118,9 @@ function start(script: HTMLScriptElement | null) {
   if (present.length === 0 && (pageConfig.position === 'bottom-right' || pageConfig.position === 'bottom-left')) {
     const floating = document.createElement(LAUNCHER_TAG);
     floating.setAttribute('data-floating', '');
-    document.body.append(floating);
+    // A transformed body would hold the fixed launcher in its box: then at the root (core's guestParent, which the
+    // panel uses, tells more cases; this one is what aide.js's size budget affords).
+    (getComputedStyle(document.body).transform != 'none' ? document.documentElement : document.body).append(floating);
   }
 
   document.addEventListener('aide-launcher-activate', (event) => {

@@ -2,7 +2,7 @@
  * The panel chunk: loaded on the first click on the launcher (or when the browser is idle).
  */
 import './define.ts';
-import { guestStyle } from '@aide/core';
+import { guestParent, guestStyle } from '@aide/core';
 import type { AidePanel } from './panel.ts';
 import { savedPanelState } from './panel.ts';
 import type { PanelApi, ShowPanelOptions } from './api.ts';
@@ -13,8 +13,9 @@ function panelElement(): AidePanel {
     panel = document.createElement('aide-panel');
     // No box in the page's layout, whatever the page's rules for the body's children (core's guestStyle).
     guestStyle(panel);
-    // At the end of the body: after the page in the Tab order, outside any container that could clip it.
-    document.body.append(panel);
+    // At the end of the body: after the page in the Tab order, outside any container that could clip it (or at the
+    // root when the body would hold the fixed panel in its box: core's guestParent).
+    guestParent().append(panel);
   }
   return panel;
 }

@@ -13,6 +13,26 @@ export const panelStyles = css`
   :host {
     display: contents;
   }
+  /* Inherited properties still come from the page through the host (page rules such as * { font-size: 30px } win
+     over :host): set again here, where page rules cannot reach. The text size is the person's browser setting
+     (medium), not the page's root size (html { font-size: 62.5% } or 200 %). */
+  .panel,
+  .bar {
+    font-family: var(--_font);
+    font-size: medium;
+    font-weight: 400;
+    font-style: normal;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    color: var(--_text);
+    visibility: visible;
+  }
   .panel {
     position: fixed;
     z-index: 2147482500;
@@ -34,29 +54,26 @@ export const panelStyles = css`
     left: 0;
     border-left: 0;
     border-right: 1px solid var(--_border-light);
-    font-family: var(--_font);
-    font-size: 1rem;
-    line-height: 1.5;
   }
   .header {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem 0.5rem;
-    padding: 0.75rem 1rem;
+    gap: 0.25em 0.5em;
+    padding: 0.75em 1em;
     border-block-end: 1px solid var(--_border-light);
   }
   .brand {
     flex: 1 0 100%;
     margin: 0;
     color: var(--_text-mention);
-    font-size: 0.875rem;
+    font-size: 0.875em;
     font-weight: 700;
   }
   h2 {
     flex: 1 1 12rem;
     margin: 0;
-    font-size: 1.375rem;
+    font-size: 1.375em;
   }
   .tools {
     display: flex;
@@ -64,15 +81,18 @@ export const panelStyles = css`
     gap: 0.25rem;
     margin-inline-start: auto;
   }
+  /* The panel's frame is sized in em, from the person's text size: a page's root size (rem) does not reach it. */
   .tools .button {
-    min-height: 2.75rem;
-    padding-inline: 0.75rem;
+    min-height: 2.75em;
+    min-width: 2.75em;
+    gap: 0.5em;
+    padding: 0.5em 0.75em;
   }
   .body {
     flex: 1 1 auto;
     overflow-y: auto;
     overscroll-behavior: contain;
-    padding: 1rem;
+    padding: 1em;
   }
   .footer {
     display: flex;
@@ -82,7 +102,7 @@ export const panelStyles = css`
     padding: 0.5rem 1rem;
     border-block-start: 1px solid var(--_border-light);
     color: var(--_text-mention);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .footer p {
     margin: 0;
@@ -106,7 +126,7 @@ export const panelStyles = css`
   }
   .statement h3 {
     margin: 1.5rem 0 0.5rem;
-    font-size: 1.125rem;
+    font-size: 1.125em;
   }
   /* A link alone on its line: a 44 px high target (WCAG 2.5.8). */
   .statement p > a:only-child {
@@ -127,6 +147,10 @@ export const panelStyles = css`
   }
   .back {
     margin-block-end: 1rem;
+  }
+  /* An arrow that says « back » points to the start of the line: mirrored in a right-to-left language. */
+  :host([dir='rtl']) .back .icon {
+    transform: scaleX(-1);
   }
   .entries {
     display: grid;
@@ -162,7 +186,7 @@ export const panelStyles = css`
   }
   .entry-title {
     color: var(--_link);
-    font-size: 1.125rem;
+    font-size: 1.125em;
     font-weight: 700;
     text-decoration: underline;
     text-underline-offset: 0.15em;
@@ -191,25 +215,67 @@ export const panelStyles = css`
     inset-block-end: 0;
     display: flex;
     margin: 0;
-    padding: 0.5rem;
+    padding: 0.5em;
     background: var(--_bg);
     border-block-start: 2px solid var(--_primary);
     box-shadow: var(--_shadow);
   }
   .bar .button {
+    min-height: 3em;
+    gap: 0.5em;
+    padding: 0.5em 1em;
     flex: 1;
     justify-content: space-between;
   }
+  .home-accessibility {
+    margin-block-start: 1rem;
+  }
   @media (max-width: 639.98px) {
-    .panel {
-      width: 100vw;
+    /* Both edges, not 100vw: Firefox counts the page's scrollbar in 100vw, and cut the panel's start by its width. */
+    .panel,
+    :host([dock='left']) .panel {
+      left: 0;
+      right: 0;
+      width: auto;
       border-left: 0;
       border-right: 0;
+    }
+    /* One compact row: the title, then « Réduire » and « Fermer » as icons (their names stay for screen readers);
+       the dialog's name, « Aide numérique », is kept for screen readers only (panel.ts: visually-hidden). */
+    .header {
+      flex-wrap: nowrap;
+      padding: 0.25em 0.5em 0.25em 1em;
+    }
+    h2 {
+      flex: 1 1 auto;
+      min-width: 0;
+      font-size: 1.125em;
+      overflow-wrap: anywhere;
+    }
+    .tools {
+      flex-wrap: nowrap;
+      flex-shrink: 0;
+    }
+    /* 48 px: a whole 44 px target wherever the row's rounding puts it. */
+    .tools .button {
+      min-width: 3em;
+      min-height: 3em;
+      padding-inline: 0.5em;
+    }
+    .large-only {
+      display: none !important;
     }
   }
   @media (min-width: 640px) {
     .small-only {
       display: none !important;
+    }
+  }
+  /* No keyboard hint on touch screens; on a small one nothing is left in the footer. */
+  @media (hover: none), (pointer: coarse) {
+    .shortcut,
+    .footer.keys-only {
+      display: none;
     }
   }
   @media (prefers-reduced-motion: no-preference) {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as litHtml, svg } from 'lit';
+import { setViewport } from '@web/test-runner-commands';
 import { defaultConfig, readSession } from '@aide/core';
 import './define.ts';
 import type { AidePanel } from './panel.ts';
@@ -122,5 +123,45 @@ describe('<aide-panel>', () => {
     shadow(panel).querySelector('.body')!.append(inner);
     inner.dispatchEvent(new CustomEvent('aide-open-view', { detail: { view: 'locator' }, bubbles: true, composed: true, cancelable: true }));
     await waitUntil(() => panel.view === 'locator');
+  });
+
+  it('at 320 px on a page that scrolls, takes the whole width between the edges, none of it cut (Firefox counted the scrollbar)', async () => {
+    const tall = document.createElement('div');
+    tall.style.height = '3000px';
+    document.body.append(tall);
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const locale of ['fr', 'ar'] as const) {
+        const panel = await openPanel({ locale });
+        const element = shadow(panel).querySelector('.panel')!;
+        // Where it rests, after its slide in.
+        await Promise.all(element.getAnimations().map((animation) => animation.finished));
+        const box = element.getBoundingClientRect();
+        const inside = document.documentElement.clientWidth;
+        expect(box.left, `${locale}: start edge`).to.equal(0);
+        expect(box.right, `${locale}: end edge`).to.equal(inside);
+        panel.remove();
+      }
+    } finally {
+      tall.remove();
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('in Arabic, the « back » arrow points to the start of the line (mirrored), not in French', async () => {
+    const arrow = async (locale: 'fr' | 'ar') => {
+      const panel = await openPanel({ locale });
+      shadow(panel).querySelector<HTMLButtonElement>('[data-view=feedback], [data-view=locator]')?.click();
+      await waitUntil(() => shadow(panel).querySelector('.back .icon'));
+      const icon = shadow(panel).querySelector('.back .icon')!;
+      // The arrow's tip (its path starts at x = 4 of 24) on the screen: left of its box's centre, or right of it.
+      const box = icon.getBoundingClientRect();
+      const matrix = new DOMMatrix(getComputedStyle(icon).transform === 'none' ? undefined : getComputedStyle(icon).transform);
+      const tip = matrix.transformPoint(new DOMPoint(4 - 12, 0)).x + box.left + box.width / 2;
+      panel.remove();
+      return tip < box.left + box.width / 2 ? 'left' : 'right';
+    };
+    expect(await arrow('fr')).to.equal('left');
+    expect(await arrow('ar')).to.equal('right');
   });
 });

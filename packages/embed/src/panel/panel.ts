@@ -341,7 +341,15 @@ export class AidePanel extends AideElement<PanelStrings> {
           </li>`,
         )}
       </ul>
+      ${this.small ? html`<p class="home-accessibility">${this.renderAccessibilityLink()}</p>` : nothing}
     `;
+  }
+
+  private renderAccessibilityLink() {
+    const t = this.t;
+    return html`<button type="button" class="link-button accessibility" @click=${() => this.setView('accessibility')}>
+      ${t.accessibilityLink(t.conformanceLevels[conformanceLevel(statement.rate)])}
+    </button>`;
   }
 
   private renderView() {
@@ -390,15 +398,16 @@ export class AidePanel extends AideElement<PanelStrings> {
           <!-- The dialog's name, shown. Not hidden from screen readers: when the control that had focus goes with
                the previous view, Orca 43 moves to the first thing of the dialog without a word, and would then
                stay silent on the heading if the heading came first (test/screen-reader/journeys). -->
-          <p class="brand" id="panel-label">${t.panelLabel}</p>
+          <p class="brand ${this.small ? 'visually-hidden' : ''}" id="panel-label">${t.panelLabel}</p>
           <h2 tabindex="-1">${this.viewTitle(this.view)}</h2>
           <div class="tools">
-            <button type="button" class="button tertiary go-to-page" @click=${this.goToPage}>${t.goToPage}</button>
+            <button type="button" class="button tertiary large-only go-to-page" @click=${this.goToPage}>${t.goToPage}</button>
+            <!-- On a phone these two are icons with their names kept for screen readers: one compact header row. -->
             <button type="button" class="button secondary small-only reduce" @click=${this.reduce}>
-              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${reduceIcon}</svg>${t.reduce}
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${reduceIcon}</svg><span class=${this.small ? 'visually-hidden' : ''}>${t.reduce}</span>
             </button>
             <button type="button" class="button secondary close" @click=${this.close}>
-              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${closeIcon}</svg>${t.close}
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${closeIcon}</svg><span class=${this.small ? 'visually-hidden' : ''}>${t.close}</span>
             </button>
           </div>
         </div>
@@ -412,15 +421,11 @@ export class AidePanel extends AideElement<PanelStrings> {
             : nothing}
           ${this.renderView()}
         </div>
-        <div class="footer">
-          <p>${t.shortcutHint}</p>
-          ${this.view === 'accessibility'
-            ? nothing
-            : html`<p>
-                <button type="button" class="link-button accessibility" @click=${() => this.setView('accessibility')}>
-                  ${t.accessibilityLink(t.conformanceLevels[conformanceLevel(statement.rate)])}
-                </button>
-              </p>`}
+        <!-- On a small screen the content comes first: the accessibility link is on the first screen (renderHome), and
+             the F6 hint is not shown on touch screens (panel.styles.ts), which leaves no footer there. -->
+        <div class="footer ${this.small ? 'keys-only' : ''}">
+          <p class="shortcut">${t.shortcutHint}</p>
+          ${this.view === 'accessibility' || this.small ? nothing : html`<p>${this.renderAccessibilityLink()}</p>`}
         </div>
       </section>
       <div class="bar" part="bar" ?hidden=${!showBar}>
