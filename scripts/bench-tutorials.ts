@@ -176,7 +176,7 @@ console.log(`  search index: ${(readFileSync(join(dir, 'out', index.search)).len
 const chunks = join(root, 'dist/aide/chunks');
 if (existsSync(chunks)) {
   console.log('\nWalkthrough chunks (gzip -9)');
-  for (const f of readdirSync(chunks).filter((f) => f.startsWith('walkthrough-') || f.startsWith('search-'))) {
+  for (const f of readdirSync(chunks).filter((f) => (f.startsWith('walkthrough-') || f.startsWith('search-')) && f.endsWith('.js'))) {
     console.log(`  ${f.padEnd(30)} ${(gzipSync(readFileSync(join(chunks, f)), { level: 9 }).length / 1024).toFixed(1)} KB`);
   }
 }
