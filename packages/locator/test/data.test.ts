@@ -221,6 +221,27 @@ describe('nearest places, against a brute-force haversine over the whole dataset
     assert.ok(worst.bytes < 60 * 1024, `${worst.where}: ${(worst.bytes / 1024).toFixed(1)} KB gzip for one search in partner mode (budget 60 KB)`);
   });
 
+  test('the département files whose box holds the point are fetched together, not one round trip after another (slow 3G)', async () => {
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const shards: string[] = [];
+    const slow: Fetch = async (url, init) => {
+      const shard = /\/places\/(dep-[\w]+)\.json$/.exec(url)?.[1];
+      if (!shard) return localFetch(url, init);
+      shards.push(shard);
+      mostAtOnce = Math.max(mostAtOnce, ++inFlight);
+      await new Promise((r) => setTimeout(r, 50));
+      inFlight--;
+      return localFetch(url, init);
+    };
+    const source = new StaticShardSource('http://test.local/places/index.json', slow);
+    // Lille: inside the boxes of the Nord and of the Pas-de-Calais.
+    const results = await source.nearest({ lat: 50.6292, lon: 3.0573 }, { limit: 10 });
+    assert.equal(results.length, 10);
+    assert.ok(shards.includes('dep-59') && shards.includes('dep-62'), shards.join(', '));
+    assert.ok(mostAtOnce >= 2, `${shards.join(', ')} fetched one after another`);
+  });
+
   test('nothing nearby (Polynésie has no place): empty, so the widget offers the phone line', async () => {
     const source = new StaticShardSource('http://test.local/places/index.json', localFetch);
     assert.deepEqual(await source.nearest({ lat: -17.535, lon: -149.569 }, { limit: 10 }), []);

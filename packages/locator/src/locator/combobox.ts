@@ -255,6 +255,7 @@ export class CommuneCombobox implements ReactiveController {
           aria-invalid=${options.invalid ? 'true' : 'false'}
           .value=${this.input}
           @input=${(e: InputEvent) => this.handleInput(e)}
+          @focus=${() => this.options.geocoder()?.warm()}
           @blur=${() => (this.expanded = false)}
         />
         <ul id="suggestions" role="listbox" aria-label=${options.listLabel} ?hidden=${!this.open} @mousedown=${(e: Event) => e.preventDefault()}>

@@ -76,6 +76,15 @@ describe('<aide-locator>', () => {
     expect(el.shadowRoot!.querySelector('label[for=location]')!.textContent).to.equal('Code postal ou commune');
   });
 
+  it('reaching the field fetches the communes index: a search then waits one round trip less (slow 3G)', async () => {
+    const el = await render();
+    performance.clearResourceTimings();
+    const communesIndex = () => performance.getEntriesByType('resource').some((e) => /\/places\/communes\/index\.json$/.test(e.name));
+    expect(communesIndex(), 'not before').to.equal(false);
+    input(el).focus();
+    await waitUntil(communesIndex, 'the communes index fetched on focus');
+  });
+
   it('suggests communes as you type and follows the ARIA 1.2 combobox keys', async () => {
     const el = await render();
     await type(el, 'st etienne');
