@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures.ts';
+import { test, expect, openPanel } from './fixtures.ts';
 import { AXE_TAGS, checkState, expectAnnouncement, expectStays, liveRegionText } from '../a11y/harness.ts';
 import { DEMO_OPERATOR_TOKEN } from '../../scripts/serve-demo.ts';
 
@@ -25,10 +25,7 @@ async function signInToDashboard(page: Page, path: string) {
 const feedback = (page: Page) => page.locator('aide-feedback');
 
 async function openFeedback(page: Page, path = '/') {
-  await page.goto(path);
-  const launcher = page.locator('aide-help[data-floating]').getByRole('button');
-  await expect(launcher.or(page.locator('aide-panel').getByRole('dialog'))).toBeVisible();
-  if (await launcher.isVisible()) await launcher.click();
+  await openPanel(page, path);
   const entry = page.locator('aide-panel').locator('.entry[data-view=feedback]');
   await expect(entry.or(feedback(page).locator('form'))).toBeVisible();
   if (await entry.isVisible()) await entry.click();

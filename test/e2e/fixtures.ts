@@ -68,3 +68,15 @@ export async function hostPage(page: Page, path: string, body: string, head = ''
   );
   await page.goto(path);
 }
+
+/**
+ * Goes to a demo page and gets the panel open: after a navigation it reopens by itself when it was open (its state
+ * follows the person, in the tab's session), and is then used as it is; else the floating launcher opens it. The
+ * launcher stays visible until the next key or tap either way, so its visibility says nothing of the state.
+ */
+export async function openPanel(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  const reopens = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('aide:panel') ?? '{}') as { open?: boolean }).open === true);
+  if (!reopens) await page.locator('aide-help[data-floating]').getByRole('button').click();
+  await expect(page.locator('aide-panel').getByRole('dialog')).toBeVisible();
+}

@@ -2,7 +2,7 @@
  * <aide-locator> end to end, in the panel of the demo page and alone, on the real embedded data.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, deepFocus, hostPage } from './fixtures.ts';
+import { test, expect, deepFocus, hostPage, openPanel } from './fixtures.ts';
 import { checkState, expectAnnouncement, expectNoAxeViolations, liveRegionText } from '../a11y/harness.ts';
 
 // A Monday, 10:00 in Paris (09:00 UTC): places and the phone line are open.
@@ -14,11 +14,7 @@ const locator = (page: Page) => page.locator('aide-locator');
 const field = (page: Page) => locator(page).getByRole('combobox', { name: 'Code postal ou commune' });
 
 async function openLocator(page: Page, path = '/') {
-  await page.goto(path);
-  // After a navigation the panel may already be open (its state follows the person): then use it as it is.
-  const launcher = page.locator('aide-help[data-floating]').getByRole('button');
-  await expect(launcher.or(page.locator('aide-panel').getByRole('dialog'))).toBeVisible();
-  if (await launcher.isVisible()) await launcher.click();
+  await openPanel(page, path);
   const entry = page.locator('aide-panel').locator('.entry[data-view=locator]');
   await expect(entry.or(locator(page).getByRole('combobox'))).toBeVisible();
   if (await entry.isVisible()) await entry.click();

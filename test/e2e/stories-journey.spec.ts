@@ -10,7 +10,7 @@
  * Agents work in their own browser contexts: they are other people, and the back office's session cookie is theirs.
  */
 import type { Browser, Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, openPanel } from './fixtures.ts';
 import { checkState, expectNoAxeViolations, expectReflow } from '../a11y/harness.ts';
 
 const PHONE = '06 12 34 56 78';
@@ -24,14 +24,6 @@ const PROCEDURE = 'demande-logement';
 
 const feedback = (page: Page) => page.locator('aide-feedback');
 const panel = (page: Page) => page.locator('aide-panel');
-
-async function openPanel(page: Page) {
-  await page.goto('/');
-  const launcher = page.locator('aide-help[data-floating]').getByRole('button');
-  await expect(launcher.or(panel(page).getByRole('dialog'))).toBeVisible();
-  if (await launcher.isVisible()) await launcher.click();
-  await expect(panel(page).getByRole('dialog')).toBeVisible();
-}
 
 /**
  * A server-rendered page checked with the harness: axe in both colour schemes and, unless the page is a data table

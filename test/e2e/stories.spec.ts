@@ -6,7 +6,7 @@
  * later visit.
  */
 import type { Page, Route } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, openPanel } from './fixtures.ts';
 import { checkState, expectAnnouncement } from '../a11y/harness.ts';
 import { routeStoriesContract, StoriesContract } from './fixtures/stories-contract.ts';
 
@@ -16,14 +16,6 @@ const STORY =
 
 const feedback = (page: Page) => page.locator('aide-feedback');
 const panel = (page: Page) => page.locator('aide-panel');
-
-async function openPanel(page: Page, path = '/') {
-  await page.goto(path);
-  const launcher = page.locator('aide-help[data-floating]').getByRole('button');
-  await expect(launcher.or(panel(page).getByRole('dialog'))).toBeVisible();
-  if (await launcher.isVisible()) await launcher.click();
-  await expect(panel(page).getByRole('dialog')).toBeVisible();
-}
 
 async function openStory(page: Page, path = '/') {
   await openPanel(page, path);
