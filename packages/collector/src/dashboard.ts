@@ -4,30 +4,13 @@
  * once). Server-rendered HTML that works without JavaScript; aggregates only, never the comments.
  */
 import type { Stats, Satisfaction } from './stats.ts';
+import { DIFFICULTY_LABELS, HELP_LABELS } from './schemas.ts';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const number = (n: number | null, digits = 1) =>
   n === null ? '—' : new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 const percent = (part: number, total: number) => (total === 0 ? '—' : `${Math.round((part / total) * 100)} %`);
 
-const DIFFICULTY_LABELS: Record<string, string> = {
-  'info-before': 'Manque d’informations avant de commencer',
-  'not-working': 'La démarche n’a pas fonctionné',
-  attachments: 'Difficulté à joindre les pièces justificatives',
-  'info-after': 'Manque d’informations sur la suite',
-  other: 'Autre',
-};
-const HELP_LABELS: Record<string, string> = {
-  counter: 'Guichet',
-  phone: 'Téléphone',
-  email: 'E-mail',
-  chat: 'Chat',
-  relative: 'Une personne proche',
-  association: 'Une association',
-  websites: 'Des sites internet',
-  other: 'Autre',
-  none: 'Pas eu besoin d’aide',
-};
 
 /** Stacked bar of the three answers, drawn in CSS classes (no inline style: the page runs under a strict CSP). */
 function bar(s: Satisfaction): string {

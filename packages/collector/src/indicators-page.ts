@@ -8,27 +8,9 @@
  * chart, never meaning by colour alone (every bar carries its value in text); CanvasText in forced colours.
  */
 import { escapeHtml } from './html.ts';
-import { DIFFICULTIES, HELP } from './schemas.ts';
+import { DIFFICULTIES, DIFFICULTY_LABELS, HELP, HELP_LABELS } from './schemas.ts';
 import { DEFAULT_WEEKS, type Funnel, type Indicators, type WeekFigures } from './indicators.ts';
 
-const DIFFICULTY_LABELS: Record<(typeof DIFFICULTIES)[number], string> = {
-  'info-before': 'Manque d’informations avant de commencer',
-  'not-working': 'La démarche n’a pas fonctionné',
-  attachments: 'Difficulté à joindre les pièces justificatives',
-  'info-after': 'Manque d’informations sur la suite',
-  other: 'Autre difficulté',
-};
-const HELP_LABELS: Record<(typeof HELP)[number], string> = {
-  counter: 'Guichet',
-  phone: 'Téléphone',
-  email: 'E-mail',
-  chat: 'Chat',
-  relative: 'Une personne proche',
-  association: 'Une association',
-  websites: 'Des sites internet',
-  other: 'Autre aide',
-  none: 'Pas eu besoin d’aide',
-};
 
 const decimal = (n: number | null, digits = 1) => (n === null ? '—' : new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n));
 const integer = (n: number) => new Intl.NumberFormat('fr-FR').format(n);

@@ -6,6 +6,26 @@ export const SATISFACTION = ['bad', 'medium', 'good'] as const;
 export const DIFFICULTIES = ['info-before', 'not-working', 'attachments', 'info-after', 'other'] as const;
 export const HELP = ['counter', 'phone', 'email', 'chat', 'relative', 'association', 'websites', 'other', 'none'] as const;
 
+/** The words agents read for each answer (dashboard, indicators, exports). */
+export const DIFFICULTY_LABELS: Record<(typeof DIFFICULTIES)[number], string> = {
+  'info-before': 'Manque d’informations avant de commencer',
+  'not-working': 'La démarche n’a pas fonctionné',
+  attachments: 'Difficulté à joindre les pièces justificatives',
+  'info-after': 'Manque d’informations sur la suite',
+  other: 'Autre difficulté',
+};
+export const HELP_LABELS: Record<(typeof HELP)[number], string> = {
+  counter: 'Guichet',
+  phone: 'Téléphone',
+  email: 'E-mail',
+  chat: 'Chat',
+  relative: 'Une personne proche',
+  association: 'Une association',
+  websites: 'Des sites internet',
+  other: 'Autre aide',
+  none: 'Pas eu besoin d’aide',
+};
+
 /** Text without NUL characters (PostgreSQL cannot store them, and no person types them). */
 const NO_NUL = '^[^\\u0000]*$';
 
