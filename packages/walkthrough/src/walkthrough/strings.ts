@@ -8,6 +8,8 @@ export interface WalkthroughStrings {
   retry: string;
   notFound: (slug: string) => string;
   forYourProcedure: string;
+  /** In another interface language, said before a tutorial is chosen: the tutorials themselves are in French. Empty in French. */
+  contentInFrench: string;
   /** {title} is the tutorial's (French) title. */
   resume: (step: number, total: number) => string;
   search: string;
@@ -72,6 +74,7 @@ const fr: WalkthroughStrings = {
   retry: 'Réessayer',
   notFound: (slug) => `Le tutoriel « ${slug} » n’existe pas. Choisissez-en un dans la liste.`,
   forYourProcedure: 'Pour votre démarche',
+  contentInFrench: '',
   resume: (step, total) => `Reprendre « {title} » à l’étape ${step} sur ${total}`,
   search: 'Rechercher un tutoriel',
   searchHint: 'Par exemple : déclarer mes revenus, carte grise, mot de passe',
@@ -129,6 +132,7 @@ const en: WalkthroughStrings = {
   retry: 'Try again',
   notFound: (slug) => `The tutorial “${slug}” does not exist. Choose one from the list.`,
   forYourProcedure: 'For your procedure',
+  contentInFrench: 'The tutorials are written in French.',
   resume: (step, total) => `Resume “{title}” at step ${step} of ${total}`,
   search: 'Search for a tutorial',
   searchHint: 'For example: declare my income, registration certificate, password',
@@ -193,6 +197,7 @@ const ar: WalkthroughStrings = {
   retry: 'إعادة المحاولة',
   notFound: (slug) => `الدليل «${slug}» غير موجود. اختر دليلاً من القائمة.`,
   forYourProcedure: 'لإجراءاتك',
+  contentInFrench: 'الأدلة التعليمية مكتوبة باللغة الفرنسية.',
   resume: (step, total) => `متابعة «{title}» من الخطوة ${step} من ${total}`,
   search: 'البحث عن دليل',
   searchHint: 'مثلاً: التصريح بالدخل، البطاقة الرمادية، كلمة المرور',

@@ -117,6 +117,7 @@ export function renderCatalogue(v: WalkthroughView, index: TutorialIndex) {
     <div class="catalogue">
       ${v.inPanel ? nothing : heading(v.headingLevel, t.title, { className: 'catalogue-heading', focusable: true })}
       ${v.notFound ? html`<p class="status error">${t.notFound(v.notFound)}</p>` : nothing}
+      ${t.contentInFrench ? html`<p class="content-language">${t.contentInFrench}</p>` : nothing}
       ${v.resumable
         ? html`<p>
             <button type="button" class="button resume" @click=${() => v.open(v.resumable!.summary.slug)}>

@@ -281,6 +281,17 @@ describe('<aide-walkthrough>', () => {
     expect($(en, '#search-label')!.textContent).to.equal('Search for a tutorial');
   });
 
+  it('in Arabic or English, says before a tutorial is chosen that the tutorials are in French; in French, says nothing of it', async () => {
+    const ar = await render({ lang: 'ar' });
+    const notice = $(ar, '.content-language')!;
+    expect(notice.textContent).to.equal('الأدلة التعليمية مكتوبة باللغة الفرنسية.');
+    // Before the list: read first, by eye and by a screen reader going down the view.
+    expect(notice.compareDocumentPosition($(ar, '.card')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await expect(ar).to.be.accessible();
+    expect($(await render({ lang: 'en' }), '.content-language')!.textContent).to.equal('The tutorials are written in French.');
+    expect($(await render({ lang: 'fr' }), '.content-language')).to.equal(null);
+  });
+
   it('says clearly when a tutorial does not exist', async () => {
     const el = await render({ tutorial: 'n-existe-pas' });
     expect($(el, '.status.error')!.textContent).to.contain('« n-existe-pas » n’existe pas');
