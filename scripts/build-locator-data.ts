@@ -122,9 +122,13 @@ export function buildLocatorData(options: BuildOptions): BuildReport {
   // The widget's vocabularies must be the standard's, in the standard's order (bitmask positions).
   const fromSchema = schemaVocabularies(schema);
   for (const [key, values] of Object.entries(fromSchema)) {
-    const ours = VOCABULARIES[key as keyof typeof VOCABULARIES].filter((v) => v !== 'Pass numérique');
+    const ours = VOCABULARIES[key as Exclude<keyof typeof VOCABULARIES, 'plainFr'>].filter((v) => v !== 'Pass numérique');
     if (stable(ours) !== stable(values)) throw new Error(`Le vocabulaire « ${key} » du schéma a changé : ${stable(values)}`);
   }
+  // Plain words for a value that no longer exists would never be shown: said rather than kept unnoticed.
+  const { plainFr, ...lists } = VOCABULARIES;
+  const stale = Object.keys(plainFr).filter((value) => !Object.values(lists).some((list) => list.includes(value)));
+  if (stale.length) throw new Error(`Mots simples pour des valeurs absentes des vocabulaires : ${stale.join(', ')}`);
   const phoneProblems = checkPhoneLineConfig(phoneLine);
   if (phoneProblems.length) throw new Error(`${options.phoneLineFile} : ${phoneProblems.join(' ; ')}`);
 

@@ -4,6 +4,7 @@
  * standard's vocabularies, and the conversion of standard records to the embedded format.
  */
 export * from './source.ts';
+export * from './api-source.ts';
 export * from './query.ts';
 export * from './hours.ts';
 export * from './osm-hours.ts';

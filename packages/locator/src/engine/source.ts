@@ -19,8 +19,6 @@ import type {
 import { distanceToBoxKm, haversineKm, type Point } from './geo.ts';
 import { FRANCE_SERVICES_LABEL, hasFlag, placePredicate, type PlaceFilters } from './filters.ts';
 import { districtKey, nameKey, nameShardFor, postcodeShardId, shardFileId, type LocationQuery } from './query.ts';
-import { VOCABULARIES } from './vocabularies.ts';
-import { toPlaceRecord, type StandardRecord } from './convert.ts';
 
 export interface PlaceResult {
   place: PlaceRecord;
@@ -207,56 +205,33 @@ export class StaticShardSource implements PlaceSource {
   }
 }
 
+/** Places read all at once (from an address in the standard's schema), ranked by `rankedSource`. */
+export interface CandidateSource {
+  vocabularies(): Promise<Vocabularies>;
+  attribution(): Promise<Attribution>;
+  candidates(): Promise<{ place: PlaceRecord; schedule: WeeklySchedule | null }[]>;
+}
+
 /**
- * Places from a URL returning records in the national standard schema (a JSON array, or `{ "lieux": [...] }`
- * as data.gouv.fr exports do). Opening hours are parsed in the browser, by the opening_hours library loaded
- * on demand: this path costs more than the embedded data, which parses them at build time.
+ * A place source over places read all at once, whose code may come in a chunk of its own, loaded when first asked
+ * (the API source: most pages never need it; it imports nothing of this module at run time, so that the bundler
+ * makes no chunk shared by the two). A load that failed is tried again at the next question (« Réessayer »).
  */
-export class StandardApiSource implements PlaceSource {
-  private places: Promise<{ place: PlaceRecord; schedule: WeeklySchedule | null }[]> | undefined;
-
-  constructor(
-    private readonly url: string,
-    private readonly fetchFn: Fetch = (url, init) => fetch(url, init),
-    private readonly attributionText: Attribution = {
-      title: 'Lieux de médiation numérique',
-      sources: [{ name: 'Source configurée par le site', licence: 'voir la source', date: '' }],
-      notice: 'Données au format du standard national « Lieux de médiation numérique ».',
-    },
-  ) {}
-
-  async vocabularies(): Promise<Vocabularies> {
-    return VOCABULARIES;
-  }
-
-  async attribution(): Promise<Attribution> {
-    return this.attributionText;
-  }
-
-  private load() {
-    this.places ??= (async () => {
-      const body = await getJson<StandardRecord[] | { lieux: StandardRecord[] }>(this.fetchFn, this.url);
-      const records = Array.isArray(body) ? body : body.lieux;
-      const { parseOsmHours } = await import('./osm-hours.ts');
-      return records
-        .map((record) => {
-          try {
-            return toPlaceRecord(record, VOCABULARIES, record.horaires ? parseOsmHours(record.horaires) : null);
-          } catch {
-            return null; // A malformed record is skipped; the others are still shown.
-          }
-        })
-        .filter((c): c is NonNullable<typeof c> => c !== null);
-    })().catch((error: unknown) => {
-      this.places = undefined;
+export function rankedSource(load: () => Promise<CandidateSource>): PlaceSource {
+  let source: Promise<CandidateSource> | undefined;
+  const get = () =>
+    (source ??= load().catch((error: unknown) => {
+      source = undefined;
       throw error;
-    });
-    return this.places;
-  }
-
-  async nearest(point: Point, options: NearestOptions = {}): Promise<PlaceResult[]> {
-    return rankNearest(point, await this.load(), VOCABULARIES, options);
-  }
+    }));
+  return {
+    vocabularies: async () => (await get()).vocabularies(),
+    attribution: async () => (await get()).attribution(),
+    nearest: async (point, options = {}) => {
+      const places = await get();
+      return rankNearest(point, await places.candidates(), await places.vocabularies(), options);
+    },
+  };
 }
 
 /** Postal codes and commune names → communes with their centre, from the embedded index. */

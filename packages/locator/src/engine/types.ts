@@ -79,6 +79,12 @@ export interface Vocabularies {
   access: string[];
   /** Labels: dispositifs nationaux, plus "Pass numérique". */
   labels: string[];
+  /**
+   * The values shown in other words in French, where the standard's are not plain (a typo, a slash, a network's bare
+   * name): value → words. The others are shown as they are. English and Arabic have their own words in their
+   * catalogues, keyed by the same values.
+   */
+  plainFr: Record<string, string>;
 }
 
 export interface ShardInfo {

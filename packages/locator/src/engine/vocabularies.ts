@@ -1,7 +1,8 @@
 /**
  * Vocabularies of the national standard « Lieux de médiation numérique » v1.0.2 (LaMednum/standard-mediation-num),
  * in the schema's order; bitmasks in the data refer to these positions. The data build checks them against the
- * schema file, so a new version of the standard cannot slip in unnoticed.
+ * schema file, so a new version of the standard cannot slip in unnoticed. They travel with the data (places/index.json),
+ * their French plain words with them: the element reads both from there.
  */
 import type { Vocabularies } from './types.ts';
 
@@ -53,4 +54,18 @@ export const VOCABULARIES: Vocabularies = {
     'Relais numérique (Emmaüs Connect)',
     PASS_NUMERIQUE,
   ],
+  plainFr: {
+    'Familles et/ou enfants': 'Familles et enfants',
+    'En autonomie': 'En autonomie, avec du matériel en libre accès',
+    'Aidants Connect': 'Aidants Connect : un professionnel peut faire une démarche pour vous, en sécurité',
+    'Bibliothèques numérique de référence': 'Bibliothèque numérique de référence',
+    'Certification PIX': 'Certification Pix : faire reconnaître ses compétences numériques',
+    'Conseillers numériques': 'Conseiller numérique',
+    'Grande école du numérique': 'Grande école du numérique : formations aux métiers du numérique',
+    'La Croix Rouge': 'Croix-Rouge française',
+    "Point d'accès numérique CAF": 'Point d’accès numérique de la CAF',
+    'Promeneurs du net': 'Promeneurs du Net : des éducateurs qui aident les jeunes sur internet',
+    'Relais numérique (Emmaüs Connect)': 'Relais numérique d’Emmaüs Connect',
+    [PASS_NUMERIQUE]: 'Pass numérique : des chèques pour des ateliers gratuits',
+  },
 };

@@ -414,6 +414,54 @@ describe('<aide-locator>', () => {
       }
     });
 
+    const DATA_FAILED =
+      'La liste des lieux n’a pas pu être chargée. Le service n’a pas pu répondre. Vérifiez votre connexion internet, puis réessayez. Vous pouvez aussi appeler la ligne d’aide.';
+
+    it('places from an address in the standard’s schema (api-src), whose code loads when needed: a 503, « Réessayer », then its places in plain words', async () => {
+      const API = '/api-test/lieux.json';
+      const records = [
+        {
+          id: 'api-1', nom: 'Espace numérique du port', commune: 'Brest', code_postal: '29200', adresse: '1 quai de la Douane',
+          latitude: 48.3829, longitude: -4.4945, date_maj: '2026-11-02', horaires: 'Mo-Fr 09:00-17:00', telephone: '+33298000000',
+          services: 'Aide aux démarches administratives|Maîtrise des outils numériques du quotidien', dispositif_programmes_nationaux: 'La Croix Rouge',
+        },
+        {
+          id: 'api-2', nom: 'Médiathèque de Recouvrance', commune: 'Brest', code_postal: '29200', adresse: '3 rue Vauban',
+          latitude: 48.3871, longitude: -4.5003, date_maj: '2026-10-15', horaires: 'Tu-Sa 10:00-18:00', services: 'Accès internet et matériel informatique',
+        },
+      ];
+      let calls = 0;
+      const original = window.fetch;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!url.endsWith(API)) return original(input, init);
+        calls++;
+        return Promise.resolve(calls === 1 ? new Response('', { status: 503 }) : Response.json({ lieux: records }));
+      };
+      try {
+        // A Monday at 10 h in Paris.
+        const el = await fixture<AideLocator>(html`<aide-locator src=${SRC} api-src=${API} .now=${new Date('2026-12-07T09:00:00Z')}></aide-locator>`);
+        await waitUntil(() => el.shadowRoot!.querySelector('#location'), 'the form');
+        await type(el, '29200');
+        $(el, 'button[type=submit]').click();
+        await waitUntil(() => $(el, '.status.error'), 'the failure is told', { timeout: 5000 });
+        expect($(el, '.status.error p').textContent).to.equal(DATA_FAILED);
+        $(el, '.status.error button').click();
+        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+        expect(calls).to.equal(2);
+        expect($(el, '#results-title').textContent).to.contain('2 lieux près de Brest (29)');
+        // Nearest first: the médiathèque is nearer to the centre of Brest.
+        expect($$(el, '.place [id$="-name"]').map(text)).to.deep.equal(['Médiathèque de Recouvrance', 'Espace numérique du port']);
+        expect(text($$(el, '.place')[0]!.querySelector('.hours-line')!)).to.equal('Fermé, ouvre demain à 10 h');
+        const port = $$(el, '.place')[1]!;
+        expect(text(port.querySelector('.hours-line')!)).to.equal('Ouvert, ferme à 17 h');
+        expect(text(port.querySelector('.labels')!)).to.equal('Croix-Rouge française');
+        expect(text(port.querySelector('.services')!)).to.equal('Services : Aide aux démarches administratives ; Maîtrise des outils numériques du quotidien.');
+      } finally {
+        window.fetch = original;
+      }
+    });
+
     it('a double press on « Rechercher » is one search, and ends in one coherent list', async () => {
       const el = await render();
       await type(el, '29200');

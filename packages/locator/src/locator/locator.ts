@@ -8,9 +8,8 @@ import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AideElement, booleanConverter, BusyController, HelpContextController, sharedStyles } from '@aide/core/element';
 import { AideLocatorResultsEvent, deepActiveElement, focusElement, requestFailureText, type Catalogues, type HelpContext, type Locale } from '@aide/core';
-import { StaticShardSource, StandardApiSource, Geocoder, loadPhoneLine, type PlaceResult, type PlaceSource } from '../engine/source.ts';
+import { StaticShardSource, Geocoder, rankedSource, loadPhoneLine, type PlaceResult, type PlaceSource } from '../engine/source.ts';
 import { isFranceServicesPartnerProcedure, type PlaceFilters } from '../engine/filters.ts';
-import { VOCABULARIES } from '../engine/vocabularies.ts';
 import type { Attribution, CommuneEntry, PhoneLineConfig, Vocabularies } from '../engine/types.ts';
 import { catalogueLoaders, catalogueLoading, locatorFr, type LocatorStrings } from './strings.ts';
 import { locatorStyles } from './locator.styles.ts';
@@ -79,7 +78,8 @@ export class AideLocator extends AideElement<LocatorStrings> {
   @state() private filtersOpen = false;
   @state() private phoneLine: PhoneLineConfig | null = null;
   @state() private attribution: Attribution | null = null;
-  @state() private vocabularies: Vocabularies = VOCABULARIES;
+  /** The standard's vocabularies, from the data (none before it is read: filters and places come with it). */
+  @state() private vocabularies: Vocabularies = { services: [], publics: [], specificSupport: [], fees: [], supportKinds: [], access: [], labels: [], plainFr: {} };
   @state() private forSheet = new Set<string>();
   @state() private sheetOpen = false;
   /** New results are loading while the current ones stay on screen (filters, more places). */
@@ -111,7 +111,10 @@ export class AideLocator extends AideElement<LocatorStrings> {
     if (changed.has('lang')) void this.loadCatalogue();
     if ((changed.has('src') || changed.has('apiSrc')) && this.src) {
       const indexUrl = new URL(this.src, document.baseURI).href;
-      this.source = this.apiSrc ? new StandardApiSource(new URL(this.apiSrc, document.baseURI).href) : new StaticShardSource(indexUrl);
+      const apiUrl = new URL(this.apiSrc, document.baseURI).href;
+      this.source = this.apiSrc
+        ? rankedSource(() => import('../engine/api-source.ts').then((m) => new m.StandardApiSource(apiUrl)))
+        : new StaticShardSource(indexUrl);
       this.geocoder = new Geocoder(indexUrl);
       void this.loadPhoneLine(indexUrl);
     }

@@ -50,7 +50,8 @@ export function displayPhone(e164: string): string {
   return overseas ? `+${overseas[1]} ${overseas[2]!.replace(/(\d{3})(?=\d)/g, '$1 ')}` : e164;
 }
 
-const term = (v: LocatorView, value: string) => v.t.vocabulary[value] ?? value;
+/** A value of the standard as shown: in the catalogue's language, else in the data's plain French, else as it is. */
+const term = (v: LocatorView, value: string) => v.t.vocabulary?.[value] ?? v.vocabularies.plainFr[value] ?? value;
 
 export function renderPhoneLine(v: LocatorView) {
   const t = v.t;

@@ -20,13 +20,14 @@ const rawPart = (label: string) =>
 // The data built by `pnpm run build`, as the component reads it.
 const SRC = '/dist/aide/places/index.json';
 /** The vocabularies a person sees: as filters and on the places (fees and access only as « Gratuit » and links). */
-const SHOWN: (keyof Vocabularies)[] = ['services', 'publics', 'specificSupport', 'supportKinds', 'labels'];
+const SHOWN: Exclude<keyof Vocabularies, 'plainFr'>[] = ['services', 'publics', 'specificSupport', 'supportKinds', 'labels'];
 
 async function shownLabels(t: LocatorStrings): Promise<string[]> {
   const index = (await (await fetch(SRC)).json()) as PlacesIndex;
   const line = (await (await fetch(new URL(index.files.phoneLine, new URL(SRC, location.href)))).json()) as PhoneLineConfig;
   return [
-    ...SHOWN.flatMap((key) => index.vocabularies[key].map((value) => t.vocabulary[value] ?? value)),
+    // As the element shows them: the catalogue's words, else the data's French plain words, else the value itself.
+    ...SHOWN.flatMap((key) => index.vocabularies[key].map((value) => t.vocabulary?.[value] ?? index.vocabularies.plainFr[value] ?? value)),
     index.attribution.title,
     index.attribution.notice,
     ...index.attribution.sources.map((s) => `${s.name} (${s.licence}${s.date ? `, ${sourceDate(s.date)}` : ''})`),

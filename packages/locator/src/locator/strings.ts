@@ -114,7 +114,11 @@ export interface LocatorStrings {
   sources: string;
   sourcesIntro: string;
   franceServicesFirst: string;
-  vocabulary: Record<string, string>;
+  /**
+   * The national standard's values in this language, keyed by the value. None in French: the data's vocabularies
+   * carry the French plain words (`plainFr`), where the standard's are not plain.
+   */
+  vocabulary?: Record<string, string>;
 }
 
 const time = (locale: Locale) => (minutes: number) => {
@@ -235,21 +239,6 @@ export const locatorFr: LocatorStrings = {
   sources: 'Sources des données',
   sourcesIntro: 'Données ouvertes, publiées sous Licence Ouverte 2.0 :',
   franceServicesFirst: 'Pour votre démarche, les France services sont proposées en premier : leurs agents sont formés pour ces organismes.',
-  // The national standard's values, in plain words where they are not (a typo, a slash, a network's bare name).
-  vocabulary: {
-    'Familles et/ou enfants': 'Familles et enfants',
-    'En autonomie': 'En autonomie, avec du matériel en libre accès',
-    'Aidants Connect': 'Aidants Connect : un professionnel peut faire une démarche pour vous, en sécurité',
-    'Bibliothèques numérique de référence': 'Bibliothèque numérique de référence',
-    'Certification PIX': 'Certification Pix : faire reconnaître ses compétences numériques',
-    'Conseillers numériques': 'Conseiller numérique',
-    'Grande école du numérique': 'Grande école du numérique : formations aux métiers du numérique',
-    'La Croix Rouge': 'Croix-Rouge française',
-    "Point d'accès numérique CAF": 'Point d’accès numérique de la CAF',
-    'Promeneurs du net': 'Promeneurs du Net : des éducateurs qui aident les jeunes sur internet',
-    'Relais numérique (Emmaüs Connect)': 'Relais numérique d’Emmaüs Connect',
-    'Pass numérique': 'Pass numérique : des chèques pour des ateliers gratuits',
-  },
 };
 
 /** What the component shows the moment it waits for its English or Arabic catalogue (a few milliseconds, usually). */
