@@ -29,6 +29,27 @@ function holdRequests(pattern: RegExp) {
   };
 }
 
+/**
+ * Answers every request whose address matches `pattern` with `answer()` (a 503, a lost connection) until `release()`,
+ * as a server in trouble would; other requests go through.
+ */
+function failRequests(pattern: RegExp, answer: () => Promise<Response>) {
+  const original = window.fetch;
+  let failing = true;
+  const failed: string[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!failing || !pattern.test(url)) return original(input, init);
+    failed.push(url);
+    return answer();
+  };
+  return {
+    failed,
+    release: () => (failing = false),
+    restore: () => (window.fetch = original),
+  };
+}
+
 // The data built by `pnpm run build` (the test command builds before running the component tests).
 const SRC = '/dist/aide/places/index.json';
 
@@ -416,6 +437,62 @@ describe('<aide-locator>', () => {
 
     const DATA_FAILED =
       'La liste des lieux n’a pas pu être chargée. Le service n’a pas pu répondre. Vérifiez votre connexion internet, puis réessayez. Vous pouvez aussi appeler la ligne d’aide.';
+
+    it('the places index answers 503: the reason and « Réessayer »; a hurried retry that works shows the places, focus on their heading, the phone line with its hours', async () => {
+      const fail = failRequests(/\/places\/index\.json$/, () => Promise.resolve(new Response('Service Unavailable', { status: 503 })));
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      try {
+        const el = await render();
+        await type(el, '29200');
+        const live = await listenToAnnouncements(700);
+        $(el, 'button[type=submit]').click();
+        await waitUntil(() => $(el, '.status.error'), 'the failure is told', { timeout: 5000 });
+        live.stop();
+        expect(fail.failed.length).to.be.greaterThan(0);
+        expect($(el, '.status.error p').textContent).to.equal(DATA_FAILED);
+        expect(live.heard).to.include(`assertive: ${DATA_FAILED}`);
+        expect($(el, 'button[type=submit]').hasAttribute('data-busy')).to.equal(false);
+        const retry = $(el, '.status.error button');
+        expect(retry.textContent.trim()).to.equal('Réessayer');
+        await expect(el).to.be.accessible();
+        fail.release();
+        retry.focus();
+        retry.click();
+        retry.click();
+        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+        expect($(el, '#results-title').textContent).to.contain('10 lieux près de Brest (29)');
+        expect($$(el, '.place')).to.have.length(10);
+        expect($$(el, '#results-title')).to.have.length(1);
+        expect($(el, '.status.error')).to.equal(null);
+        // The phone line's file answered before the index failed: its hours are still shown.
+        await waitUntil(() => $(el, '.phone-line .week-summary'), 'the phone line with its hours', { timeout: 5000 });
+        expect(errors).to.deep.equal([]);
+      } finally {
+        window.removeEventListener('error', onError);
+        fail.restore();
+      }
+    });
+
+    it('the connection drops while the commune is looked up: the reason and « Réessayer »; the retry finds the commune and its places', async () => {
+      const fail = failRequests(/\/places\/(communes|postcodes)\//, () => Promise.reject(new TypeError('Failed to fetch')));
+      try {
+        const el = await render();
+        await type(el, '29200');
+        $(el, 'button[type=submit]').click();
+        await waitUntil(() => $(el, '.status.error'), 'the failure is told', { timeout: 5000 });
+        expect(fail.failed.length).to.be.greaterThan(0);
+        expect($(el, '.status.error p').textContent).to.equal(DATA_FAILED);
+        fail.release();
+        $(el, '.status.error button').click();
+        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+        expect($(el, '#results-title').textContent).to.contain('10 lieux près de Brest (29)');
+        expect($$(el, '.place')).to.have.length(10);
+      } finally {
+        fail.restore();
+      }
+    });
 
     it('places from an address in the standard’s schema (api-src), whose code loads when needed: a 503, « Réessayer », then its places in plain words', async () => {
       const API = '/api-test/lieux.json';

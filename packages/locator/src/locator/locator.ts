@@ -139,16 +139,15 @@ export class AideLocator extends AideElement<LocatorStrings> {
     this.requestUpdate();
   }
 
+  /** The phone line's file, and the data's sources ahead of a search; either may fail without the other. */
   private async loadPhoneLine(indexUrl: string): Promise<void> {
+    // Until it comes (or when it cannot), the line is shown from the built-in fallback: it must always be offered.
+    this.phoneLine = await loadPhoneLine(new URL('ligne-solidarite-numerique.json', indexUrl).href).catch(() => null);
     try {
-      this.phoneLine = await loadPhoneLine(new URL('ligne-solidarite-numerique.json', indexUrl).href);
-      if (this.source) {
-        this.attribution = await this.source.attribution();
-        this.vocabularies = await this.source.vocabularies();
-      }
+      this.attribution = await this.source!.attribution();
+      this.vocabularies = await this.source!.vocabularies();
     } catch {
-      // Shown from the built-in fallback: the phone line must be offered even when the data is not there.
-      this.phoneLine = null;
+      // Asked again by the search, which tells a failure.
     }
   }
 
