@@ -242,6 +242,34 @@ describe('nearest places, against a brute-force haversine over the whole dataset
     assert.ok(mostAtOnce >= 2, `${shards.join(', ')} fetched one after another`);
   });
 
+  test('in partner mode, the France services files within 30 km come in the same round trip as the département’s file (slow 3G)', async () => {
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const files: string[] = [];
+    const slow: Fetch = async (url, init) => {
+      const file = /\/places\/((?:dep|fs)-[\w]+)\.json$/.exec(url)?.[1];
+      if (!file) return localFetch(url, init);
+      files.push(file);
+      mostAtOnce = Math.max(mostAtOnce, ++inFlight);
+      await new Promise((r) => setTimeout(r, 50));
+      inFlight--;
+      return localFetch(url, init);
+    };
+    const source = new StaticShardSource('http://test.local/places/index.json', slow);
+    // Roubaix: in the Nord's box, 10 km from the Pas-de-Calais's, whose France services may come first.
+    const point = { lat: 50.6942, lon: 3.1746 };
+    const results = await source.nearest(point, { limit: 10, franceServicesFirst: true });
+    assert.equal(results.length, 10);
+    assert.ok(files.includes('dep-59') && files.includes('fs-62'), files.join(', '));
+    assert.ok(mostAtOnce >= 2, `${files.join(', ')} fetched one after another`);
+    const everyPlace = allPlaces.map((place) => ({ place, schedule: null }));
+    const vocab = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as PlacesIndex;
+    assert.deepEqual(
+      results.map((r) => r.place.id),
+      rankNearest(point, everyPlace, vocab.vocabularies, { limit: 10, franceServicesFirst: true }).map((r) => r.place.id),
+    );
+  });
+
   test('nothing nearby (Polynésie has no place): empty, so the widget offers the phone line', async () => {
     const source = new StaticShardSource('http://test.local/places/index.json', localFetch);
     assert.deepEqual(await source.nearest({ lat: -17.535, lon: -149.569 }, { limit: 10 }), []);

@@ -181,9 +181,15 @@ export class StaticShardSource implements PlaceSource {
       .filter((s) => s.bound <= maxKm)
       .sort((a, b) => a.bound - b.bound);
     const collector = new NearestCollector(point, index.vocabularies, options);
-    // The shards whose box holds the point are always read (nothing can be nearer than 0 km): fetched together, one
-    // round trip for all, not one after another (Lille: the Nord's and the Pas-de-Calais's).
-    for (const { info, bound } of order) if (bound === 0) this.loadShard(info.file).catch(() => undefined);
+    // The shards whose box holds the point are always read (nothing can be nearer than 0 km), and in partner mode so
+    // are, most often, the France services within 30 km: fetched together, one round trip for all, not one after
+    // another (Lille: the Nord's and the Pas-de-Calais's shards; Roubaix: the Nord's, and the Pas-de-Calais's France
+    // services). At worst a France services file is read for nothing (a few hundred bytes) when its whole shard is
+    // needed after all.
+    for (const { info, bound } of order) {
+      const file = bound === 0 ? info.file : options.franceServicesFirst && bound <= 30 ? info.franceServices?.file : undefined;
+      if (file) this.loadShard(file).catch(() => undefined);
+    }
     for (const { info, bound } of order) {
       // Every kept place is nearer than anything this shard (and the farther ones) could hold: done.
       // France services first also needs the France services within 30 km: from a shard that can hold nothing
