@@ -85,7 +85,8 @@ function freePort(): Promise<number> {
 
 async function startDemo(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-demo.ts', '--port', String(port)], {
+  // Published stories for /experiences.html (the experiences journey), as `npm run demo` has them.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-demo.ts', '--port', String(port), '--demo-stories'], {
     cwd: root,
     env: { ...process.env, AIDE_COLLECTOR_DB: ':memory:' },
     stdio: ['ignore', 'ignore', 'inherit'],
