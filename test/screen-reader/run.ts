@@ -35,7 +35,7 @@ const TIMEOUT = Number(process.env.AIDE_SR_TIMEOUT_MS ?? 30_000);
 const JOURNEY_TIMEOUT = Number(process.env.AIDE_SR_JOURNEY_TIMEOUT_MS ?? 180_000);
 /**
  * The whole run (desktop, demo server, every journey in both browsers): past it, the journeys not run yet count as
- * failed and everything is stopped. Ten journeys take about two and a half minutes on a busy 2-core machine.
+ * failed and everything is stopped. Twelve journeys (six per browser) take two to three minutes on a busy 2-core machine.
  * scripts/test-all.sh also runs this under `timeout`, a little longer, in case this process itself hangs.
  */
 const TOTAL_TIMEOUT = Number(process.env.AIDE_SR_TOTAL_TIMEOUT_MS ?? 480_000);
