@@ -5,4 +5,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/bootstrap.sh
 export PATH="$(npm prefix -g)/bin:$PATH"
 pnpm run build
-exec node --import tsx scripts/serve-demo.ts --port "${PORT:-4173}"
+exec node --import tsx scripts/serve-demo.ts --port "${PORT:-4173}" --demo-stories

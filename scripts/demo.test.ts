@@ -35,6 +35,10 @@ test('npm run demo serves the demo page, aide.js and the collector, and prints t
       assert.equal((await fetch(`${base}${path}`)).status, 200, path);
     }
     assert.equal((await (await fetch(`${base}/health`)).json()).status, 'ok');
+    // /experiences.html has published stories to show (scripts/demo-stories.ts).
+    const experiences = (await (await fetch(`${base}/api/v1/experiences?procedure=demande-logement`)).json()) as { total: number; items: unknown[] };
+    assert.equal(experiences.total, 24);
+    assert.equal(experiences.items.length, 20);
   } finally {
     try {
       process.kill(-demo.pid!, 'SIGTERM');

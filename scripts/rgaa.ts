@@ -319,7 +319,8 @@ export function statementMarkdown(grid: Grid): string {
 Les administrations qui intègrent Aide numérique s'engagent à rendre leurs services en ligne accessibles,
 conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration d'accessibilité
 s'applique au composant **${grid.scope}** (lanceur, panneau d'aide, tutoriels, localisateur d'aide, formulaire
-d'avis) ; chaque administration reste responsable de la déclaration de son propre site.
+d'avis et récit d'expérience, expériences publiées \`<aide-experiences>\`) ; chaque administration reste responsable
+de la déclaration de son propre site.
 
 ## État de conformité
 

@@ -6,7 +6,8 @@
  * and the export with the demo's operator token (Bearer DEMO_OPERATOR_TOKEN, or AIDE_OPERATOR_TOKEN when set). On the
  * loopback, the agents' back office (/agents, with the dashboard at /agents/avis) signs in with a local OpenID
  * provider started here (packages/collector/src/dev/oidc-provider.ts) and three demo agents, any password.
- * Usage: node --import tsx scripts/serve-demo.ts [--port 4173] [--host 127.0.0.1]
+ * With --demo-stories, the collector holds published stories for the demo's procedure (scripts/demo-stories.ts).
+ * Usage: node --import tsx scripts/serve-demo.ts [--port 4173] [--host 127.0.0.1] [--demo-stories]
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 import { buildCollector, type AgentEntry, type OidcSettings } from '@aide/collector';
 import { startDevProvider } from '@aide/collector/dev-oidc-provider';
+import { seedDemoStories } from './demo-stories.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -105,7 +107,11 @@ export async function demoCollector(
 
 async function main() {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: process.env.PORT ?? '4173' }, host: { type: 'string', default: '127.0.0.1' } },
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '4173' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'demo-stories': { type: 'boolean', default: false },
+    },
   });
   const port = Number(values.port);
   // Served beyond the loopback, the demo's well-known token would open the dashboard to anyone: a random one then.
@@ -121,6 +127,7 @@ async function main() {
       }
     : undefined;
   const collector = await demoCollector(undefined, process.env.AIDE_OPERATOR_TOKEN || (loopback ? DEMO_OPERATOR_TOKEN : randomBytes(18).toString('base64url')), backOffice);
+  const seeded = values['demo-stories'] ? await seedDemoStories(collector.app.store) : 0;
   const server = createDemoServer({ port, host: values.host, api: collector });
   server.listen(port, values.host, () => {
     console.log(`\nDémonstration d'Aide numérique : http://${values.host}:${port}/\n`);
@@ -128,6 +135,7 @@ async function main() {
     console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html`);
     console.log(`  bouton d'avis seul    : http://${values.host}:${port}/avis.html`);
     console.log(`  composants et intégration : http://${values.host}:${port}/composants.html`);
+    console.log(`  expériences publiées  : http://${values.host}:${port}/experiences.html${seeded ? ` (${seeded} récits de démonstration ajoutés)` : ''}`);
     console.log(`  jeton des scripts     : ${collector.operatorToken} (Authorization: Bearer, pour /api/v1/stats et /api/v1/export.csv)`);
     if (provider) {
       console.log(`  espace des agents     : http://${values.host}:${port}/agents (tableau de bord des avis : /agents/avis ; fournisseur d'identité local ${provider.issuer}, mot de passe quelconque)`);

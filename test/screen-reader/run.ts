@@ -35,7 +35,7 @@ const TIMEOUT = Number(process.env.AIDE_SR_TIMEOUT_MS ?? 30_000);
 const JOURNEY_TIMEOUT = Number(process.env.AIDE_SR_JOURNEY_TIMEOUT_MS ?? 180_000);
 /**
  * The whole run (desktop, demo server, every journey in both browsers): past it, the journeys not run yet count as
- * failed and everything is stopped. Ten journeys take about two and a half minutes on a busy 2-core machine.
+ * failed and everything is stopped. Twelve journeys (six per browser) take two to three minutes on a busy 2-core machine.
  * scripts/test-all.sh also runs this under `timeout`, a little longer, in case this process itself hangs.
  */
 const TOTAL_TIMEOUT = Number(process.env.AIDE_SR_TOTAL_TIMEOUT_MS ?? 480_000);
@@ -85,7 +85,8 @@ function freePort(): Promise<number> {
 
 async function startDemo(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-demo.ts', '--port', String(port)], {
+  // Published stories for /experiences.html (the experiences journey), as `npm run demo` has them.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-demo.ts', '--port', String(port), '--demo-stories'], {
     cwd: root,
     env: { ...process.env, AIDE_COLLECTOR_DB: ':memory:' },
     stdio: ['ignore', 'ignore', 'inherit'],
