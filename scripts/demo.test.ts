@@ -10,7 +10,7 @@ import { freePort } from '../packages/collector/test/postgres.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-test('npm run demo serves the demo page, aide.js and the collector, and prints the address', { timeout: 240_000 }, async () => {
+test('npm run demo serves the demo page, aide.js and the collector, and prints the address', { timeout: 600_000 }, async () => {
   const port = await freePort();
   // Its own process group, so that the server it execs is stopped with it.
   const demo = spawn('npm', ['run', 'demo'], { cwd: root, env: { ...process.env, PORT: String(port), AIDE_COLLECTOR_DB: ':memory:' }, detached: true });

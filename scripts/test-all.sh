@@ -27,9 +27,13 @@ if [ "${AIDE_CPU_CONTENTION:-0}" -gt 0 ] 2>/dev/null; then
   trap 'kill "${contention[@]}" 2>/dev/null' EXIT
   echo "==> contention: ${#contention[@]} busy processes on $(nproc) cores"
 fi
+# The time limits below only stop what hangs. Under contention everything takes longer (a run at load 16 took the e2e
+# stage past its 30 minutes): each limit grows with it, N busy processes per core multiplying it by N + 1.
+scale=$(( 1 + ${#contention[@]} / $(nproc) ))
+export AIDE_SR_TOTAL_TIMEOUT_MS=${AIDE_SR_TOTAL_TIMEOUT_MS:-$(( 480000 * scale ))}
 status=0
 run() { # run <label> <limit in seconds> <command...>: tees output to a log the summary reads
-  local label=$1 limit=$2; shift 2
+  local label=$1 limit=$(( $2 * scale )); shift 2
   step "$label"
   # A runner that hangs is stopped at its limit and counted as failed: the run always ends with its summary.
   timeout --kill-after=20 "$limit" "$@" 2>&1 | tee "$logs/$label.log"
