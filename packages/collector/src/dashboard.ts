@@ -108,6 +108,9 @@ a{color:#000091}main:focus{outline:none}
 textarea{font:inherit;width:100%;min-height:8rem;padding:.5rem .75rem;border:0;border-bottom:2px solid #3a3a3a;background:#eee;color:#161616}
 .actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}.actions form{margin:0;min-width:0;max-width:100%}
 button.secondary{background:#fff;color:#000091}
+fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:700;padding:0}.choice{display:flex;gap:.5rem;align-items:center;margin:.25rem 0}
+.choice label{font-weight:400}.choice input{min-height:0;width:1.5rem;height:1.5rem;flex:none;margin:0}
+input[type=text],input[type=email]{display:block;width:100%;max-width:40rem}[aria-invalid=true]{border-bottom-color:#ce0500;border-bottom-width:3px}
 @media print{header,.filters,.pagination,.skip{display:none}main{padding:0}}
 @media (forced-colors:active){.bar rect,.bars rect{fill:CanvasText}.bars text{fill:CanvasText}.bars line{stroke:CanvasText}.legend{display:none}}
 @media (prefers-color-scheme:dark){html{background:#161616;color:#eee}.filters{background:#242424}select,input{background:#2a2a2a;color:#eee;border-bottom-color:#aaa}button{background:#8585f6;border-color:#8585f6;color:#161616}a{color:#a9a9ff}.meta{color:#cecece}.status,.notice,.chart{margin:1.5rem 0}.chart h3{font-size:1.125rem;margin:0 0 .25rem}.chart .summary{margin:0 0 .5rem}
