@@ -118,7 +118,7 @@ ${offered.map((p) => check(`demarche-${p}`, `demarche-${p}`, p, listed.includes(
     const [rows, offered] = await db(() => Promise.all([store.db.selectFrom('agent_accounts').selectAll().orderBy('email').execute(), offeredProcedures()]));
     const row = (a: AgentAccount) => {
       const { roles, procedures } = readAccount(a);
-      return `<tr><th scope="row">${escapeHtml(a.name || '—')}<br><span class="meta">${escapeHtml(a.email)}</span></th><td>${escapeHtml(roles.map((r) => ROLE_SHORT[r]).join(', ') || 'aucun')}</td><td>${escapeHtml(a.service)}</td><td>${escapeHtml(procedures === '*' ? 'toutes' : procedures.join(', ') || 'aucune')}</td><td>${a.active ? 'Actif' : 'Désactivé'}</td><td><a href="/agents/comptes/${escapeHtml(a.id)}">Modifier<span class="visually-hidden"> ${escapeHtml(a.email)}</span></a></td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(a.name || '—')}<br><span class="meta">${escapeHtml(a.email)}</span></th><td>${escapeHtml(roles.map((r) => ROLE_SHORT[r]).join(', ') || 'aucun')}</td><td>${escapeHtml(a.service)}</td><td>${escapeHtml(procedures === '*' ? 'toutes' : procedures.join(', ') || 'aucune')}</td><td>${a.active ? 'Actif' : 'Désactivé'}</td><td><a class="target" href="/agents/comptes/${escapeHtml(a.id)}">Modifier<span class="visually-hidden"> ${escapeHtml(a.email)}</span></a></td></tr>`;
     };
     return render(
       request,
@@ -156,13 +156,13 @@ ${accountFields(fields, offered, errors.filter(([field]) => field !== 'acces'), 
 <form method="post" action="/agents/comptes/${id}/${account.active ? 'desactiver' : 'reactiver'}">${csrfField}
 <p>${account.active ? 'Désactiver le compte ferme aussitôt les sessions ouvertes de l’agent ; il reste dans le journal.' : 'Réactiver le compte rend à l’agent ses rôles ci-dessus.'}</p>
 ${accessError ? `<p class="error-text" id="acces-erreur">${escapeHtml(accessError[1])}</p>` : ''}<p><button type="submit" id="acces" class="secondary"${accessError ? ' aria-describedby="acces-erreur"' : ''}>${account.active ? 'Désactiver' : 'Réactiver'} le compte<span class="visually-hidden"> de ${escapeHtml(account.email)}</span></button></p></form>
-<p><a href="/agents/comptes">Revenir à la liste des agents</a></p>`,
+<p><a class="target" href="/agents/comptes">Revenir à la liste des agents</a></p>`,
       status,
     );
   };
 
   const findAccount = (id: string) => db(() => store.db.selectFrom('agent_accounts').selectAll().where('id', '=', id).executeTakeFirst());
-  const unknown = (reply: FastifyReply) => sendPage(reply, layout('Agent inconnu', '<h1>Agent inconnu</h1><p><a href="/agents/comptes">Revenir à la liste des agents</a></p>'), 404);
+  const unknown = (reply: FastifyReply) => sendPage(reply, layout('Agent inconnu', '<h1>Agent inconnu</h1><p><a class="target" href="/agents/comptes">Revenir à la liste des agents</a></p>'), 404);
   const empty: AccountFields = { email: '', name: '', roles: [], service: '', procedures: [], others: '' };
 
   app.get('/agents/comptes', page, async (request, reply) => {

@@ -229,7 +229,7 @@ ${agent.roles.includes('administrator') ? '<li><a href="/agents/comptes">Gérer 
 <h3 id="recit-${id}">Reçu le ${escapeHtml(frenchDate(s.received_at))} — ${escapeHtml(s.procedure)}${s.step ? `, étape ${escapeHtml(s.step)}` : ''}</h3>
 <p class="meta">Ressenti : ${escapeHtml(FEELING_LABELS[s.feeling] ?? s.feeling)}. Démarche faite : ${escapeHtml((CHANNEL_LABELS[s.channel] ?? s.channel).toLowerCase())}. Masqué : ${escapeHtml(maskedKindsText(s.masked_kinds))}.</p>
 ${paragraphs(s.masked_text)}
-<p><a href="/agents/recits/${id}/masquer">Masquer d’autres passages<span class="visually-hidden"> du récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></a></p>
+<p><a class="target" href="/agents/recits/${id}/masquer">Masquer d’autres passages<span class="visually-hidden"> du récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></a></p>
 <div class="actions"><form method="post" action="/agents/recits/${id}/publier">${csrfField}<button type="submit">Publier<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form>
 <form method="post" action="/agents/recits/${id}/refuser">${csrfField}<p><label for="motif-${id}">Motif du refus</label><select id="motif-${id}" name="reason" required><option value="">Choisir un motif</option>${reasons}</select></p><button type="submit" class="secondary">Refuser<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form></div>
 </article></li>`;
@@ -293,7 +293,7 @@ ${errorSummary(errors)}
 ${field.message}<textarea id="texte-masque" name="text" rows="12"${field.attributes}>
 ${escapeHtml(text)}</textarea>
 <p><button type="submit">Masquer ces passages</button></p></form>
-<p><a href="/agents/moderation">Revenir à la modération sans rien changer</a></p>`,
+<p><a class="target" href="/agents/moderation">Revenir à la modération sans rien changer</a></p>`,
         status,
       );
     };
@@ -383,7 +383,7 @@ ${paragraphs(s.masked_text)}
 ${service ? '' : '<p class="error-text">Votre compte n’a pas de service : vous ne pouvez pas signer de réponse.</p>'}
 ${rows.length ? rows.map(item).join('\n') : '<p>Aucun récit n’attend de réponse.</p>'}
 <h2 id="publiees">Réponses déjà publiées, les plus récentes d’abord</h2>
-${answered.length ? `<ul aria-labelledby="publiees">${answered.map((a) => `<li>${escapeHtml(a.procedure)} : réponse de ${escapeHtml(a.answer_service ?? '')} publiée le ${escapeHtml(frenchDate(a.answered_at!))}${a.answer_updated_at ? `, modifiée le ${escapeHtml(frenchDate(a.answer_updated_at))}` : ''}. <a href="/agents/recits/${escapeHtml(a.public_id)}/reponse">Modifier<span class="visually-hidden"> la réponse publiée le ${escapeHtml(frenchDate(a.answered_at!))} (${escapeHtml(a.procedure)})</span></a></li>`).join('')}</ul>` : '<p>Aucune réponse publiée pour le moment.</p>'}`,
+${answered.length ? `<ul>${answered.map((a) => `<li>${escapeHtml(a.procedure)} : réponse de ${escapeHtml(a.answer_service ?? '')} publiée le ${escapeHtml(frenchDate(a.answered_at!))}${a.answer_updated_at ? `, modifiée le ${escapeHtml(frenchDate(a.answer_updated_at))}` : ''}. <a href="/agents/recits/${escapeHtml(a.public_id)}/reponse">Modifier<span class="visually-hidden"> la réponse publiée le ${escapeHtml(frenchDate(a.answered_at!))} (${escapeHtml(a.procedure)})</span></a></li>`).join('')}</ul>` : '<p>Aucune réponse publiée pour le moment.</p>'}`,
       );
     });
 
@@ -415,7 +415,7 @@ ${errorSummary(errors)}
 ${field.message}<textarea id="reponse-modifiee" name="answer" maxlength="${ANSWER_MAX}" required rows="8"${field.attributes}>
 ${escapeHtml(text)}</textarea>
 <p><button type="submit">Publier la réponse modifiée</button></p></form>
-<p><a href="/agents/reponses">Revenir aux réponses sans rien changer</a></p>`,
+<p><a class="target" href="/agents/reponses">Revenir aux réponses sans rien changer</a></p>`,
         status,
       );
     };

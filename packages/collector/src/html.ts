@@ -65,7 +65,7 @@ export type FieldError = [field: string, message: string];
 /** The list of a form's errors at its top, each a link to its field (RGAA 11.10); nothing when there is none. */
 export const errorSummary = (errors: readonly FieldError[]) =>
   errors.length
-    ? `<div class="error-summary" role="alert"><h2 id="erreurs">${errors.length > 1 ? `${errors.length} erreurs empêchent` : 'Une erreur empêche'} d’enregistrer</h2><ul aria-labelledby="erreurs">${errors.map(([field, message]) => `<li><a href="#${field}">${escapeHtml(message)}</a></li>`).join('')}</ul></div>`
+    ? `<div class="error-summary" role="alert"><h2 id="erreurs">${errors.length > 1 ? `${errors.length} erreurs empêchent` : 'Une erreur empêche'} d’enregistrer</h2><ul>${errors.map(([field, message]) => `<li><a href="#${field}">${escapeHtml(message)}</a></li>`).join('')}</ul></div>`
     : '';
 
 /** The attributes tying a field to its error (aria-invalid, aria-describedby), and the error's text beside it. */
