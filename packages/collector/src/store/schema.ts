@@ -347,8 +347,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
         .execute();
       await db.schema.alterTable('stories').addColumn('answer_updated_at', 'varchar(30)').execute();
+      // The weekly indicators read the stories of a period whatever their status.
+      await db.schema.createIndex('stories_received').on('stories').columns(['received_at']).execute();
     },
     async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('stories_received').execute();
       await db.schema.alterTable('stories').dropColumn('answer_updated_at').execute();
       await db.schema.dropTable('agent_accounts').execute();
     },
