@@ -2,16 +2,36 @@
  * The agents' back office in a real browser, through the demo's collector and its local OpenID provider: the
  * indicators page (charts as images named by their heading and summary, data tables, axe in light and dark, forced
  * colours, reflow at 320 px and 200 %, filter and CSV export without JavaScript). Agents work in browser contexts of
- * their own: the back office's session cookie is theirs, never the host page's.
+ * their own: the back office's session cookie is theirs, never the host page's. The administrators' page for agents
+ * and the moderators' masking page go through the whole RGAA harness (checkState) in each state, and work without
+ * JavaScript.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { expectNoAxeViolations, expectReflow } from '../a11y/harness.ts';
+import {
+  check,
+  expectComponentContrast,
+  expectDecorativeImagesIgnored,
+  expectForcedColors,
+  expectKeyboardWalk,
+  expectNoAxeViolations,
+  expectNoPresentationalMarkup,
+  expectReducedMotion,
+  expectReflow,
+  expectReviewedIncomplete,
+  expectTargetSize,
+  expectTextResize,
+  expectTextSpacing,
+  expectValidHtml,
+} from '../a11y/harness.ts';
 
-/** An agent signed in through the provider's real sign-in form (any password in the demo), on `path`. */
-async function signIn(browser: Browser, baseURL: string, email: string, path: string, javaScriptEnabled = true) {
-  const context = await browser.newContext({ baseURL, locale: 'fr-FR', javaScriptEnabled, acceptDownloads: true });
+/**
+ * An agent signed in through the provider's real sign-in form (any password in the demo), on `path`. `harness`: the
+ * harness injects style sheets to test (text spacing, forced colours…), which the pages' strict CSP would block.
+ */
+async function signIn(browser: Browser, baseURL: string, email: string, path: string, javaScriptEnabled = true, harness = false) {
+  const context = await browser.newContext({ baseURL, locale: 'fr-FR', javaScriptEnabled, acceptDownloads: true, bypassCSP: harness });
   const agent = await context.newPage();
   await agent.goto(path);
   await expect(agent).toHaveURL(/\/agents\/connexion\?/);
@@ -21,6 +41,35 @@ async function signIn(browser: Browser, baseURL: string, email: string, path: st
   await agent.getByRole('button', { name: 'Sign-in' }).click();
   await expect(agent).toHaveURL(new URL(path, baseURL).href);
   return { context, agent };
+}
+
+/**
+ * The harness's checkState for a page the collector serves, check by check (each recorded for the RGAA grid), on its
+ * `main`: all of them but « host-colours » (the page is its own host: no host page's colours to ignore) and « lang »
+ * (it reads the widgets' roots; here the page's own lang is asserted).
+ */
+async function checkServerState(page: Page, state: string) {
+  const widget = 'main';
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  const incomplete = [...(await check('axe', () => expectNoAxeViolations(page, state, 'light'))), ...(await check('axe', () => expectNoAxeViolations(page, state, 'dark')))];
+  await check('axe-incomplete', async () => expectReviewedIncomplete(incomplete, state));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await check('component-contrast', () => expectComponentContrast(page, state, widget));
+  await check('images', () => expectDecorativeImagesIgnored(page, state, widget));
+  await check('presentational-markup', () => expectNoPresentationalMarkup(page, state, widget));
+  await check('html-validate', () => expectValidHtml(page, state, widget));
+  await check('reflow-320', () => expectReflow(page, state, widget, { width: 320, height: 640 }, 'RGAA 10.11 (320 px)'));
+  await check('zoom-200', () => expectReflow(page, state, widget, { width: 640, height: 400 }, 'RGAA 10.4 (zoom 200 %)'));
+  await check('portrait', () => expectReflow(page, state, widget, { width: 390, height: 844 }, 'RGAA 13.9 (portrait)'));
+  await check('landscape', () => expectReflow(page, state, widget, { width: 844, height: 390 }, 'RGAA 13.9 (landscape)'));
+  await check('target-size', () => expectTargetSize(page, state, widget));
+  await page.setViewportSize(viewport);
+  await check('text-resize', () => expectTextResize(page, state, widget));
+  await check('text-spacing', () => expectTextSpacing(page, state, widget));
+  await check('forced-colours', () => expectForcedColors(page, state, widget));
+  await check('reduced-motion', () => expectReducedMotion(page, state, widget));
+  await expectKeyboardWalk(page, state, widget);
 }
 
 async function send(page: Page, path: string, data: object) {
@@ -126,5 +175,89 @@ test('the back office reflows at 320 px (RGAA 10.11): moderation queue, home, op
     }
   } finally {
     await admin.context.close();
+  }
+});
+
+test('agents’ admin page: list, errors tied to their fields, add, edit, deactivate; the RGAA harness in each state', async ({ browser, baseURL }) => {
+  const email = `agent-${Date.now()}@demo.aide-numerique.fr`;
+  const admin = await signIn(browser, baseURL!, 'admin@demo.aide-numerique.fr', '/agents/comptes', true, true);
+  try {
+    const agent = admin.agent;
+    await expect(agent.getByRole('heading', { level: 1 })).toHaveText('Agents');
+    await expect(agent.getByRole('table', { name: /agents? inscrits?$/ })).toBeVisible();
+    await expect(agent.locator('script')).toHaveCount(0);
+    await checkServerState(agent, 'back office: agents');
+    // Sent empty: the errors are listed at the top as links, each tied to its field; a link takes the keyboard there.
+    await agent.getByRole('button', { name: 'Ajouter l’agent' }).click();
+    const summary = agent.getByRole('alert');
+    await expect(summary.getByRole('heading')).toHaveText('3 erreurs empêchent d’enregistrer');
+    const address = agent.getByLabel('Adresse e-mail');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await expect(address).toHaveAccessibleDescription(/Celle de sa connexion ProConnect.*Adresse e-mail : écrivez l’adresse professionnelle/);
+    await expect(agent.getByRole('group', { name: 'Rôles' })).toHaveAccessibleDescription('Rôles : cochez au moins un rôle.');
+    await checkServerState(agent, 'back office: agents, form with errors');
+    await summary.getByRole('link', { name: /^Service/ }).click();
+    await expect(agent.getByLabel('Service', { exact: true })).toBeFocused();
+    await address.fill(email);
+    await agent.getByLabel(/^Réponses : /).check();
+    await agent.getByLabel('Service', { exact: true }).fill('CAF de test');
+    await agent.getByLabel('Autres démarches').fill('demande-logement');
+    await agent.getByRole('button', { name: 'Ajouter l’agent' }).click();
+    await expect(agent.getByRole('status')).toHaveText('L’agent est ajouté : il peut se connecter avec ProConnect.');
+    await agent.getByRole('link', { name: `Modifier ${email}` }).click();
+    await expect(agent.getByRole('heading', { level: 1 })).toHaveText(`Modifier l’agent ${email}`);
+    await checkServerState(agent, 'back office: one agent');
+    await agent.getByRole('button', { name: `Désactiver le compte de ${email}` }).click();
+    await expect(agent.getByRole('status')).toHaveText('Le compte est désactivé ; ses sessions sont fermées.');
+    await expect(agent.getByRole('row', { name: new RegExp(email) })).toContainText('Désactivé');
+  } finally {
+    await admin.context.close();
+  }
+});
+
+test('masking more before publishing: the RGAA harness on the page and its refusal; the masking done without JavaScript', async ({ page, browser, baseURL }) => {
+  await send(page, '/api/v1/stories', {
+    procedure: 'demande-logement',
+    text: 'Je travaille à la boulangerie du Port, au guichet de Mérignac on ne répond plus. Écrivez-moi à paul.durand@exemple.fr.',
+    feeling: 'negative',
+    channel: 'desk',
+    consent: true,
+    locale: 'fr',
+  });
+  const moderator = await signIn(browser, baseURL!, 'moderatrice@demo.aide-numerique.fr', '/agents/moderation', true, true);
+  let address = '';
+  try {
+    const agent = moderator.agent;
+    const mine = agent.getByRole('article').filter({ hasText: 'boulangerie du Port' }).last();
+    await mine.getByRole('link', { name: /^Masquer d’autres passages du récit reçu le/ }).click();
+    await expect(agent.getByRole('heading', { level: 1 })).toHaveText('Masquer d’autres passages');
+    address = new URL(agent.url()).pathname;
+    const field = agent.getByLabel('Récit à publier');
+    await expect(field).toHaveValue('Je travaille à la boulangerie du Port, au guichet de Mérignac on ne répond plus. Écrivez-moi à [adresse e-mail masquée].');
+    await checkServerState(agent, 'back office: masking more');
+    // A word rewritten: refused, said in the field's description, nothing changed.
+    await field.fill('Je travaille à la [masqué], au guichet de Bordeaux on ne répond plus. Écrivez-moi à [adresse e-mail masquée].');
+    await agent.getByRole('button', { name: 'Masquer ces passages' }).click();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(/jamais démasquer ni réécrire\. Rien n’a été modifié\./);
+    await checkServerState(agent, 'back office: masking more, refused');
+  } finally {
+    await moderator.context.close();
+  }
+  // The same page without JavaScript: a plain form.
+  const noScript = await signIn(browser, baseURL!, 'moderatrice@demo.aide-numerique.fr', address, false);
+  try {
+    const agent = noScript.agent;
+    await agent.getByLabel('Récit à publier').fill('Je travaille à la [masqué], au guichet de [masqué] on ne répond plus. Écrivez-moi à [adresse e-mail masquée].');
+    await agent.getByRole('button', { name: 'Masquer ces passages' }).click();
+    await expect(agent.getByRole('status')).toHaveText('Les passages sont masqués. Relisez le récit avant de le publier.');
+    const masked = agent.getByRole('article').filter({ hasText: 'Je travaille à la [information personnelle masquée], au guichet de [information personnelle masquée]' });
+    await expect(masked).toContainText('Masqué : adresse e-mail (1), masqué par la modération (2).');
+    // Refused, leaving the queue as other tests expect it.
+    await masked.getByLabel('Motif du refus').selectOption('hors-sujet');
+    await masked.getByRole('button', { name: /^Refuser/ }).click();
+    await expect(agent.getByRole('status')).toHaveText('Le récit est refusé ; la personne voit le motif sur son lien de suivi.');
+  } finally {
+    await noScript.context.close();
   }
 });

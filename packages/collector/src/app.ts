@@ -22,6 +22,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import { installSignIn, type AgentEntry, type OidcSettings } from './sign-in.ts';
 import { audit, installBackOffice } from './back-office.ts';
+import { seedAgents } from './agent-accounts.ts';
 
 export type { Agent, Authenticator, AgentRole } from './agents.ts';
 export type { AgentEntry, OidcSettings } from './sign-in.ts';
@@ -265,10 +266,20 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
     if (!cookieSecret) cookieSecret = await store.sharedSecret('cookie-signing').catch(() => randomBytes(32).toString('base64url'));
     await app.register(cookie, { secret: cookieSecret });
     await app.register(csrf, { sessionPlugin: '@fastify/cookie', cookieKey: 'aide_csrf', cookieOpts: { path: '/agents', sameSite: 'lax', httpOnly: true, secure: 'auto' } });
+    // AIDE_AGENTS seeds the agents' table (agent-accounts.ts says the rule); the table is read from then on.
+    // PostgreSQL may still be away or migrating at start: then the first sign-in seeds it.
+    const agentList = options.backOffice.agents;
+    let seeded = false;
+    const seed = async () => {
+      if (seeded) return;
+      await seedAgents(store, agentList);
+      seeded = true;
+    };
+    await seed().catch((error: unknown) => app.log.warn({ error: String((error as Error).message) }, 'agents de AIDE_AGENTS pas encore inscrits : base indisponible, nouvel essai à la première connexion'));
     const signIn = installSignIn(app, {
       store,
       settings: options.backOffice.oidc,
-      agents: options.backOffice.agents,
+      seedAgents: seed,
       origin,
       audit: (agent, action, storyId, details) => audit(store, agent, action, storyId, details),
     });

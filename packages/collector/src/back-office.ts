@@ -3,14 +3,16 @@
  * Moderation (publish, or refuse with a reason from the charter), public answers signed with the agent's service,
  * indicators, and the audit log. Every form is a POST with a CSRF token (@fastify/csrf-protection: a secret in an
  * HttpOnly cookie, the token in the form), answered by a redirect to the page (no form sent twice by « back »).
- * Roles: moderator (queue), responder (answers, for their procedures only), administrator (everything, the log).
+ * Roles: moderator (queue, masking more of a story), responder (answers and their edits, for their procedures only),
+ * administrator (everything, the log, the agents: agents-admin.ts).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { StoreUnavailable, toWriteError, type Store, type StoryTable } from './store/index.ts';
 import { RETRY_AFTER } from './http-errors.ts';
 import type { Agent, AgentRole } from './agents.ts';
 import type { LimitedStats, SendExport } from './app.ts';
-import type { StatsQuery } from './schemas.ts';
+import { PROCEDURE_ID, type StatsQuery } from './schemas.ts';
 import { computeStats, knownProcedures, type ProcedureScope } from './stats.ts';
 import { describeFilters, exportCsv } from './export.ts';
 import { dashboardMain } from './dashboard.ts';
@@ -18,7 +20,9 @@ import { MAX_WEEKS, indicatorsCsv, periodOf, weeklyIndicators } from './indicato
 import { indicatorsMain } from './indicators-page.ts';
 import type { BackOfficeAgent } from './sign-in.ts';
 import { storyIndicators } from './stories.ts';
-import { CHANNEL_LABELS, FEELING_LABELS, escapeHtml, frenchDate, layout, paragraphs, sendPage } from './html.ts';
+import { CHANNEL_LABELS, FEELING_LABELS, errorSummary, escapeHtml, fieldError, frenchDate, layout, paragraphs, sendPage, type FieldError } from './html.ts';
+import { MODERATION_MARKER, maskFurther, maskedKindsText, withModerationKind } from './moderation-masking.ts';
+import { installAgentsAdmin } from './agents-admin.ts';
 
 /** The publication charter's reasons for refusing a story (shown to the person on their follow page). */
 const REFUSAL_REASONS: Record<string, string> = {
@@ -38,6 +42,12 @@ const MESSAGES: Record<string, string> = {
   'deja-traite': 'Ce récit a déjà été traité par quelqu’un d’autre : la liste est à jour.',
   'reponse-vide': `La réponse est vide ou trop longue (${ANSWER_MAX} caractères au plus) : rien n’a été publié.`,
   'motif-manquant': 'Choisissez un motif de refus dans la liste : le récit n’a pas été refusé.',
+  masque: 'Les passages sont masqués. Relisez le récit avant de le publier.',
+  'reponse-modifiee': 'La réponse modifiée est publiée ; la page publique indique la date de la modification.',
+  'agent-ajoute': 'L’agent est ajouté : il peut se connecter avec ProConnect.',
+  'agent-modifie': 'Les changements sont enregistrés ; ils s’appliquent dès la page suivante de l’agent.',
+  'agent-desactive': 'Le compte est désactivé ; ses sessions sont fermées.',
+  'agent-reactive': 'Le compte est réactivé.',
 };
 
 type Roles = readonly AgentRole[];
@@ -59,7 +69,6 @@ function figuresScope(agent: Agent): ProcedureScope | null {
   return Array.isArray(procedures) && procedures.length ? procedures : null;
 }
 
-const PROCEDURE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const realDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
@@ -75,7 +84,7 @@ function readFilters(fields: unknown): { query: StatsQuery; problems: string[] }
   };
   const procedure = text('procedure');
   if (procedure) {
-    if (PROCEDURE.test(procedure)) query.procedure = procedure;
+    if (PROCEDURE_ID.test(procedure)) query.procedure = procedure;
     else problems.push(`Démarche « ${procedure.slice(0, 80)} » inconnue : identifiant attendu en minuscules, chiffres, points et tirets.`);
   }
   for (const [name, label] of [['from', 'Du'], ['to', 'Au']] as const) {
@@ -122,6 +131,19 @@ export async function audit(store: Store, agent: Agent, action: string, storyId:
   );
 }
 
+/** What the back office's pages share with the pages of other modules (agents-admin.ts). */
+export interface BackOfficeContext {
+  store: Store;
+  page: RouteShorthandOptions;
+  form: RouteShorthandOptions;
+  /** A page of the back office (layout, navigation, message); `%CSRF%` in `main` becomes the form's token. */
+  render: (request: FastifyRequest, reply: FastifyReply, title: string, main: string, status?: number) => FastifyReply;
+  forbidden: (reply: FastifyReply, why: string) => FastifyReply;
+  csrfField: string;
+  db: <T>(work: () => Promise<T>) => Promise<T>;
+  audit: typeof audit;
+}
+
 export function installBackOffice(parent: FastifyInstance, options: BackOfficeOptions): void {
   const { store } = options;
   void parent.register(async (app) => {
@@ -150,7 +172,7 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
 
     const forbidden = (reply: FastifyReply, why: string) => sendPage(reply, layout('Accès refusé', `<h1>Accès refusé</h1><p>${why}</p><p><a href="/agents">Revenir à l’espace des agents</a></p>`), 403);
 
-    const render = (request: FastifyRequest, reply: FastifyReply, title: string, main: string) => {
+    const render = (request: FastifyRequest, reply: FastifyReply, title: string, main: string, status = 200) => {
       const agent = request.agent!;
       const csrf = reply.generateCsrf();
       const links: [string, string, Roles][] = [
@@ -160,6 +182,7 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
         ['/agents/indicateurs', 'Indicateurs', []],
         ['/agents/avis', 'Avis des usagers', []],
         ['/agents/journal', 'Journal', ['administrator']],
+        ['/agents/comptes', 'Agents', ['administrator']],
       ];
       const path = request.url.split('?')[0];
       const nav = `<nav aria-label="Espace des agents"><ul>${links
@@ -167,7 +190,7 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
         .map(([href, label]) => `<li><a href="${href}"${href === path ? ' aria-current="page"' : ''}>${label}</a></li>`)
         .join('')}<li><form method="post" action="/agents/deconnexion"><input type="hidden" name="_csrf" value="${escapeHtml(csrf)}"><button type="submit" class="secondary">Se déconnecter</button></form></li></ul></nav>`;
       const message = MESSAGES[(request.query as { message?: string }).message ?? ''];
-      return sendPage(reply, layout(title, `${message ? `<p class="notice" role="status">${escapeHtml(message)}</p>` : ''}${main.replaceAll('%CSRF%', escapeHtml(csrf))}`, nav), 200, [options.providerOrigin]);
+      return sendPage(reply, layout(title, `${message ? `<p class="notice" role="status">${escapeHtml(message)}</p>` : ''}${main.replaceAll('%CSRF%', escapeHtml(csrf))}`, nav), status, [options.providerOrigin]);
     };
     const csrfField = '<input type="hidden" name="_csrf" value="%CSRF%">';
 
@@ -184,6 +207,7 @@ export function installBackOffice(parent: FastifyInstance, options: BackOfficeOp
 ${can(agent, 'moderator') ? '<li><a href="/agents/moderation">Relire les récits en attente</a></li>' : ''}
 ${can(agent, 'responder') ? '<li><a href="/agents/reponses">Répondre aux récits publiés</a></li>' : ''}
 ${figuresScope(agent) ? '<li><a href="/agents/indicateurs">Indicateurs semaine par semaine</a></li><li><a href="/agents/avis">Tableau de bord des avis</a></li>' : ''}
+${agent.roles.includes('administrator') ? '<li><a href="/agents/comptes">Gérer les agents, leurs rôles et leurs démarches</a></li>' : ''}
 </ul>`,
       );
     });
@@ -200,12 +224,12 @@ ${figuresScope(agent) ? '<li><a href="/agents/indicateurs">Indicateurs semaine p
         .map(([value, label]) => `<option value="${value}">${escapeHtml(label)}</option>`)
         .join('');
       const item = (s: StoryTable) => {
-        const kinds = (JSON.parse(s.masked_kinds) as { kind: string; count: number }[]).map((k) => `${k.kind} (${k.count})`).join(', ');
         const id = escapeHtml(s.public_id);
         return `<li><article class="story" aria-labelledby="recit-${id}">
 <h3 id="recit-${id}">Reçu le ${escapeHtml(frenchDate(s.received_at))} — ${escapeHtml(s.procedure)}${s.step ? `, étape ${escapeHtml(s.step)}` : ''}</h3>
-<p class="meta">Ressenti : ${escapeHtml(FEELING_LABELS[s.feeling] ?? s.feeling)}. Démarche faite : ${escapeHtml((CHANNEL_LABELS[s.channel] ?? s.channel).toLowerCase())}. Masqué automatiquement : ${escapeHtml(kinds || 'rien')}.</p>
+<p class="meta">Ressenti : ${escapeHtml(FEELING_LABELS[s.feeling] ?? s.feeling)}. Démarche faite : ${escapeHtml((CHANNEL_LABELS[s.channel] ?? s.channel).toLowerCase())}. Masqué : ${escapeHtml(maskedKindsText(s.masked_kinds))}.</p>
 ${paragraphs(s.masked_text)}
+<p><a class="target" href="/agents/recits/${id}/masquer">Masquer d’autres passages<span class="visually-hidden"> du récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></a></p>
 <div class="actions"><form method="post" action="/agents/recits/${id}/publier">${csrfField}<button type="submit">Publier<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form>
 <form method="post" action="/agents/recits/${id}/refuser">${csrfField}<p><label for="motif-${id}">Motif du refus</label><select id="motif-${id}" name="reason" required><option value="">Choisir un motif</option>${reasons}</select></p><button type="submit" class="secondary">Refuser<span class="visually-hidden"> le récit reçu le ${escapeHtml(frenchDate(s.received_at))}</span></button></form></div>
 </article></li>`;
@@ -250,6 +274,78 @@ ${rows.length ? `<h2 id="file">Récits en attente, les plus anciens d’abord</h
       return reply.redirect('/agents/moderation?message=refuse', 303);
     });
 
+    /** The masking page: the story's text to edit, each passage to hide replaced by « [masqué] ». */
+    const maskingPage = (request: FastifyRequest, reply: FastifyReply, s: StoryTable, text: string, errors: FieldError[], status = 200) => {
+      const id = escapeHtml(s.public_id);
+      const field = fieldError(errors, 'texte-masque', ['texte-masque-aide']);
+      return render(
+        request,
+        reply,
+        errors.length ? 'Erreur – Masquer d’autres passages' : 'Masquer d’autres passages',
+        `<h1>Masquer d’autres passages</h1>
+${errorSummary(errors)}
+<p class="meta">Récit reçu le ${escapeHtml(frenchDate(s.received_at))} — ${escapeHtml(s.procedure)}. Déjà masqué : ${escapeHtml(maskedKindsText(s.masked_kinds))}.</p>
+<h2>Le récit tel qu’il est enregistré</h2>
+<div class="story-text">${paragraphs(s.masked_text)}</div>
+<form method="post" action="/agents/recits/${id}/masquer">${csrfField}
+<p><label for="texte-masque">Récit à publier</label>
+<span class="hint" id="texte-masque-aide">Remplacez chaque passage à cacher par ${escapeHtml(MODERATION_MARKER)} (crochets compris). Ne changez rien d’autre : on peut seulement masquer davantage, jamais démasquer ni réécrire.</span></p>
+${field.message}<textarea id="texte-masque" name="text" rows="12"${field.attributes}>
+${escapeHtml(text)}</textarea>
+<p><button type="submit">Masquer ces passages</button></p></form>
+<p><a class="target" href="/agents/moderation">Revenir à la modération sans rien changer</a></p>`,
+        status,
+      );
+    };
+    const pendingStory = (id: string) => db(() => store.db.selectFrom('stories').selectAll().where('public_id', '=', id).executeTakeFirst());
+    const notPending = (reply: FastifyReply, found: boolean) =>
+      sendPage(
+        reply,
+        layout(
+          found ? 'Récit déjà traité' : 'Récit inconnu',
+          found
+            ? '<h1>Récit déjà traité</h1><p>Ce récit n’est plus en attente : on ne masque un récit qu’avant de le publier. Rien n’a été modifié.</p><p><a href="/agents/moderation">Revenir à la modération</a></p>'
+            : '<h1>Récit inconnu</h1><p><a href="/agents/moderation">Revenir à la modération</a></p>',
+        ),
+        found ? 409 : 404,
+      );
+
+    app.get<{ Params: { id: string } }>('/agents/recits/:id/masquer', page, async (request, reply) => {
+      if (!can(request.agent!, 'moderator')) return forbidden(reply, 'La modération est réservée aux modérateurs.');
+      const s = await pendingStory(request.params.id);
+      if (!s || s.status !== 'pending') return notPending(reply, Boolean(s));
+      return maskingPage(request, reply, s, s.masked_text, []);
+    });
+
+    app.post<{ Params: { id: string }; Body: { text?: unknown } }>('/agents/recits/:id/masquer', form, async (request, reply) => {
+      const agent = request.agent!;
+      if (!can(agent, 'moderator')) return forbidden(reply, 'La modération est réservée aux modérateurs.');
+      const s = await pendingStory(request.params.id);
+      if (!s || s.status !== 'pending') return notPending(reply, Boolean(s));
+      const edited = typeof request.body?.text === 'string' ? request.body.text : '';
+      const result = edited.length > 20_000 ? ({ ok: false, reason: 'not-only-masking' } as const) : maskFurther(s.masked_text, edited);
+      if (!result.ok) {
+        const message =
+          result.reason === 'unchanged'
+            ? `Rien n’a été masqué : remplacez au moins un passage par ${MODERATION_MARKER}.`
+            : `Le texte envoyé n’est pas le récit enregistré avec des passages remplacés par ${MODERATION_MARKER} : on peut seulement masquer davantage, jamais démasquer ni réécrire. Rien n’a été modifié.`;
+        return maskingPage(request, reply, s, edited.slice(0, 20_000), [['texte-masque', message]], result.reason === 'unchanged' ? 400 : 422);
+      }
+      // Only if nobody changed the story meanwhile (another moderator, a publication): else the queue says so.
+      const updated = await db(() =>
+        store.db
+          .updateTable('stories')
+          .set({ masked_text: result.text, masked_kinds: withModerationKind(s.masked_kinds, result.added) })
+          .where('public_id', '=', s.public_id)
+          .where('status', '=', 'pending')
+          .where('masked_text', '=', s.masked_text)
+          .executeTakeFirst(),
+      );
+      if (Number(updated.numUpdatedRows) === 0) return reply.redirect('/agents/moderation?message=deja-traite', 303);
+      await audit(store, agent, 'masquage', s.public_id, `passages masqués par la modération : ${result.added}`);
+      return reply.redirect('/agents/moderation?message=masque', 303);
+    });
+
     app.get('/agents/reponses', page, async (request, reply) => {
       const agent = request.agent!;
       if (!can(agent, 'responder')) return forbidden(reply, 'Les réponses sont réservées aux agents chargés de répondre.');
@@ -261,6 +357,13 @@ ${rows.length ? `<h2 id="file">Récits en attente, les plus anciens d’abord</h
             let q = store.db.selectFrom('stories').selectAll().where('status', '=', 'published').where('answered_at', 'is', null);
             if (!all) q = q.where('procedure', 'in', mine);
             return q.orderBy('moderated_at').limit(QUEUE_SIZE).execute();
+          })
+        : [];
+      const answered = all || mine.length
+        ? await db(() => {
+            let q = store.db.selectFrom('stories').select(['public_id', 'procedure', 'answered_at', 'answer_updated_at', 'answer_service']).where('status', '=', 'published').where('answered_at', 'is not', null);
+            if (!all) q = q.where('procedure', 'in', mine);
+            return q.orderBy('answered_at', 'desc').limit(QUEUE_SIZE).execute();
           })
         : [];
       const service = serviceOf(agent);
@@ -278,8 +381,69 @@ ${paragraphs(s.masked_text)}
         `<h1>Répondre aux récits</h1>
 <p>Récits publiés sans réponse${all ? '' : ` pour vos démarches (${escapeHtml(mine.join(', ') || 'aucune')})`}, les plus anciens d’abord. Votre réponse est publique et signée du nom de votre service.</p>
 ${service ? '' : '<p class="error-text">Votre compte n’a pas de service : vous ne pouvez pas signer de réponse.</p>'}
-${rows.length ? rows.map(item).join('\n') : '<p>Aucun récit n’attend de réponse.</p>'}`,
+${rows.length ? rows.map(item).join('\n') : '<p>Aucun récit n’attend de réponse.</p>'}
+<h2 id="publiees">Réponses déjà publiées, les plus récentes d’abord</h2>
+${answered.length ? `<ul>${answered.map((a) => `<li>${escapeHtml(a.procedure)} : réponse de ${escapeHtml(a.answer_service ?? '')} publiée le ${escapeHtml(frenchDate(a.answered_at!))}${a.answer_updated_at ? `, modifiée le ${escapeHtml(frenchDate(a.answer_updated_at))}` : ''}. <a href="/agents/recits/${escapeHtml(a.public_id)}/reponse">Modifier<span class="visually-hidden"> la réponse publiée le ${escapeHtml(frenchDate(a.answered_at!))} (${escapeHtml(a.procedure)})</span></a></li>`).join('')}</ul>` : '<p>Aucune réponse publiée pour le moment.</p>'}`,
       );
+    });
+
+    /** A published answer the agent may edit: theirs to answer (their procedure, or an administrator). */
+    const editableAnswer = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const agent = request.agent!;
+      if (!can(agent, 'responder')) return void forbidden(reply, 'Les réponses sont réservées aux agents chargés de répondre.');
+      const s = await db(() => store.db.selectFrom('stories').selectAll().where('public_id', '=', request.params.id).executeTakeFirst());
+      if (!s || s.status !== 'published' || !s.answer_text) {
+        return void sendPage(reply, layout('Réponse introuvable', '<h1>Réponse introuvable</h1><p>Ce récit n’a pas de réponse publiée à modifier.</p><p><a href="/agents/reponses">Revenir aux réponses</a></p>'), 404);
+      }
+      if (!answersFor(agent, s.procedure)) return void forbidden(reply, `Vous ne répondez pas pour la démarche « ${escapeHtml(s.procedure)} ».`);
+      return s;
+    };
+    const answerPage = (request: FastifyRequest, reply: FastifyReply, s: StoryTable, text: string, errors: FieldError[], status = 200) => {
+      const field = fieldError(errors, 'reponse-modifiee', ['reponse-modifiee-aide']);
+      return render(
+        request,
+        reply,
+        errors.length ? 'Erreur – Modifier une réponse publiée' : 'Modifier une réponse publiée',
+        `<h1>Modifier une réponse publiée</h1>
+${errorSummary(errors)}
+<p class="meta">Démarche ${escapeHtml(s.procedure)}. Réponse de ${escapeHtml(s.answer_service ?? '')}, publiée le ${escapeHtml(frenchDate(s.answered_at!))}${s.answer_updated_at ? `, modifiée le ${escapeHtml(frenchDate(s.answer_updated_at))}` : ''}.</p>
+<h2>Le récit</h2>
+<div class="story-text">${paragraphs(s.masked_text)}</div>
+<form method="post" action="/agents/recits/${escapeHtml(s.public_id)}/reponse">${csrfField}
+<p><label for="reponse-modifiee">Réponse publique, signée « ${escapeHtml(s.answer_service ?? '')} »</label>
+<span class="hint" id="reponse-modifiee-aide">${ANSWER_MAX} caractères au plus ; pas de donnée personnelle. La page publique indiquera « Réponse modifiée le … » ; le journal garde qui a modifié et quand.</span></p>
+${field.message}<textarea id="reponse-modifiee" name="answer" maxlength="${ANSWER_MAX}" required rows="8"${field.attributes}>
+${escapeHtml(text)}</textarea>
+<p><button type="submit">Publier la réponse modifiée</button></p></form>
+<p><a class="target" href="/agents/reponses">Revenir aux réponses sans rien changer</a></p>`,
+        status,
+      );
+    };
+
+    app.get<{ Params: { id: string } }>('/agents/recits/:id/reponse', page, async (request, reply) => {
+      const s = await editableAnswer(request, reply);
+      if (!s) return reply;
+      return answerPage(request, reply, s, s.answer_text!, []);
+    });
+
+    app.post<{ Params: { id: string }; Body: { answer?: unknown } }>('/agents/recits/:id/reponse', form, async (request, reply) => {
+      const s = await editableAnswer(request, reply);
+      if (!s) return reply;
+      const text = (typeof request.body?.answer === 'string' ? request.body.answer : '').replace(/\r\n/g, '\n').trim();
+      if (text.length === 0 || text.length > ANSWER_MAX || text.includes('\u0000')) {
+        return answerPage(request, reply, s, text.slice(0, ANSWER_MAX), [['reponse-modifiee', `Écrivez la réponse : entre 1 et ${ANSWER_MAX} caractères. Rien n’a été modifié.`]], 400);
+      }
+      if (text === s.answer_text) return answerPage(request, reply, s, text, [['reponse-modifiee', 'La réponse est la même que celle publiée : rien n’a été modifié.']], 400);
+      const now = new Date().toISOString();
+      const updated = await db(() =>
+        store.db.updateTable('stories').set({ answer_text: text, answer_updated_at: now }).where('public_id', '=', s.public_id).where('answer_text', '=', s.answer_text).executeTakeFirst(),
+      );
+      if (Number(updated.numUpdatedRows) === 0) return reply.redirect('/agents/reponses?message=deja-traite', 303);
+      // The previous text is not kept: an answer is most often edited to take out a mistake or a personal detail,
+      // which the log must not keep. Its length and a fingerprint say which text it replaced.
+      const fingerprint = createHash('sha256').update(s.answer_text!).digest('hex').slice(0, 16);
+      await audit(store, request.agent!, 'modification-reponse', s.public_id, `service=${s.answer_service ?? ''} ; réponse précédente : ${s.answer_text!.length} caractères, empreinte sha256 ${fingerprint}`);
+      return reply.redirect('/agents/reponses?message=reponse-modifiee', 303);
     });
 
     app.post<{ Params: { id: string }; Body: { answer?: string } }>('/agents/recits/:id/repondre', form, async (request, reply) => {
@@ -441,6 +605,8 @@ ${rows.length ? `<div class="table table-scroll"><table><caption>Les 200 derniè
           .join('')}</tbody></table></div>` : '<p>Aucune action enregistrée.</p>'}`,
       );
     });
+
+    installAgentsAdmin(app, { store, page, form, render, forbidden, csrfField, db, audit });
 
     app.post('/agents/deconnexion', form, async (request, reply) => {
       await audit(store, request.agent!, 'deconnexion', null);

@@ -80,7 +80,7 @@ body{margin:0}
 header{border-bottom:1px solid #ddd;padding:1rem 1.5rem}
 .brand{margin:0;font-weight:700}
 main{max-width:70rem;margin:0 auto;padding:1.5rem}
-h1{font-size:2rem;margin:0 0 1rem}h2{font-size:1.375rem;margin:2rem 0 .75rem}
+h1{font-size:2rem;margin:0 0 1rem;overflow-wrap:anywhere}h2{font-size:1.375rem;margin:2rem 0 .75rem}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end;padding:1rem;background:#f6f6f6}
 .filters p{margin:0}label{display:block;font-weight:700}.hint{font-weight:400;color:#666;font-size:.875rem}
 select,input,button{font:inherit;min-height:2.75rem;padding:.5rem .75rem;border:0;border-bottom:2px solid #3a3a3a;background:#eee;color:#161616}
@@ -108,11 +108,14 @@ a{color:#000091}main:focus{outline:none}
 textarea{font:inherit;width:100%;min-height:8rem;padding:.5rem .75rem;border:0;border-bottom:2px solid #3a3a3a;background:#eee;color:#161616}
 .actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}.actions form{margin:0;min-width:0;max-width:100%}
 button.secondary{background:#fff;color:#000091}
+fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:700;padding:0}.choice{display:flex;gap:.5rem;align-items:center;margin:.25rem 0}
+.choice label{font-weight:400;padding:.625rem 0}a.target,.error-summary a{display:inline-flex;align-items:center;min-height:2.75rem}.choice input{min-height:0;width:1.5rem;height:1.5rem;flex:none;margin:0}
+input[type=text],input[type=email]{display:block;width:100%;max-width:40rem}[aria-invalid=true]{border-bottom-color:#ce0500;border-bottom-width:3px}
 @media print{header,.filters,.pagination,.skip{display:none}main{padding:0}}
 @media (forced-colors:active){.bar rect,.bars rect{fill:CanvasText}.bars text{fill:CanvasText}.bars line{stroke:CanvasText}.legend{display:none}}
 @media (prefers-color-scheme:dark){html{background:#161616;color:#eee}.filters{background:#242424}select,input{background:#2a2a2a;color:#eee;border-bottom-color:#aaa}button{background:#8585f6;border-color:#8585f6;color:#161616}a{color:#a9a9ff}.meta{color:#cecece}.status,.notice,.chart{margin:1.5rem 0}.chart h3{font-size:1.125rem;margin:0 0 .25rem}.chart .summary{margin:0 0 .5rem}
 .bars{display:block;overflow:visible}.bars text{fill:#161616;font-size:.875rem}.bars .label{font-weight:700}.bars rect{fill:#000091}.bars line{stroke:#3a3a3a;stroke-width:1}
-.error-summary{background:#242424}textarea{background:#2a2a2a;color:#eee}button.secondary{background:#161616;color:#8585f6}.bars text{fill:#eee}.bars rect{fill:#8585f6}.bars line{stroke:#aaa}th,td{border-bottom-color:#666}.hint{color:#a6a6a6}}
+.error-summary{background:#242424}.error-text{color:#ff9c8f}[aria-invalid=true]{border-bottom-color:#ff9c8f}textarea{background:#2a2a2a;color:#eee}button.secondary{background:#161616;color:#8585f6}.bars text{fill:#eee}.bars rect{fill:#8585f6}.bars line{stroke:#aaa}th,td{border-bottom-color:#666}.hint{color:#a6a6a6}}
 `;
 
 export const DASHBOARD_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#000091"/><path d="M4 11V7h2v4H4Zm3 0V4h2v7H7Zm3 0V6h2v5h-2Z" fill="#fff"/></svg>';

@@ -58,3 +58,22 @@ export const paragraphs = (text: string) =>
     .filter(Boolean)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
+
+/** One error of a form: the id of its field and what to do, in plain French. */
+export type FieldError = [field: string, message: string];
+
+/** The list of a form's errors at its top, each a link to its field (RGAA 11.10); nothing when there is none. */
+export const errorSummary = (errors: readonly FieldError[]) =>
+  errors.length
+    ? `<div class="error-summary" role="alert"><h2 id="erreurs">${errors.length > 1 ? `${errors.length} erreurs empêchent` : 'Une erreur empêche'} d’enregistrer</h2><ul>${errors.map(([field, message]) => `<li><a href="#${field}">${escapeHtml(message)}</a></li>`).join('')}</ul></div>`
+    : '';
+
+/** The attributes tying a field to its error (aria-invalid, aria-describedby), and the error's text beside it. */
+export function fieldError(errors: readonly FieldError[], field: string, describedBy: string[] = []): { attributes: string; message: string } {
+  const error = errors.find(([f]) => f === field);
+  const ids = [...describedBy, ...(error ? [`${field}-erreur`] : [])];
+  return {
+    attributes: `${error ? ' aria-invalid="true"' : ''}${ids.length ? ` aria-describedby="${ids.join(' ')}"` : ''}`,
+    message: error ? `<p class="error-text" id="${field}-erreur">${escapeHtml(error[1])}</p>` : '',
+  };
+}

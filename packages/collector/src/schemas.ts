@@ -30,6 +30,8 @@ export const HELP_LABELS: Record<(typeof HELP)[number], string> = {
 const NO_NUL = '^[^\\u0000]*$';
 
 const procedure = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' } as const;
+/** The same rule as a regular expression, for the pages' addresses and the agents' forms. */
+export const PROCEDURE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const slug = { type: 'string', minLength: 1, maxLength: 80, pattern: '^[a-z0-9-]+$' } as const;
 
 export const feedbackBody = {

@@ -7,7 +7,8 @@
  * - A session is a random 256-bit id in the HttpOnly, SameSite=Lax cookie `aide_agent` (Secure on https); the
  *   database keeps its sha256 only, so that a copy of the database opens no session. A new id at every sign-in (no
  *   fixation); sign-out deletes it and ends the provider's session too when it offers one.
- * - Who may sign in, with which roles, for which service and procedures: the agents' list (AIDE_AGENTS), by e-mail.
+ * - Who may sign in, with which roles, for which service and procedures: the active agents of the database
+ *   (agent-accounts.ts: seeded from AIDE_AGENTS, edited by administrators), by e-mail, read again at every request.
  * - After the sign-in, the agent goes back where they were, only to a path of the back office (no open redirect).
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toWriteError, type Store } from './store/index.ts';
 import type { Agent, AgentRole, Authenticator } from './agents.ts';
 import { escapeHtml, layout, sendPage } from './html.ts';
+import { activeAgent, readAccount } from './agent-accounts.ts';
 
 export interface OidcSettings {
   /** https://auth.agentconnect.gouv.fr/api/v2 (ProConnect), or the demo's local provider. */
@@ -43,6 +45,8 @@ export interface AgentEntry {
 
 /** An agent of the back office, as the pages see them. */
 export interface BackOfficeAgent extends Agent {
+  /** The id of the agent's row in agent_accounts. */
+  accountId: string;
   service: string;
   procedures: readonly string[] | '*';
 }
@@ -77,10 +81,9 @@ export interface SignIn {
 
 export function installSignIn(
   app: FastifyInstance,
-  options: { store: Store; settings: OidcSettings; agents: AgentEntry[]; origin: (request: FastifyRequest) => string; audit: (agent: Agent, action: string, storyId: string | null, details?: string) => Promise<void> },
+  options: { store: Store; settings: OidcSettings; seedAgents: () => Promise<void>; origin: (request: FastifyRequest) => string; audit: (agent: Agent, action: string, storyId: string | null, details?: string) => Promise<void> },
 ): SignIn {
   const { store, settings } = options;
-  const agents = new Map(options.agents.map((a) => [a.email.toLowerCase(), a]));
   let configuration: Promise<oidc.Configuration> | null = null;
   // Discovered on first use and kept; a provider that was away is asked again at the next sign-in.
   const provider = () => {
@@ -212,8 +215,14 @@ export function installSignIn(
       );
     }
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : '';
-    const entry = agents.get(email);
-    if (!entry) {
+    let account;
+    try {
+      await options.seedAgents();
+      account = email ? await activeAgent(store, email) : undefined;
+    } catch (error) {
+      throw toWriteError(error);
+    }
+    if (!account) {
       request.log.info('connexion d’un compte non inscrit');
       return sendPage(
         reply,
@@ -223,7 +232,8 @@ export function installSignIn(
     }
     const given = typeof claims.given_name === 'string' ? claims.given_name : '';
     const family = typeof claims.usual_name === 'string' ? claims.usual_name : typeof claims.family_name === 'string' ? claims.family_name : '';
-    const name = `${given} ${family}`.trim() || (typeof claims.name === 'string' ? claims.name : email);
+    const name = `${given} ${family}`.trim() || (typeof claims.name === 'string' ? claims.name : '') || account.name || email;
+    const entry = { ...readAccount(account), service: account.service };
     const sessionId = randomBytes(32).toString('base64url');
     const now = new Date();
     try {
@@ -246,6 +256,8 @@ export function installSignIn(
         .execute();
       // Expired sessions go when new ones come.
       await store.db.deleteFrom('agent_sessions').where('expires_at', '<', now.toISOString()).execute();
+      // The administrators' page shows the name the provider gives, until an administrator writes another.
+      if (!account.name && name !== email) await store.db.updateTable('agent_accounts').set({ name: name.slice(0, 200) }).where('id', '=', account.id).where('name', '=', '').execute();
     } catch (error) {
       throw toWriteError(error);
     }
@@ -256,24 +268,26 @@ export function installSignIn(
       .redirect(pending.back, 303);
   });
 
+  // The session says who signed in; the agents' table says, now, what they may do (a deactivated agent: nothing).
   const authenticator: Authenticator = async (request) => {
     const id = request.cookies[SESSION_COOKIE];
     if (!id || id.length > 100) return null;
     let row;
     try {
-      row = await store.db.selectFrom('agent_sessions').selectAll().where('id_hash', '=', sha256(id)).where('expires_at', '>', new Date().toISOString()).executeTakeFirst();
+      row = await store.db
+        .selectFrom('agent_sessions')
+        .innerJoin('agent_accounts', 'agent_accounts.email', 'agent_sessions.agent_id')
+        .select(['agent_sessions.agent_id', 'agent_sessions.name', 'agent_accounts.id as account_id', 'agent_accounts.roles', 'agent_accounts.service', 'agent_accounts.procedures'])
+        .where('agent_sessions.id_hash', '=', sha256(id))
+        .where('agent_sessions.expires_at', '>', new Date().toISOString())
+        .where('agent_accounts.active', '=', 1)
+        .executeTakeFirst();
     } catch (error) {
       throw toWriteError(error);
     }
     if (!row) return null;
-    const agent: BackOfficeAgent = {
-      id: row.agent_id,
-      name: row.name,
-      roles: JSON.parse(row.roles) as AgentRole[],
-      via: 'oidc',
-      service: row.service,
-      procedures: JSON.parse(row.procedures) as string[] | '*',
-    };
+    const { roles, procedures } = readAccount(row);
+    const agent: BackOfficeAgent = { id: row.agent_id, accountId: row.account_id, name: row.name, roles, via: 'oidc', service: row.service, procedures };
     return agent;
   };
 

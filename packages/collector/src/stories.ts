@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { maskPersonalData } from '#masking';
 import { toWriteError, type Store, type StoryTable, type WriteOutcome } from './store/index.ts';
-import { CHANNELS, FEELINGS, STORY_MAX_CHARACTERS, experiencesQuery, storyBody, type StoryBody } from './schemas.ts';
+import { CHANNELS, FEELINGS, PROCEDURE_ID, STORY_MAX_CHARACTERS, experiencesQuery, storyBody, type StoryBody } from './schemas.ts';
 import { CHANNEL_LABELS, FEELING_LABELS, escapeHtml, frenchDate, layout, paragraphs, sendPage } from './html.ts';
 import type { ApiError } from './http-errors.ts';
 
@@ -36,7 +36,6 @@ const PAGE_SIZE = 20;
 const MAX_PAGE = 1000;
 const FEED_SIZE = 50;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-const PROCEDURE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -81,8 +80,25 @@ interface PublicStory {
   feeling: string;
   channel: string;
   publishedAt: string;
-  answer?: { text: string; signedBy: string; answeredAt: string };
+  answer?: PublicAnswer;
 }
+
+/** An answer as the public and the person see it; `updatedAt` once it was edited after publication. */
+interface PublicAnswer {
+  text: string;
+  signedBy: string;
+  answeredAt: string;
+  updatedAt?: string;
+}
+
+const answerOf = (row: StoryTable): { answer?: PublicAnswer } =>
+  row.answer_text && row.answer_service && row.answered_at
+    ? { answer: { text: row.answer_text, signedBy: row.answer_service, answeredAt: row.answered_at, ...(row.answer_updated_at ? { updatedAt: row.answer_updated_at } : {}) } }
+    : {};
+
+/** « Répondu le 7 décembre 2026. Réponse modifiée le 8 décembre 2026. » */
+const answerDates = (answer: PublicAnswer) =>
+  `Répondu le ${escapeHtml(frenchDate(answer.answeredAt))}.${answer.updatedAt ? ` Réponse modifiée le ${escapeHtml(frenchDate(answer.updatedAt))}.` : ''}`;
 
 const publicStory = (row: StoryTable): PublicStory => ({
   id: row.public_id,
@@ -90,7 +106,7 @@ const publicStory = (row: StoryTable): PublicStory => ({
   feeling: row.feeling,
   channel: row.channel,
   publishedAt: row.moderated_at ?? row.received_at,
-  ...(row.answer_text && row.answer_service && row.answered_at ? { answer: { text: row.answer_text, signedBy: row.answer_service, answeredAt: row.answered_at } } : {}),
+  ...answerOf(row),
 });
 
 export interface Indicators {
@@ -158,7 +174,7 @@ ${
   story.answer
     ? `<section class="answer" aria-label="Réponse de ${escapeHtml(story.answer.signedBy)}"><${sub}>Réponse de ${escapeHtml(story.answer.signedBy)}</${sub}>
 ${paragraphs(story.answer.text)}
-<p class="meta">Répondu le ${escapeHtml(frenchDate(story.answer.answeredAt))}.</p></section>`
+<p class="meta">${answerDates(story.answer)}</p></section>`
     : '<p class="meta">L’administration n’a pas encore répondu.</p>'
 }
 </article>`;
@@ -255,7 +271,7 @@ export function installStories(app: FastifyInstance, options: StoriesOptions): v
       feeling: row.feeling,
       channel: row.channel,
       createdAt: row.received_at,
-      ...(row.answer_text && row.answer_service && row.answered_at ? { answer: { text: row.answer_text, signedBy: row.answer_service, answeredAt: row.answered_at } } : {}),
+      ...answerOf(row),
       ...(row.status === 'published' ? { publicUrl: publicUrl(request, row) } : {}),
     };
   });
@@ -271,9 +287,9 @@ export function installStories(app: FastifyInstance, options: StoriesOptions): v
         : row.status === 'published'
           ? `<p class="status">Votre récit est <strong>publié</strong> : <a href="${escapeHtml(publicUrl(request, row))}">le voir sur la page publique de la démarche</a>.</p>`
           : `<p class="status">Votre récit <strong>n’a pas été publié</strong>.${row.refusal_reason ? ` Motif : ${escapeHtml(row.refusal_reason)}` : ''}</p>`;
-    const answer =
-      row.answer_text && row.answer_service && row.answered_at
-        ? `<section class="answer" aria-labelledby="reponse"><h2 id="reponse">Réponse de ${escapeHtml(row.answer_service)}</h2>${paragraphs(row.answer_text)}<p class="meta">Répondu le ${escapeHtml(frenchDate(row.answered_at))}.</p></section>`
+    const { answer: given } = answerOf(row);
+    const answer = given
+        ? `<section class="answer" aria-labelledby="reponse"><h2 id="reponse">Réponse de ${escapeHtml(given.signedBy)}</h2>${paragraphs(given.text)}<p class="meta">${answerDates(given)}</p></section>`
         : '<h2>Réponse</h2><p>L’administration n’a pas encore répondu. Revenez sur ce lien plus tard.</p>';
     return sendPage(
       reply,
@@ -306,7 +322,7 @@ ${answer}`,
 
   app.get<{ Params: { procedure: string }; Querystring: { page?: string; feeling?: string } }>('/experiences/:procedure', async (request, reply) => {
     const { procedure } = request.params;
-    if (!PROCEDURE.test(procedure)) return sendPage(reply, layout('Démarche inconnue', '<h1>Démarche inconnue</h1><p>Cette adresse ne correspond à aucune démarche.</p>'), 404);
+    if (!PROCEDURE_ID.test(procedure)) return sendPage(reply, layout('Démarche inconnue', '<h1>Démarche inconnue</h1><p>Cette adresse ne correspond à aucune démarche.</p>'), 404);
     const feeling = FEELINGS.find((f) => f === request.query.feeling);
     const page = /^[1-9][0-9]{0,3}$/.test(request.query.page ?? '') ? Math.min(Number(request.query.page), MAX_PAGE) : 1;
     const [list, indicators] = await read(() => Promise.all([publishedPage(store, procedure, feeling, page), storyIndicators(store, procedure)]));
@@ -344,16 +360,17 @@ ${pagination}`;
 
   app.get<{ Params: { procedure: string } }>('/experiences/:procedure/feed.atom', async (request, reply) => {
     const { procedure } = request.params;
-    if (!PROCEDURE.test(procedure)) return reply.status(404).send({ error: 'not_found', message: 'Démarche inconnue.' } satisfies ApiError);
+    if (!PROCEDURE_ID.test(procedure)) return reply.status(404).send({ error: 'not_found', message: 'Démarche inconnue.' } satisfies ApiError);
     const list = await read(() => store.reader.selectFrom('stories').selectAll().where('procedure', '=', procedure).where('status', '=', 'published').orderBy('moderated_at', 'desc').limit(FEED_SIZE).execute());
     const base = origin(request);
     const page = `${base}/experiences/${procedure}`;
-    const updated = (r: StoryTable) => (r.answered_at && r.answered_at > (r.moderated_at ?? '') ? r.answered_at : (r.moderated_at ?? r.received_at));
+    // An entry is updated when it is published, answered, and each time its answer is edited.
+    const updated = (r: StoryTable) => [r.moderated_at ?? r.received_at, r.answered_at ?? '', r.answer_updated_at ?? ''].sort().pop()!;
     const latest = list.map(updated).sort().pop() ?? '1970-01-01T00:00:00.000Z';
     const x = escapeHtml;
     const entries = list.map((r) => {
       const s = publicStory(r);
-      const content = `${s.maskedText}${s.answer ? `\n\nRéponse de ${s.answer.signedBy} :\n${s.answer.text}` : ''}`;
+      const content = `${s.maskedText}${s.answer ? `\n\nRéponse de ${s.answer.signedBy} :\n${s.answer.text}${s.answer.updatedAt ? `\n\nRéponse modifiée le ${frenchDate(s.answer.updatedAt)}.` : ''}` : ''}`;
       return `<entry>
 <id>${x(`${page}#recit-${s.id}`)}</id>
 <title>${x(`Expérience ${(FEELING_LABELS[s.feeling] ?? s.feeling).toLowerCase()}${s.answer ? ', avec réponse' : ''}`)}</title>

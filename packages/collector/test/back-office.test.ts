@@ -239,6 +239,243 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.equal(follow.refusalReason, 'Le récit ne parle pas de la démarche.');
     });
 
+    test('moderators mask more before publishing, never unmask: a forged text changes nothing; the kinds and the log say it', async () => {
+      const sent = await submit({ ...story, text: 'Je travaille à la boulangerie du Port, au guichet de Mérignac on ne répond plus depuis trois mois.\n\nÉcrivez-moi à paul.durand@exemple.fr.' });
+      const row = () => app.store.db.selectFrom('stories').selectAll().where('public_id', '=', sent.id).executeTakeFirstOrThrow();
+      const stored = (await row()).masked_text;
+      assert.ok(stored.includes('[adresse e-mail masquée]') && stored.includes('boulangerie du Port'), stored);
+      const moderator = new Browser(app, idp);
+      await moderator.signIn('moderatrice@demo.aide-numerique.fr');
+      const queue = await moderator.get('/agents/moderation');
+      assert.ok(queue.body.includes(`<a class="target" href="/agents/recits/${sent.id}/masquer">Masquer d’autres passages`));
+      const form = await moderator.get(`/agents/recits/${sent.id}/masquer`);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /<label for="texte-masque">Récit à publier<\/label>/);
+      assert.match(form.body, /<textarea id="texte-masque" name="text" rows="12" aria-describedby="texte-masque-aide">\n/);
+      const token = moderator.csrf(form.body);
+      const refusedWith = async (text: string, status: number, message: RegExp) => {
+        const r = await moderator.post(`/agents/recits/${sent.id}/masquer`, { _csrf: token, text });
+        assert.equal(r.statusCode, status, r.body);
+        assert.match(r.body, message);
+        // The error is at the top, as a link to the field, and tied to the field.
+        assert.match(r.body, /<div class="error-summary" role="alert"><h2 id="erreurs">Une erreur empêche d’enregistrer<\/h2><ul><li><a href="#texte-masque">/);
+        assert.match(r.body, /<textarea id="texte-masque" name="text" rows="12" aria-invalid="true" aria-describedby="texte-masque-aide texte-masque-erreur">/);
+        assert.equal((await row()).masked_text, stored, 'nothing changed');
+      };
+      // Forged: the e-mail address put back (with a masking beside it, to look like one), a word rewritten, nothing masked.
+      await refusedWith(stored.replace('[adresse e-mail masquée]', 'paul.durand@exemple.fr').replace('boulangerie du Port', '[masqué]'), 422, /jamais démasquer ni réécrire/);
+      await refusedWith(stored.replace('boulangerie du Port', '[masqué]').replace('trois mois', 'deux jours'), 422, /jamais démasquer ni réécrire/);
+      await refusedWith(stored, 400, /Rien n’a été masqué : remplacez au moins un passage par \[masqué\]/);
+      // Without the form's token, or as a responder: refused, nothing changed, nothing logged.
+      const edited = stored.replace('boulangerie du Port', '[masqué]').replace('Mérignac', '[masqué]').replace(/\n/g, '\r\n');
+      assert.equal((await moderator.post(`/agents/recits/${sent.id}/masquer`, { text: edited })).statusCode, 403);
+      const responder = new Browser(app, idp);
+      await responder.signIn('repondant@demo.aide-numerique.fr');
+      const rt = responder.csrf((await responder.get('/agents')).body);
+      assert.equal((await responder.get(`/agents/recits/${sent.id}/masquer`)).statusCode, 403);
+      assert.equal((await responder.post(`/agents/recits/${sent.id}/masquer`, { _csrf: rt, text: edited })).statusCode, 403);
+      assert.equal((await row()).masked_text, stored);
+      assert.equal(await app.store.db.selectFrom('story_audit').select('at').where('story_id', '=', sent.id).executeTakeFirst(), undefined);
+
+      const done = await moderator.post(`/agents/recits/${sent.id}/masquer`, { _csrf: token, text: edited });
+      assert.equal(done.statusCode, 303, done.body);
+      assert.equal(done.headers.location, '/agents/moderation?message=masque');
+      const after = await row();
+      assert.equal(after.masked_text, stored.replace('boulangerie du Port', '[information personnelle masquée]').replace('Mérignac', '[information personnelle masquée]'));
+      assert.deepEqual(JSON.parse(after.masked_kinds), [{ kind: 'email', count: 1 }, { kind: 'moderation', count: 2 }]);
+      assert.equal(after.status, 'pending', 'masking does not publish');
+      const again = await moderator.get('/agents/moderation?message=masque');
+      assert.match(again.body, /role="status">Les passages sont masqués/);
+      assert.match(again.body, /Masqué : adresse e-mail \(1\), masqué par la modération \(2\)\./);
+      const logged = await app.store.db.selectFrom('story_audit').selectAll().where('story_id', '=', sent.id).execute();
+      assert.deepEqual(logged.map((l) => [l.action, l.agent_id, l.details]), [['masquage', 'moderatrice@demo.aide-numerique.fr', 'passages masqués par la modération : 2']]);
+      // The same form sent twice: its passages are masked already, nothing more to do (400).
+      assert.equal((await moderator.post(`/agents/recits/${sent.id}/masquer`, { _csrf: token, text: edited })).statusCode, 400);
+      // Once published, masking is over (the public may have read it): 409.
+      await moderator.post(`/agents/recits/${sent.id}/publier`, { _csrf: token });
+      const late = await moderator.post(`/agents/recits/${sent.id}/masquer`, { _csrf: token, text: '[masqué]' });
+      assert.equal(late.statusCode, 409);
+      assert.match(late.body, /on ne masque un récit qu’avant de le publier/);
+      assert.ok((await app.inject({ url: '/experiences/demande-logement' })).body.includes('Je travaille à la [information personnelle masquée], au guichet de [information personnelle masquée] on ne répond plus'));
+    });
+
+    test('editing a published answer: its responder or an administrator; the public pages, JSON and Atom say « Réponse modifiée le … »; the log says who', async () => {
+      const sent = await submit({ ...story, text: 'Je n’arrive pas à joindre le service des aides au logement.' });
+      const moderator = new Browser(app, idp);
+      await moderator.signIn('moderatrice@demo.aide-numerique.fr');
+      await moderator.post(`/agents/recits/${sent.id}/publier`, { _csrf: moderator.csrf((await moderator.get('/agents/moderation')).body) });
+      const responder = new Browser(app, idp);
+      await responder.signIn('repondant@demo.aide-numerique.fr');
+      const answers = await responder.get('/agents/reponses');
+      await responder.post(`/agents/recits/${sent.id}/repondre`, { _csrf: responder.csrf(answers.body), answer: 'Appelez le 3230 du lundi au vendredi.' });
+      const row = () => app.store.db.selectFrom('stories').selectAll().where('public_id', '=', sent.id).executeTakeFirstOrThrow();
+      const first = await row();
+      assert.equal(first.answer_updated_at, null);
+      const list = await responder.get('/agents/reponses');
+      assert.ok(list.body.includes(`<a href="/agents/recits/${sent.id}/reponse">Modifier<span class="visually-hidden"> la réponse publiée le`));
+      const token = responder.csrf(list.body);
+
+      // Outside the procedure, or not a responder: 403, nothing changed.
+      const other = new Browser(app, idp);
+      await other.signIn('autre@demo.aide-numerique.fr');
+      const ot = other.csrf((await other.get('/agents/reponses')).body);
+      assert.equal((await other.get(`/agents/recits/${sent.id}/reponse`)).statusCode, 403);
+      const outside = await other.post(`/agents/recits/${sent.id}/reponse`, { _csrf: ot, answer: 'Réponse d’un autre service' });
+      assert.equal(outside.statusCode, 403);
+      assert.match(outside.body, /ne répondez pas pour la démarche « demande-logement »/);
+      assert.equal((await moderator.post(`/agents/recits/${sent.id}/reponse`, { _csrf: moderator.csrf((await moderator.get('/agents')).body), answer: 'Modération' })).statusCode, 403);
+      assert.equal((await responder.post(`/agents/recits/${sent.id}/reponse`, { answer: 'Sans jeton' })).statusCode, 403, 'CSRF');
+      assert.equal((await row()).answer_text, 'Appelez le 3230 du lundi au vendredi.');
+
+      const form = await responder.get(`/agents/recits/${sent.id}/reponse`);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /<label for="reponse-modifiee">Réponse publique, signée « CAF de la Gironde »<\/label>/);
+      assert.match(form.body, /<textarea id="reponse-modifiee" name="answer" maxlength="4000" required rows="8" aria-describedby="reponse-modifiee-aide">\nAppelez le 3230 du lundi au vendredi\.<\/textarea>/);
+      const empty = await responder.post(`/agents/recits/${sent.id}/reponse`, { _csrf: token, answer: '   ' });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /<a href="#reponse-modifiee">Écrivez la réponse : entre 1 et 4000 caractères/);
+      assert.match(empty.body, /aria-invalid="true" aria-describedby="reponse-modifiee-aide reponse-modifiee-erreur"/);
+      assert.equal((await responder.post(`/agents/recits/${sent.id}/reponse`, { _csrf: token, answer: 'Appelez le 3230 du lundi au vendredi.' })).statusCode, 400, 'the same text');
+
+      const edited = await responder.post(`/agents/recits/${sent.id}/reponse`, { _csrf: token, answer: 'Appelez le 3230 du lundi au vendredi, de 9 h à 16 h.' });
+      assert.equal(edited.statusCode, 303, edited.body);
+      assert.equal(edited.headers.location, '/agents/reponses?message=reponse-modifiee');
+      const second = await row();
+      assert.equal(second.answer_text, 'Appelez le 3230 du lundi au vendredi, de 9 h à 16 h.');
+      assert.ok(second.answer_updated_at && second.answer_updated_at >= second.answered_at!);
+      assert.equal(second.answered_at, first.answered_at, 'the answer keeps its first date');
+      assert.equal(second.answer_service, 'CAF de la Gironde');
+
+      const publicPage = (await app.inject({ url: '/experiences/demande-logement' })).body;
+      const article = publicPage.slice(publicPage.indexOf(`id="recit-${sent.id}"`));
+      assert.match(article, /de 9 h à 16 h\./);
+      assert.match(article.slice(0, article.indexOf('</article>')), /Répondu le [^.]+\. Réponse modifiée le \d{1,2} \S+ \d{4}\./);
+      const item = (await app.inject({ url: '/api/v1/experiences?procedure=demande-logement' })).json<{ items: { id: string; answer?: { text: string; updatedAt?: string } }[] }>().items.find((i) => i.id === sent.id)!;
+      assert.deepEqual([item.answer!.text, item.answer!.updatedAt], [second.answer_text, second.answer_updated_at]);
+      assert.equal((await app.inject({ url: `/api/v1/stories/follow/${sent.followToken}` })).json().answer.updatedAt, second.answer_updated_at);
+      assert.match((await app.inject({ url: `/suivi/${sent.followToken}` })).body, /Réponse modifiée le/);
+      const feed = (await app.inject({ url: '/experiences/demande-logement/feed.atom' })).body;
+      const entry = feed.slice(feed.indexOf(`#recit-${sent.id}</id>`)).split('</entry>')[0]!;
+      assert.ok(entry.includes(`<updated>${second.answer_updated_at}</updated>`), entry);
+      assert.match(entry, /de 9 h à 16 h\.\n\nRéponse modifiée le/);
+
+      // An administrator may edit too.
+      const admin = new Browser(app, idp);
+      await admin.signIn('admin@demo.aide-numerique.fr');
+      assert.equal((await admin.post(`/agents/recits/${sent.id}/reponse`, { _csrf: admin.csrf((await admin.get(`/agents/recits/${sent.id}/reponse`)).body), answer: 'Appelez le 3230, de 9 h à 16 h.' })).statusCode, 303);
+      const logged = await app.store.db.selectFrom('story_audit').selectAll().where('story_id', '=', sent.id).where('action', '=', 'modification-reponse').orderBy('at').execute();
+      assert.deepEqual(logged.map((l) => l.agent_id), ['repondant@demo.aide-numerique.fr', 'admin@demo.aide-numerique.fr']);
+      assert.match(logged[0]!.details!, /^service=CAF de la Gironde ; réponse précédente : 37 caractères, empreinte sha256 [0-9a-f]{16}$/);
+      assert.ok(logged.every((l) => !l.details!.includes('3230')), 'the previous text is not kept in the log');
+    });
+
+    test('administrators manage agents in the database: add, change roles at once, deactivate (sessions end); never the last administrator; 403 for anyone else', async () => {
+      const admin = new Browser(app, idp);
+      await admin.signIn('admin@demo.aide-numerique.fr', '/agents/comptes');
+      const list = await admin.get('/agents/comptes');
+      assert.equal(list.statusCode, 200);
+      assert.match(list.body, /<h1>Agents<\/h1>/);
+      assert.match(list.body, /<a href="\/agents\/comptes" aria-current="page">Agents<\/a>/);
+      // AIDE_AGENTS seeded the table; the sign-in filled in the name the provider gave.
+      assert.match(list.body, /<th scope="row">Alex Administrateur<br><span class="meta">admin@demo.aide-numerique.fr<\/span><\/th><td>administration<\/td><td>Direction<\/td><td>toutes<\/td><td>Actif<\/td>/);
+      assert.match(list.body, /<input type="checkbox" id="demarche-demande-logement" name="demarche-demande-logement">/, 'procedures the collector knows are offered');
+      const token = admin.csrf(list.body);
+      const accountId = async (email: string) => (await app.store.db.selectFrom('agent_accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+      const adminId = await accountId('admin@demo.aide-numerique.fr');
+      const moderatorId = await accountId('moderatrice@demo.aide-numerique.fr');
+
+      // Anyone else: 403 on every route, GET or POST, nothing changed.
+      const moderator = new Browser(app, idp);
+      await moderator.signIn('moderatrice@demo.aide-numerique.fr');
+      const mt = moderator.csrf((await moderator.get('/agents')).body);
+      assert.doesNotMatch((await moderator.get('/agents')).body, /href="\/agents\/comptes"/);
+      for (const [method, path] of [['GET', '/agents/comptes'], ['GET', `/agents/comptes/${adminId}`], ['POST', '/agents/comptes'], ['POST', `/agents/comptes/${adminId}`], ['POST', `/agents/comptes/${adminId}/desactiver`], ['POST', `/agents/comptes/${moderatorId}/reactiver`]] as const) {
+        const r = method === 'GET' ? await moderator.get(path) : await moderator.post(path, { _csrf: mt, email: 'pirate@exemple.fr', 'role-administrator': 'on', service: 'X' });
+        assert.equal(r.statusCode, 403, `${method} ${path}`);
+        assert.match(r.body, /La gestion des agents est réservée aux administrateurs/);
+      }
+      assert.equal(await app.store.db.selectFrom('agent_accounts').select('id').where('email', '=', 'pirate@exemple.fr').executeTakeFirst(), undefined);
+      // Without the form's token: refused.
+      assert.equal((await admin.post('/agents/comptes', { email: 'sans-jeton@exemple.fr', 'role-moderator': 'on', service: 'X' })).statusCode, 403);
+
+      // Wrong fields: each error named at the top, as a link, and tied to its field; nothing added.
+      const wrong = await admin.post('/agents/comptes', { _csrf: token, email: 'pas-une-adresse', service: '', autres: 'Carte-Grise, ok-1' });
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /<h2 id="erreurs">4 erreurs empêchent d’enregistrer<\/h2>/);
+      for (const field of ['email', 'role-moderator', 'service', 'autres-demarches']) assert.ok(wrong.body.includes(`<li><a href="#${field}">`), field);
+      assert.match(wrong.body, /id="email" name="email" value="pas-une-adresse" required maxlength="200" autocomplete="off" spellcheck="false" aria-invalid="true" aria-describedby="email-aide email-erreur"/);
+      assert.match(wrong.body, /<fieldset aria-describedby="roles-erreur"><legend>Rôles<\/legend>/);
+      assert.match(wrong.body, /« Carte-Grise » n’est pas un identifiant de démarche/);
+      const duplicate = await admin.post('/agents/comptes', { _csrf: token, email: 'Repondant@demo.aide-numerique.fr', 'role-responder': 'on', service: 'X' });
+      assert.equal(duplicate.statusCode, 400);
+      assert.match(duplicate.body, /repondant@demo.aide-numerique.fr est déjà inscrit/);
+
+      // Added as a responder for one procedure; she signs in at once.
+      const added = await admin.post('/agents/comptes', { _csrf: token, email: 'Nouvelle@Demo.Aide-Numerique.fr', name: 'Nina Nouvelle', 'role-responder': 'on', service: 'CAF du Nord', 'demarche-demande-logement': 'on', autres: 'carte-grise' });
+      assert.equal(added.statusCode, 303, added.body);
+      assert.equal(added.headers.location, '/agents/comptes?message=agent-ajoute');
+      const nina = await app.store.db.selectFrom('agent_accounts').selectAll().where('email', '=', 'nouvelle@demo.aide-numerique.fr').executeTakeFirstOrThrow();
+      assert.deepEqual([JSON.parse(nina.roles), nina.service, JSON.parse(nina.procedures), nina.active], [['responder'], 'CAF du Nord', ['demande-logement', 'carte-grise'], 1]);
+      const newcomer = new Browser(app, idp);
+      await newcomer.signIn('nouvelle@demo.aide-numerique.fr', '/agents/reponses');
+      assert.equal((await newcomer.get('/agents/reponses')).statusCode, 200);
+      assert.equal((await newcomer.get('/agents/moderation')).statusCode, 403);
+
+      // Roles changed: her very next request follows (same session).
+      const edit = await admin.get(`/agents/comptes/${nina.id}`);
+      assert.equal(edit.statusCode, 200);
+      assert.match(edit.body, /<input type="checkbox" id="role-responder" name="role-responder" checked>/);
+      const changed = await admin.post(`/agents/comptes/${nina.id}`, { _csrf: token, name: 'Nina Nouvelle', 'role-moderator': 'on', service: 'CAF du Nord', 'toutes-demarches': 'on' });
+      assert.equal(changed.statusCode, 303, changed.body);
+      assert.equal((await newcomer.get('/agents/moderation')).statusCode, 200);
+      assert.equal((await newcomer.get('/agents/reponses')).statusCode, 403);
+
+      // Deactivated: her open session stops working at once, and she cannot sign in again; reactivated: she can.
+      assert.equal((await admin.post(`/agents/comptes/${nina.id}/desactiver`, { _csrf: token })).headers.location, '/agents/comptes?message=agent-desactive');
+      const closed = await newcomer.get('/agents/moderation');
+      assert.equal(closed.statusCode, 303);
+      assert.match(closed.headers.location as string, /^\/agents\/connexion\?retour=/);
+      assert.equal(await app.store.db.selectFrom('agent_sessions').select('id_hash').where('agent_id', '=', 'nouvelle@demo.aide-numerique.fr').executeTakeFirst(), undefined);
+      const refused = await new Browser(app, idp).signIn('nouvelle@demo.aide-numerique.fr');
+      assert.equal(refused.callback.statusCode, 403);
+      assert.match((await admin.get('/agents/comptes')).body, /nouvelle@demo.aide-numerique.fr<\/span><\/th><td>modération<\/td><td>CAF du Nord<\/td><td>toutes<\/td><td>Désactivé<\/td>/);
+      assert.equal((await admin.post(`/agents/comptes/${nina.id}/reactiver`, { _csrf: token })).headers.location, '/agents/comptes?message=agent-reactive');
+      assert.equal((await new Browser(app, idp).signIn('nouvelle@demo.aide-numerique.fr')).callback.statusCode, 303);
+
+      // The administrator cannot remove their own administrator role, nor deactivate the last administrator.
+      const own = await admin.post(`/agents/comptes/${adminId}`, { _csrf: token, 'role-moderator': 'on', service: 'Direction', 'toutes-demarches': 'on' });
+      assert.equal(own.statusCode, 400);
+      assert.match(own.body, /<a href="#role-administrator">Rôles : vous ne pouvez pas retirer votre propre rôle d’administration/);
+      const last = await admin.post(`/agents/comptes/${adminId}/desactiver`, { _csrf: token });
+      assert.equal(last.statusCode, 409);
+      assert.match(last.body, /<a href="#acces">C’est le dernier administrateur actif : il ne peut pas être désactivé/);
+      assert.match(last.body, /<button type="submit" id="acces" class="secondary" aria-describedby="acces-erreur">/);
+      const adminRow = await app.store.db.selectFrom('agent_accounts').selectAll().where('id', '=', adminId).executeTakeFirstOrThrow();
+      assert.deepEqual([JSON.parse(adminRow.roles), adminRow.active], [['administrator'], 1]);
+
+      const logged = await app.store.db.selectFrom('story_audit').selectAll().where('action', 'like', 'agent-%').orderBy('at').execute();
+      assert.deepEqual(logged.map((l) => [l.action, l.agent_id]), [
+        ['agent-ajout', 'admin@demo.aide-numerique.fr'],
+        ['agent-modification', 'admin@demo.aide-numerique.fr'],
+        ['agent-desactivation', 'admin@demo.aide-numerique.fr'],
+        ['agent-reactivation', 'admin@demo.aide-numerique.fr'],
+      ]);
+      assert.equal(logged[0]!.details, 'agent=nouvelle@demo.aide-numerique.fr ; rôles=responder ; service=CAF du Nord ; démarches=demande-logement,carte-grise');
+      assert.match(logged[1]!.details!, /avant : rôles=responder ; .* après : rôles=moderator ; service=CAF du Nord ; démarches=\*$/);
+      assert.match((await admin.get('/agents/journal')).body, /<td>agent-desactivation<\/td><td>—<\/td><td>agent=nouvelle@demo.aide-numerique.fr<\/td>/);
+
+      // Bootstrap: AIDE_AGENTS never overrides the page for an agent already there, but brings back the listed
+      // administrators when no administrator is active any more (nobody is locked out for good).
+      const { seedAgents } = await import('../src/agent-accounts.ts');
+      await app.store.db.updateTable('agent_accounts').set({ service: 'Direction générale' }).where('id', '=', adminId).execute();
+      await seedAgents(app.store, AGENTS);
+      assert.equal((await app.store.db.selectFrom('agent_accounts').select('service').where('id', '=', adminId).executeTakeFirstOrThrow()).service, 'Direction générale');
+      await app.store.db.updateTable('agent_accounts').set({ active: 0, roles: '["moderator"]' }).where('id', '=', adminId).execute();
+      await seedAgents(app.store, AGENTS);
+      const back = await app.store.db.selectFrom('agent_accounts').selectAll().where('id', '=', adminId).executeTakeFirstOrThrow();
+      assert.deepEqual([JSON.parse(back.roles), back.active], [['administrator'], 1]);
+    });
+
     if (backend === 'postgres') {
       test('database away: back-office pages answer 503 with Retry-After, then work again', async () => {
         const moderator = new Browser(app, idp);

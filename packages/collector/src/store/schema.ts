@@ -109,6 +109,8 @@ export interface StoryTable {
   answer_service: string | null;
   answer_agent: string | null;
   answered_at: string | null;
+  /** When a published answer was last edited (null: never). */
+  answer_updated_at: string | null;
 }
 
 /** Who did what, when, in the back office. */
@@ -135,7 +137,29 @@ interface AgentSessionTable {
   expires_at: string;
 }
 
+/**
+ * The agents of the back office (migration 004). AIDE_AGENTS seeds it; the administrators' page edits it; the
+ * sign-in and every request read it, so a change applies at once.
+ */
+interface AgentAccountTable {
+  /** Random public id (in the admin page's addresses: never the e-mail). */
+  id: string;
+  /** Lower case: the OpenID provider's e-mail claim is matched against it. */
+  email: string;
+  name: string;
+  /** JSON array of roles. */
+  roles: string;
+  service: string;
+  /** JSON: an array of procedure ids, or "*". */
+  procedures: string;
+  /** 1 active, 0 deactivated (integers: the same on SQLite and PostgreSQL). */
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Schema {
+  agent_accounts: AgentAccountTable;
   stories: StoryTable;
   story_audit: AuditTable;
   agent_sessions: AgentSessionTable;
@@ -306,6 +330,30 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       for (const table of ['agent_sessions', 'story_audit', 'stories']) await db.schema.dropTable(table).execute();
+    },
+  },
+  '004-agent-accounts-answer-edits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('agent_accounts')
+        .addColumn('id', 'varchar(22)', (c) => c.primaryKey())
+        .addColumn('email', 'varchar(200)', (c) => c.notNull().unique())
+        .addColumn('name', 'varchar(200)', (c) => c.notNull())
+        .addColumn('roles', 'varchar(200)', (c) => c.notNull())
+        .addColumn('service', 'varchar(200)', (c) => c.notNull())
+        .addColumn('procedures', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('stories').addColumn('answer_updated_at', 'varchar(30)').execute();
+      // The weekly indicators read the stories of a period whatever their status.
+      await db.schema.createIndex('stories_received').on('stories').columns(['received_at']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('stories_received').execute();
+      await db.schema.alterTable('stories').dropColumn('answer_updated_at').execute();
+      await db.schema.dropTable('agent_accounts').execute();
     },
   },
 };
