@@ -5,8 +5,6 @@ import { css, unsafeCSS } from 'lit';
  * panel this width, panel.ts: dockPage).
  */
 export const PANEL_WIDTH = 'clamp(20rem, 100vw - 20rem, 28rem)';
-/** Room the reduced bar takes at the bottom of a small screen (its button, padding and top border, with margin). */
-export const BAR_ROOM = '4.5rem';
 
 export const panelStyles = css`
   /* Layout lives on inner elements: page rules like * { all: revert } win over :host but cannot get in here. */
@@ -219,6 +217,9 @@ export const panelStyles = css`
     background: var(--_bg);
     border-block-start: 2px solid var(--_primary);
     box-shadow: var(--_shadow);
+  }
+  .bar.top {
+    inset-block: 0 auto;
   }
   .bar .button {
     min-height: 3em;
