@@ -218,7 +218,7 @@ export const panelStyles = css`
     border-block-start: 2px solid var(--_primary);
     box-shadow: var(--_shadow);
   }
-  .bar.top {
+  .top {
     inset-block: 0 auto;
   }
   .bar .button {

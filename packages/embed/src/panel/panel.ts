@@ -57,12 +57,9 @@ export class AidePanel extends AideElement<PanelStrings> {
   /** What the views have to tell on the first screen (« Vous avez une réponse »): asked once per page load. */
   @state() private notices: TemplateResult[] | null = null;
   @state() private askingNotices = false;
-  /** The bar moved to the top of the viewport: at the bottom it covered the control that has the focus. */
-  @state() private barAtTop = false;
 
   @query('h2') private heading!: HTMLHeadingElement;
   @query('.bar .button') private barButton?: HTMLButtonElement;
-  @query('.panel') private panelBox!: HTMLElement;
 
   /** The launcher that opened the panel: focus goes back there on close. */
   launcher: AideHelpElement | null = null;
@@ -143,8 +140,7 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   /** Reduces the panel to its bar (small screens); focus goes to the bar's button. */
   reduce(): void {
-    this.reduced = true;
-    this.save();
+    this.toBar();
     void this.updateComplete.then(() => this.barButton?.focus());
   }
 
@@ -157,10 +153,7 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   /** Focus to the page, where the person was; on a small screen the panel first shrinks to its bar. */
   goToPage(): void {
-    if (this.small && !this.reduced) {
-      this.reduced = true;
-      this.save();
-    }
+    if (this.small) this.toBar();
     void this.updateComplete.then(() => this.pageFocus.focusPage());
   }
 
@@ -250,27 +243,30 @@ export class AidePanel extends AideElement<PanelStrings> {
    * A control of the page got the focus: it must not be hidden under the panel (WCAG 2.4.11). On a small screen the
    * open panel covers the whole page; on a large one the docked panel can cover what the page fixed at its end side
    * (a fixed header's last links, « Haut de page »). Then the panel shrinks to its bar, as with F6: the view and its
-   * state stay, and the bar says where the person was. A control still under the bar (fixed at the bottom) is
-   * scrolled above it, or, when it cannot scroll, the bar moves to the other edge of the screen.
+   * state stay, and the bar says where the person was. A control under the bar too (fixed at the bottom): the bar
+   * moves to the other edge of the screen.
    * @internal Called by the PageFocusController.
    */
   pageFocused(control: Element): void {
     if (!this.open) return;
-    const covers = (box: Element | null | undefined) => {
-      const a = box?.getBoundingClientRect();
+    const bar = this.barButton!.parentElement!;
+    // A hidden box (the reduced panel, the bar of an open panel) has no size and covers nothing.
+    const covers = (box: Element) => {
+      const a = box.getBoundingClientRect();
       const b = control.getBoundingClientRect();
-      return !!a && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     };
-    if (!this.reduced && (this.small || covers(this.panelBox))) {
+    if (this.small || covers(bar.previousElementSibling!)) this.toBar();
+    // The bar covers it too (fixed at the bottom, or left there by the page's scroll): the bar goes to the other
+    // edge. The class is the bar's own: Lit does not render it again.
+    void this.updateComplete.then(() => covers(bar) && bar.classList.toggle('top'));
+  }
+
+  private toBar(): void {
+    if (!this.reduced) {
       this.reduced = true;
       this.save();
     }
-    void this.updateComplete.then(() => {
-      const bar = this.barButton?.parentElement;
-      if (!this.reduced || !covers(bar)) return;
-      control.scrollIntoView({ block: 'nearest' });
-      if (covers(bar)) this.barAtTop = !this.barAtTop;
-    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -278,7 +274,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     // Docked on the page's end side (its direction, not the widget's language's).
     const side = getComputedStyle(document.documentElement).direction === 'rtl' ? 'left' : 'right';
     if (this.getAttribute('dock') !== side) this.setAttribute('dock', side);
-    dockPage(!this.open ? null : this.reduced ? (this.barButton?.parentElement?.offsetHeight ?? 0) + 8 : this.small ? null : side);
+    dockPage(!this.open ? null : this.reduced ? this.barButton!.parentElement!.offsetHeight + 8 : this.small ? null : side);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -310,10 +306,7 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   /** A component shows something on the page: on a small screen the panel shrinks to its bar, focus stays. */
   private handleRevealPage(): void {
-    if (this.small && !this.reduced) {
-      this.reduced = true;
-      this.save();
-    }
+    if (this.small) this.toBar();
   }
 
   private handleStepChange(event: AideStepChangeEvent): void {
@@ -446,7 +439,7 @@ export class AidePanel extends AideElement<PanelStrings> {
           ${this.view === 'accessibility' || this.small ? nothing : html`<p>${this.renderAccessibilityLink()}</p>`}
         </div>
       </section>
-      <div class="bar ${this.barAtTop ? 'top' : ''}" part="bar" ?hidden=${!showBar}>
+      <div class="bar" part="bar" ?hidden=${!showBar}>
         <button type="button" class="button" aria-expanded="false" @click=${this.expand}>
           <span>${this.barLabel}</span><span aria-hidden="true">—</span><span class="visually-hidden">:</span> <span>${t.show}</span>
         </button>
@@ -480,8 +473,8 @@ function dockPage(place: 'left' | 'right' | number | null): void {
         ? // The reduced bar covers the bottom of the screen: the page scrolls a control that gets the focus above it,
           // and can scroll its last lines above it. Its height in px, measured: the bar's size follows the person's
           // text size, not the page's root size (rem).
-          `:root { scroll-padding-block-end: ${place}px !important; padding-block-end: ${place}px !important; }`
-        : `@media screen and (min-width: 640px) { :root { margin-${place}: ${PANEL_WIDTH} !important; } }`,
+          `:root{scroll-padding-block-end:${place}px!important;padding-block-end:${place}px!important}`
+        : `@media screen and (min-width:640px){:root{margin-${place}:${PANEL_WIDTH}!important}}`,
     );
   }
   docked = place;
