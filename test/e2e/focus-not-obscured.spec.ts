@@ -23,7 +23,7 @@ const focusedControl = (page: Page) =>
       .map((el) => el.getBoundingClientRect())
       .filter((r) => r.width > 0 && r.height > 0);
     const covered = widget.some((r) => r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom);
-    return { name: control.textContent!.trim(), atCentre: !!hit && (hit === control || control.contains(hit)), covered };
+    return { name: (control.textContent ?? '').trim(), atCentre: !!hit && (hit === control || control.contains(hit)), covered };
   });
 
 /** The page's fixed controls that the open, docked panel covers. */
@@ -35,7 +35,7 @@ const fixedControlsUnderPanel = (page: Page) =>
         const r = el.getBoundingClientRect();
         return box.left < r.right && r.left < box.right && box.top < r.bottom && r.top < box.bottom;
       })
-      .map((el) => el.textContent!.trim());
+      .map((el) => (el.textContent ?? '').trim());
   });
 
 for (const { locale, dir } of [
@@ -46,7 +46,7 @@ for (const { locale, dir } of [
     if (dir === 'rtl') {
       await page.route('**/entete-fixe.html', async (route) => {
         const response = await route.fetch();
-        route.fulfill({ response, body: (await response.text()).replace('<html lang="fr">', '<html lang="ar" dir="rtl">') });
+        await route.fulfill({ response, body: (await response.text()).replace('<html lang="fr">', '<html lang="ar" dir="rtl">') });
       });
     }
     await page.goto('/entete-fixe.html');
