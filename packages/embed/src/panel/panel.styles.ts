@@ -218,7 +218,7 @@ export const panelStyles = css`
     border-block-start: 2px solid var(--_primary);
     box-shadow: var(--_shadow);
   }
-  .top {
+  .moved {
     inset-block: 0 auto;
   }
   .bar .button {
@@ -267,9 +267,26 @@ export const panelStyles = css`
       display: none !important;
     }
   }
+  /* On a large screen the bar is a box at the bottom of the panel's side; moved, it goes to the other side. */
   @media (min-width: 640px) {
     .small-only {
       display: none !important;
+    }
+    .bar {
+      left: auto;
+      width: ${unsafeCSS(PANEL_WIDTH)};
+    }
+    .moved,
+    :host([dock='left']) .bar {
+      left: 0;
+      right: auto;
+    }
+    :host([dock='left']) .moved {
+      left: auto;
+      right: 0;
+    }
+    .moved {
+      inset-block: auto 0;
     }
   }
   /* No keyboard hint on touch screens; on a small one nothing is left in the footer. */

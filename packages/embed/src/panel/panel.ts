@@ -244,7 +244,7 @@ export class AidePanel extends AideElement<PanelStrings> {
    * open panel covers the whole page; on a large one the docked panel can cover what the page fixed at its end side
    * (a fixed header's last links, « Haut de page »). Then the panel shrinks to its bar, as with F6: the view and its
    * state stay, and the bar says where the person was. A control under the bar too (fixed at the bottom): the bar
-   * moves to the other edge of the screen.
+   * moves (panel.styles.ts).
    * @internal Called by the PageFocusController.
    */
   pageFocused(control: Element): void {
@@ -257,9 +257,9 @@ export class AidePanel extends AideElement<PanelStrings> {
       return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     };
     if (this.small || covers(bar.previousElementSibling!)) this.toBar();
-    // The bar covers it too (fixed at the bottom, or left there by the page's scroll): the bar goes to the other
-    // edge. The class is the bar's own: Lit does not render it again.
-    void this.updateComplete.then(() => covers(bar) && bar.classList.toggle('top'));
+    // The bar covers it too (fixed at the bottom, or left there by the page's scroll): the bar moves, to the other
+    // side on a large screen, to the top on a small one. The class is the bar's own: Lit does not render it again.
+    void this.updateComplete.then(() => covers(bar) && bar.classList.toggle('moved'));
   }
 
   private toBar(): void {
