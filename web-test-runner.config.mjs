@@ -64,5 +64,10 @@ export default {
   ],
   browsers,
   reporters: [defaultReporter(), summaryLineReporter(`unit-${wanted.join('-')}`)],
-  testFramework: { config: { timeout: 10000 } },
+  // A test's overall limit, not a speed check: it only stops a test that hangs. Each wait inside a test is for a
+  // condition with its own limit (up to 10 s), and a test may wait three or four times, plus axe; on a busy machine
+  // (load 16 under AIDE_CPU_CONTENTION) a locator test making three searches took more than 10 s.
+  testFramework: { config: { timeout: 60000 } },
+  // The same for a whole file (120 s by default): the locator's file runs some thirty searches.
+  testsFinishTimeout: 600000,
 };

@@ -257,7 +257,8 @@ async function million(kind: 'sqlite' | 'postgres') {
         let lines = 0;
         for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) {
           bytes += chunk.length;
-          for (const c of chunk) if (c === 10) lines++;
+          // Counted natively: a loop over 160 MB in this process would slow autocannon's own clock.
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
         }
         return { seconds: (performance.now() - t) / 1000, bytes, rows: lines - 1 };
       })();
