@@ -133,6 +133,7 @@ async function main() {
     console.log(`\nDémonstration d'Aide numérique : http://${values.host}:${port}/\n`);
     console.log(`  page sous CSP stricte : http://${values.host}:${port}/csp.html`);
     console.log(`  page hôte hostile     : http://${values.host}:${port}/hostile.html`);
+    console.log(`  en-tête fixe          : http://${values.host}:${port}/entete-fixe.html`);
     console.log(`  bouton d'avis seul    : http://${values.host}:${port}/avis.html`);
     console.log(`  composants et intégration : http://${values.host}:${port}/composants.html`);
     console.log(`  expériences publiées  : http://${values.host}:${port}/experiences.html${seeded ? ` (${seeded} récits de démonstration ajoutés)` : ''}`);

@@ -21,6 +21,20 @@ const outDir = resolve(root, values.out);
 // Browsers of old phones still in use: Safari 14 (iOS 14), Chrome and Firefox of 2020.
 const target = ['es2020', 'safari14', 'chrome87', 'firefox78', 'edge88'];
 
+/**
+ * The components' CSS is written in template literals, which the minifier keeps as they are: the comments that say
+ * why a rule is there (for the people who read the code) and the indentation would be downloaded by every person.
+ * Dropped here, in the style modules only (*styles.ts: CSS and comments, no string with a comment sign in it).
+ */
+const stripStyleComments = {
+  name: 'aide-strip-style-comments',
+  transform(code: string, id: string) {
+    if (!/styles\.ts($|\?)/.test(id)) return null;
+    // Not the /* @__PURE__ */ marks: they let the loader leave out what it does not use.
+    return { code: code.replace(/\/\*[\s\S]*?\*\//g, (comment) => (comment.includes('@__PURE__') ? comment : '')).replace(/\n\s+/g, '\n'), map: null };
+  },
+};
+
 /** A package's public entry point, as a file path (packages are reached through their exports only). */
 const entryFile = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
 
@@ -43,6 +57,7 @@ async function main() {
     root,
     configFile: false,
     logLevel: 'warn',
+    plugins: [stripStyleComments],
     build: {
       outDir,
       emptyOutDir: false,
@@ -79,6 +94,7 @@ async function main() {
     configFile: false,
     logLevel: 'warn',
     define: { __AIDE_CHUNKS__: JSON.stringify(chunkMap) },
+    plugins: [stripStyleComments],
     build: {
       outDir,
       emptyOutDir: false,

@@ -151,3 +151,46 @@ test.describe('on a phone', () => {
     }
   });
 });
+
+/**
+ * The views' sizes (headings, paddings, targets) follow the panel, which follows the person's text size: a page's
+ * `html { font-size: 62.5% }` (rem become 10 px) does not shrink them, and the browser's text size setting still
+ * enlarges them.
+ */
+test('a page root of 62.5 % does not shrink the views; the browser text size setting still enlarges them', async ({ page }) => {
+  await page.goto('/');
+  await launcher(page).click();
+  await page.locator('aide-panel').locator('.entry[data-view=tutorials]').click();
+  const browse = page.locator('aide-walkthrough').locator('#browse');
+  await expect(browse).toBeVisible();
+  const sizes = () =>
+    browse.evaluate((heading) => {
+      const root = heading.getRootNode() as ShadowRoot;
+      const px = (el: Element, property: string) => parseFloat(getComputedStyle(el).getPropertyValue(property));
+      const card = root.querySelector('.card')!;
+      const search = root.querySelector('input')!;
+      return {
+        heading: px(heading, 'font-size'),
+        headingMargin: px(heading, 'margin-block-end'),
+        text: px(root.host, 'font-size'),
+        cardPadding: px(card, 'padding-block-start'),
+        cardGap: px(root.querySelector('.cards')!, 'row-gap'),
+        fieldHeight: px(search, 'min-height'),
+      };
+    });
+  const normal = await sizes();
+  expect(normal.text, 'the person’s text size (16 px by default)').toBe(16);
+
+  await page.addStyleTag({ content: 'html { font-size: 62.5% !important; }' });
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('10px');
+  expect(await sizes(), 'on a page whose root is 62.5 %').toEqual(normal);
+
+  // The browser's text size setting (« Taille de la police » : très grande, 24 px).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+  await expect.poll(async () => (await sizes()).text).toBe(24);
+  const larger = await sizes();
+  for (const key of Object.keys(normal) as (keyof typeof normal)[]) {
+    expect(larger[key], `${key} follows the text size`).toBeCloseTo(normal[key] * 1.5, 0);
+  }
+});

@@ -58,7 +58,7 @@ export const tokensCss = /* @__PURE__ */ themed(
   --_info: var(--aide-color-info, #0063cb);
   --_warning: var(--aide-color-warning, #b34000);
   --_radius: var(--aide-radius, 0.25rem);
-  --_target: 2.75rem;
+  --_target: max(2.75em, 44px);
 `,
   buttonDark +
     `
@@ -81,6 +81,9 @@ export const tokensCss = /* @__PURE__ */ themed(
  * Base rules every component starts from: a reset that survives hostile page CSS (page rules
  * never reach inside the shadow root, but inherited properties do), a visible focus ring,
  * big targets, reduced motion and forced colours.
+ * Sizes inside components are in em, from the host's size: alone on a page the host is 1rem (the page's root
+ * size); in the panel it takes the panel's, the person's text size, so that a page's `html { font-size: 62.5% }`
+ * does not shrink headings and paddings. Targets never go under 44 px (--_target).
  */
 export const baseCss = `
 :host {
@@ -97,10 +100,11 @@ export const baseCss = `
   white-space: normal;
 }
 :host([hidden]) { display: none !important; }
+:host([in-panel]) { font-size: inherit; }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
-h1, h2, h3, h4, h5, h6 { font-weight: 700; line-height: 1.3; margin: 0 0 0.75rem; color: inherit; }
-p { margin: 0 0 0.75rem; }
+h1, h2, h3, h4, h5, h6 { font-weight: 700; line-height: 1.3; margin: 0 0 0.6em; color: inherit; }
+p { margin: 0 0 0.75em; }
 a { color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
@@ -109,13 +113,13 @@ a:hover { text-decoration-thickness: 2px; }
 button, input, select, textarea { font: inherit; color: inherit; letter-spacing: inherit; word-spacing: inherit; }
 /* Text fields, DSFR style: a contrasted background and a bottom border (3:1 with the background, RGAA 3.3). */
 input[type='text'], input[type='search'], textarea {
-  width: 100%; min-height: var(--_target); padding: 0.5rem 0.75rem;
+  width: 100%; min-height: var(--_target); padding: 0.5em 0.75em;
   border: 0; border-block-end: 2px solid var(--_border); border-radius: var(--_radius) var(--_radius) 0 0;
   background: var(--_bg-contrast); color: var(--_text);
 }
 .button {
-  display: inline-flex; align-items: center; justify-content: center; gap: 0.5rem;
-  min-height: var(--_target); min-width: var(--_target); padding: 0.5rem 1rem;
+  display: inline-flex; align-items: center; justify-content: center; gap: 0.5em;
+  min-height: var(--_target); min-width: var(--_target); padding: 0.5em 1em;
   border: 2px solid var(--_primary); border-radius: var(--_radius);
   background: var(--_primary); color: var(--_on-primary);
   font-weight: 500; line-height: 1.25; text-align: center; text-decoration: none; cursor: pointer;

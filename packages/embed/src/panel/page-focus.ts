@@ -13,7 +13,7 @@ export interface PageFocusHost extends ReactiveControllerHost, HTMLElement {
   goToPage(): void;
   goToPanel(): void;
   /** A control of the page got the focus (Tab past the panel, a click on the page). */
-  pageFocused(): void;
+  pageFocused(control: Element): void;
 }
 
 export class PageFocusController implements ReactiveController {
@@ -31,7 +31,7 @@ export class PageFocusController implements ReactiveController {
     const active = deepActiveElement();
     if (active && active !== document.body && !this.host.launchers().some((l) => l === active || l.contains(active))) {
       this.lastPageFocus = active;
-      this.host.pageFocused();
+      this.host.pageFocused(active);
     }
   };
 

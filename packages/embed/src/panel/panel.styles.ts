@@ -5,8 +5,6 @@ import { css, unsafeCSS } from 'lit';
  * panel this width, panel.ts: dockPage).
  */
 export const PANEL_WIDTH = 'clamp(20rem, 100vw - 20rem, 28rem)';
-/** Room the reduced bar takes at the bottom of a small screen (its button, padding and top border, with margin). */
-export const BAR_ROOM = '4.5rem';
 
 export const panelStyles = css`
   /* Layout lives on inner elements: page rules like * { all: revert } win over :host but cannot get in here. */
@@ -71,14 +69,14 @@ export const panelStyles = css`
     font-weight: 700;
   }
   h2 {
-    flex: 1 1 12rem;
+    flex: 1 1 9em;
     margin: 0;
     font-size: 1.375em;
   }
   .tools {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
+    gap: 0.25em;
     margin-inline-start: auto;
   }
   /* The panel's frame is sized in em, from the person's text size: a page's root size (rem) does not reach it. */
@@ -98,8 +96,8 @@ export const panelStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem 1rem;
-    padding: 0.5rem 1rem;
+    gap: 0.25em 1em;
+    padding: 0.5em 1em;
     border-block-start: 1px solid var(--_border-light);
     color: var(--_text-mention);
     font-size: 0.875em;
@@ -109,9 +107,9 @@ export const panelStyles = css`
   }
   /* Looks like a link, acts in the panel: a button (it changes the view, it goes nowhere). */
   .link-button {
-    min-height: 2.75rem;
+    min-height: var(--_target);
     margin: 0;
-    padding: 0.25rem 0;
+    padding: 0.25em 0;
     border: 0;
     background: none;
     color: var(--_link);
@@ -125,14 +123,14 @@ export const panelStyles = css`
     outline-offset: 2px;
   }
   .statement h3 {
-    margin: 1.5rem 0 0.5rem;
+    margin: 1.3em 0 0.45em;
     font-size: 1.125em;
   }
   /* A link alone on its line: a 44 px high target (WCAG 2.5.8). */
   .statement p > a:only-child {
     display: inline-flex;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: 2.75em;
   }
   .statement .external {
     width: 1em;
@@ -146,7 +144,7 @@ export const panelStyles = css`
     font-weight: 700;
   }
   .back {
-    margin-block-end: 1rem;
+    margin-block-end: 1em;
   }
   /* An arrow that says « back » points to the start of the line: mirrored in a right-to-left language. */
   :host([dir='rtl']) .back .icon {
@@ -154,7 +152,7 @@ export const panelStyles = css`
   }
   .entries {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -162,11 +160,11 @@ export const panelStyles = css`
   .entry {
     display: grid;
     grid-template-columns: auto 1fr;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
     align-items: start;
     width: 100%;
-    min-height: 4.5rem;
-    padding: 1rem;
+    min-height: 4.5em;
+    padding: 1em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -180,8 +178,8 @@ export const panelStyles = css`
   }
   .entry .icon {
     grid-row: span 2;
-    width: 2rem;
-    height: 2rem;
+    width: 2em;
+    height: 2em;
     fill: var(--_link);
   }
   .entry-title {
@@ -195,7 +193,7 @@ export const panelStyles = css`
     color: var(--_text);
   }
   .status {
-    padding: 1rem;
+    padding: 1em;
     border-inline-start: 4px solid var(--_info);
     background: var(--_bg-alt);
   }
@@ -203,7 +201,7 @@ export const panelStyles = css`
   .story-notice a {
     display: inline-flex;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: 2.75em;
   }
   .status.error {
     border-color: var(--_error);
@@ -220,6 +218,9 @@ export const panelStyles = css`
     border-block-start: 2px solid var(--_primary);
     box-shadow: var(--_shadow);
   }
+  .moved {
+    inset-block: 0 auto;
+  }
   .bar .button {
     min-height: 3em;
     gap: 0.5em;
@@ -228,7 +229,7 @@ export const panelStyles = css`
     justify-content: space-between;
   }
   .home-accessibility {
-    margin-block-start: 1rem;
+    margin-block-start: 1em;
   }
   @media (max-width: 639.98px) {
     /* Both edges, not 100vw: Firefox counts the page's scrollbar in 100vw, and cut the panel's start by its width. */
@@ -266,9 +267,26 @@ export const panelStyles = css`
       display: none !important;
     }
   }
+  /* On a large screen the bar is a box at the bottom of the panel's side; moved, it goes to the other side. */
   @media (min-width: 640px) {
     .small-only {
       display: none !important;
+    }
+    .bar {
+      left: auto;
+      width: ${unsafeCSS(PANEL_WIDTH)};
+    }
+    .moved,
+    :host([dock='left']) .bar {
+      left: 0;
+      right: auto;
+    }
+    :host([dock='left']) .moved {
+      left: auto;
+      right: 0;
+    }
+    .moved {
+      inset-block: auto 0;
     }
   }
   /* No keyboard hint on touch screens; on a small one nothing is left in the footer. */
@@ -284,7 +302,7 @@ export const panelStyles = css`
     }
     @keyframes aide-panel-in {
       from {
-        transform: translateX(1.5rem);
+        transform: translateX(1.5em);
       }
     }
     :host([dock='left']) .panel {
@@ -292,7 +310,7 @@ export const panelStyles = css`
     }
     @keyframes aide-panel-in-rtl {
       from {
-        transform: translateX(-1.5rem);
+        transform: translateX(-1.5em);
       }
     }
   }

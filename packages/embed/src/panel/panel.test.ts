@@ -148,6 +148,38 @@ describe('<aide-panel>', () => {
     }
   });
 
+  it('a control fixed under the docked panel gets the focus: the panel shrinks to its bar, which goes to the other side if it covers it too (WCAG 2.4.11)', async () => {
+    await setViewport({ width: 1000, height: 600 });
+    const before = document.createElement('button');
+    before.textContent = 'Au début de la page';
+    const toTop = document.createElement('button');
+    toTop.textContent = 'Haut de page';
+    toTop.style.cssText = 'position: fixed; right: 16px; bottom: 16px; min-height: 44px';
+    document.body.prepend(before);
+    document.body.append(toTop);
+    const seen = (control: HTMLElement) => {
+      const box = control.getBoundingClientRect();
+      return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === control;
+    };
+    try {
+      const panel = await openPanel();
+      expect(seen(toTop), 'under the docked panel').to.equal(false);
+      before.focus();
+      await panel.updateComplete;
+      expect(panel.reduced, 'a control the panel does not cover changes nothing').to.equal(false);
+      toTop.focus();
+      await waitUntil(() => panel.reduced && seen(toTop), 'the focused control is seen', { timeout: 5000 });
+      const bar = shadow(panel).querySelector('.bar')!.getBoundingClientRect();
+      expect(bar.left, 'the bar went to the other side').to.equal(0);
+      expect(bar.bottom, 'at the bottom').to.equal(document.documentElement.clientHeight);
+      panel.remove();
+    } finally {
+      before.remove();
+      toTop.remove();
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('in Arabic, the « back » arrow points to the start of the line (mirrored), not in French', async () => {
     const arrow = async (locale: 'fr' | 'ar') => {
       const panel = await openPanel({ locale });

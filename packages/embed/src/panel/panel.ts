@@ -9,7 +9,7 @@ import { AidePanelToggleEvent, directionOf, focusElement, markBusy, prepareAnnou
 import type { AideHelpElement } from '../launcher/launcher.ts';
 import type { PanelState } from './api.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
-import { BAR_ROOM, PANEL_WIDTH, panelStyles } from './panel.styles.ts';
+import { PANEL_WIDTH, panelStyles } from './panel.styles.ts';
 import { componentViews } from './views.ts';
 import { PageFocusController } from './page-focus.ts';
 import { conformanceLevel, renderStatement } from '../accessibility/statement-view.ts';
@@ -35,7 +35,7 @@ const reduceIcon = svg`<path d="M5 11h14v2H5z"/>`;
  * @csspart panel - The panel (a non-modal dialog).
  * @csspart header - Its title and tools (back to the page, reduce, close).
  * @csspart body - The current view.
- * @csspart bar - The bar of the reduced panel, on small screens.
+ * @csspart bar - The bar of the reduced panel: on small screens, or when a page control it covered got the focus.
  * @fires {AidePanelToggleEvent} aide-panel-toggle - The panel opened or closed; detail: { open }.
  */
 export class AidePanel extends AideElement<PanelStrings> {
@@ -46,7 +46,7 @@ export class AidePanel extends AideElement<PanelStrings> {
   @property({ attribute: false }) config!: AideConfig;
   /** Whether the panel is shown (see show() and close()). */
   @state() open = false;
-  /** Reduced to its bar (small screens). */
+  /** Reduced to its bar (small screens, or a page control under the panel got the focus). */
   @state() reduced = false;
   /** The view shown. */
   @state() view: PanelView = 'home';
@@ -140,8 +140,7 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   /** Reduces the panel to its bar (small screens); focus goes to the bar's button. */
   reduce(): void {
-    this.reduced = true;
-    this.save();
+    this.toBar();
     void this.updateComplete.then(() => this.barButton?.focus());
   }
 
@@ -154,10 +153,7 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   /** Focus to the page, where the person was; on a small screen the panel first shrinks to its bar. */
   goToPage(): void {
-    if (this.small && !this.reduced) {
-      this.reduced = true;
-      this.save();
-    }
+    if (this.small) this.toBar();
     void this.updateComplete.then(() => this.pageFocus.focusPage());
   }
 
@@ -244,12 +240,30 @@ export class AidePanel extends AideElement<PanelStrings> {
   }
 
   /**
-   * A control of the page got the focus. On a small screen the open panel covers the whole page: that control would
-   * be hidden under it (WCAG 2.4.11), so the panel shrinks to its bar, as with F6.
+   * A control of the page got the focus: it must not be hidden under the panel (WCAG 2.4.11). On a small screen the
+   * open panel covers the whole page; on a large one the docked panel can cover what the page fixed at its end side
+   * (a fixed header's last links, « Haut de page »). Then the panel shrinks to its bar, as with F6: the view and its
+   * state stay, and the bar says where the person was. A control under the bar too (fixed at the bottom): the bar
+   * moves (panel.styles.ts).
    * @internal Called by the PageFocusController.
    */
-  pageFocused(): void {
-    if (this.open && this.small && !this.reduced) {
+  pageFocused(control: Element): void {
+    if (!this.open) return;
+    const bar = this.barButton!.parentElement!;
+    // A hidden box (the reduced panel, the bar of an open panel) has no size and covers nothing.
+    const covers = (box: Element) => {
+      const a = box.getBoundingClientRect();
+      const b = control.getBoundingClientRect();
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    };
+    if (this.small || covers(bar.previousElementSibling!)) this.toBar();
+    // The bar covers it too (fixed at the bottom, or left there by the page's scroll): the bar moves, to the other
+    // side on a large screen, to the top on a small one. The class is the bar's own: Lit does not render it again.
+    void this.updateComplete.then(() => covers(bar) && bar.classList.toggle('moved'));
+  }
+
+  private toBar(): void {
+    if (!this.reduced) {
       this.reduced = true;
       this.save();
     }
@@ -260,7 +274,7 @@ export class AidePanel extends AideElement<PanelStrings> {
     // Docked on the page's end side (its direction, not the widget's language's).
     const side = getComputedStyle(document.documentElement).direction === 'rtl' ? 'left' : 'right';
     if (this.getAttribute('dock') !== side) this.setAttribute('dock', side);
-    dockPage(!this.open ? null : !this.small ? (this.reduced ? null : side) : this.reduced ? 'bar' : null);
+    dockPage(!this.open ? null : this.reduced ? this.barButton!.parentElement!.offsetHeight + 8 : this.small ? null : side);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -292,10 +306,7 @@ export class AidePanel extends AideElement<PanelStrings> {
 
   /** A component shows something on the page: on a small screen the panel shrinks to its bar, focus stays. */
   private handleRevealPage(): void {
-    if (this.small && !this.reduced) {
-      this.reduced = true;
-      this.save();
-    }
+    if (this.small) this.toBar();
   }
 
   private handleStepChange(event: AideStepChangeEvent): void {
@@ -377,8 +388,8 @@ export class AidePanel extends AideElement<PanelStrings> {
   override render() {
     if (!this.config) return nothing;
     const t = this.t;
-    const showPanel = this.open && !(this.reduced && this.small);
-    const showBar = this.open && this.reduced && this.small;
+    const showPanel = this.open && !this.reduced;
+    const showBar = this.open && this.reduced;
     return html`
       <!-- lang again here: the host is display: contents, and Firefox then takes the page's language for what is
            inside (Orca read the English panel with a French voice). -->
@@ -448,8 +459,8 @@ export function savedPanelState(): PanelState | undefined {
  * same width as the panel's (panel.styles.ts).
  */
 let dockSheet: CSSStyleSheet | null = null;
-let docked: 'left' | 'right' | 'bar' | null = null;
-function dockPage(place: 'left' | 'right' | 'bar' | null): void {
+let docked: 'left' | 'right' | number | null = null;
+function dockPage(place: 'left' | 'right' | number | null): void {
   const sheets = document.adoptedStyleSheets;
   if (!place) {
     if (dockSheet && sheets.includes(dockSheet)) document.adoptedStyleSheets = sheets.filter((sheet) => sheet !== dockSheet);
@@ -458,11 +469,12 @@ function dockPage(place: 'left' | 'right' | 'bar' | null): void {
   dockSheet ??= new CSSStyleSheet();
   if (docked !== place) {
     dockSheet.replaceSync(
-      place === 'bar'
-        ? // The reduced bar covers the bottom of a small screen: the page scrolls a control that gets the focus above
-          // it, and can scroll its last lines above it.
-          `:root { scroll-padding-block-end: ${BAR_ROOM} !important; padding-block-end: ${BAR_ROOM} !important; }`
-        : `@media screen and (min-width: 640px) { :root { margin-${place}: ${PANEL_WIDTH} !important; } }`,
+      typeof place == 'number'
+        ? // The reduced bar covers the bottom of the screen: the page scrolls a control that gets the focus above it,
+          // and can scroll its last lines above it. Its height in px, measured: the bar's size follows the person's
+          // text size, not the page's root size (rem).
+          `:root{scroll-padding-block-end:${place}px!important;padding-block-end:${place}px!important}`
+        : `@media screen and (min-width:640px){:root{margin-${place}:${PANEL_WIDTH}!important}}`,
     );
   }
   docked = place;

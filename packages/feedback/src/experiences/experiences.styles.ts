@@ -7,7 +7,7 @@ export const experiencesStyles = css`
   }
   /* Own colours: on a host page, the page's background must not decide the contrast (nor its dark theme). */
   .experiences {
-    padding: 1rem;
+    padding: 1em;
     border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_text);
@@ -18,19 +18,19 @@ export const experiencesStyles = css`
     color: var(--_text-mention);
   }
   .figures-title {
-    margin-block-end: 0.25rem;
+    margin-block-end: 0.25em;
     font-weight: 700;
   }
   .figures {
-    margin: 0 0 1rem;
-    padding-inline-start: 1.25rem;
+    margin: 0 0 1em;
+    padding-inline-start: 1.25em;
   }
   .filter {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
-    gap: 0.5rem 0.75rem;
-    margin-block-end: 1rem;
+    gap: 0.5em 0.75em;
+    margin-block-end: 1em;
   }
   .filter label {
     flex-basis: 100%;
@@ -38,9 +38,9 @@ export const experiencesStyles = css`
   }
   select {
     min-height: var(--_target);
-    min-width: 12rem;
+    min-width: 12em;
     max-width: 100%;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     border: 0;
     border-block-end: 2px solid var(--_border);
     border-radius: var(--_radius) var(--_radius) 0 0;
@@ -52,13 +52,13 @@ export const experiencesStyles = css`
   }
   .stories {
     display: grid;
-    gap: 1rem;
-    margin: 0 0 1rem;
+    gap: 1em;
+    margin: 0 0 1em;
     padding: 0;
     list-style: none;
   }
   .story {
-    padding: 1rem;
+    padding: 1em;
     border: 1px solid var(--_border-light);
     border-inline-start: 4px solid var(--_border);
     border-radius: var(--_radius);
@@ -69,35 +69,35 @@ export const experiencesStyles = css`
     margin-block-end: 0;
   }
   .story-title {
-    font-size: 1.125rem;
+    font-size: 1.125em;
   }
   .text {
     white-space: pre-line;
   }
   .answer {
-    margin-block-start: 1rem;
-    padding: 0.75rem 1rem;
+    margin-block-start: 1em;
+    padding: 0.75em 1em;
     background: var(--_bg-alt);
     border-inline-start: 4px solid var(--_primary);
   }
   .answer :is(h3, h4, h5, h6) {
-    font-size: 1rem;
+    font-size: 1em;
   }
   .problem {
-    margin-block-end: 1rem;
-    padding: 0.75rem 1rem;
+    margin-block-end: 1em;
+    padding: 0.75em 1em;
     border-inline-start: 4px solid var(--_error);
     background: var(--_bg-alt);
   }
   .problem p,
   p.problem {
-    margin-block-end: 0.75rem;
+    margin-block-end: 0.75em;
   }
   .links {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 1.5rem;
-    margin: 1rem 0 0;
+    gap: 0 1.5em;
+    margin: 1em 0 0;
     padding: 0;
     list-style: none;
   }

@@ -154,7 +154,7 @@ const ar: ExperiencesStrings = {
   answerFrom: (service) => `رد ${service}`,
   answeredOn: 'تاريخ الرد',
   notAnswered: 'لم ترد الإدارة بعد.',
-  retry: 'أعد المحاولة',
+  retry: 'إعادة المحاولة',
   publicPage: 'كل التجارب على الصفحة العامة',
   feed: 'متابعة التجارب الجديدة (موجز Atom)',
   failed: 'تعذر عرض التجارب.',

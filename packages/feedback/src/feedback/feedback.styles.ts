@@ -11,7 +11,7 @@ export const feedbackStyles = css`
   }
   form {
     display: grid;
-    gap: 1.25rem;
+    gap: 1.25em;
   }
   form > p {
     margin: 0;
@@ -25,7 +25,7 @@ export const feedbackStyles = css`
   .comment > label {
     display: block;
     padding: 0;
-    margin-block-end: 0.5rem;
+    margin-block-end: 0.5em;
     font-weight: 700;
   }
   .required,
@@ -36,27 +36,27 @@ export const feedbackStyles = css`
   .options {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .face {
     position: relative;
-    flex: 1 1 6rem;
+    flex: 1 1 6em;
   }
   .face input {
     position: absolute;
-    inset-block-start: 0.75rem;
-    inset-inline-start: 0.75rem;
-    width: 1.25rem;
-    height: 1.25rem;
+    inset-block-start: 0.75em;
+    inset-inline-start: 0.75em;
+    width: 1.25em;
+    height: 1.25em;
     margin: 0;
     accent-color: var(--_primary);
   }
   .face label {
     display: grid;
     justify-items: center;
-    gap: 0.25rem;
-    min-height: 2.75rem;
-    padding: 2.25rem 0.5rem 0.75rem;
+    gap: 0.25em;
+    min-height: 2.75em;
+    padding: 2.25em 0.5em 0.75em;
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     cursor: pointer;
@@ -73,8 +73,8 @@ export const feedbackStyles = css`
     outline-offset: 2px;
   }
   .face-icon {
-    width: 2.5rem;
-    height: 2.5rem;
+    width: 2.5em;
+    height: 2.5em;
     fill: none;
     stroke: currentColor;
     stroke-width: 2;
@@ -89,9 +89,9 @@ export const feedbackStyles = css`
   .choice {
     position: relative;
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: 2.75em;
   }
   /* The whole row is the target, 44 px high (WCAG 2.5.8), not only the box and its words. */
   .choice label::before {
@@ -104,8 +104,8 @@ export const feedbackStyles = css`
     position: relative;
     z-index: 1;
     flex: none;
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     margin: 0;
     accent-color: var(--_primary);
   }
@@ -115,34 +115,34 @@ export const feedbackStyles = css`
   }
   .exclusive {
     /* 44 px of row under its separating line. */
-    min-height: calc(2.75rem + 0.25rem);
-    margin-block-start: 0.25rem;
-    padding-block-start: 0.25rem;
+    min-height: calc(2.75em + 0.25em);
+    margin-block-start: 0.25em;
+    padding-block-start: 0.25em;
     border-block-start: 1px solid var(--_border-light);
   }
   textarea {
     display: block;
-    min-height: 6rem;
+    min-height: 6em;
     resize: vertical;
   }
   .warning {
-    margin: 0 0 0.5rem;
-    padding: 0.5rem 0.75rem;
+    margin: 0 0 0.5em;
+    padding: 0.5em 0.75em;
     border-inline-start: 4px solid var(--_warning);
     background: var(--_bg-alt);
   }
   .hint {
-    margin: 0.25rem 0 0;
+    margin: 0.25em 0 0;
     color: var(--_text-mention);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .error {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
     color: var(--_error);
     font-weight: 700;
   }
   .open {
-    margin-block-end: 1rem;
+    margin-block-end: 1em;
   }
   .open .icon {
     fill: none;
@@ -156,11 +156,11 @@ export const feedbackStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
     margin: 0;
   }
   .result {
-    padding: 1rem;
+    padding: 1em;
     border-inline-start: 4px solid var(--_success);
     background: var(--_bg-alt);
   }
@@ -171,7 +171,7 @@ export const feedbackStyles = css`
     border-color: var(--_error);
   }
   .status {
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     background: var(--_bg-alt);
   }
   @media (forced-colors: active) {

@@ -166,7 +166,7 @@ const en: FeedbackStrings = {
 const ar: FeedbackStrings = {
   title: 'أبدي رأيي',
   open: 'أبدي رأيي',
-  intro: 'أخبرنا كيف جرت إجراءاتك. رأيك مجهول الهوية ويُستخدم لتحسين الخدمة.',
+  intro: 'أخبرنا كيف جرى إجراؤك. رأيك مجهول الهوية ويُستخدم لتحسين الخدمة.',
   required: 'إلزامي',
   satisfactionLegend: 'بشكل عام، كيف جرى الأمر؟',
   satisfaction: { bad: 'ليس جيدًا', medium: 'متوسط', good: 'جيد جدًا' },

@@ -5,29 +5,29 @@ export const storyStyles = css`
   .story-text > label,
   .follow > label {
     display: block;
-    margin-block-end: 0.5rem;
+    margin-block-end: 0.5em;
     font-weight: 700;
   }
   .story-text .hint:first-of-type {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   textarea#story-text {
-    min-height: 10rem;
+    min-height: 10em;
   }
   .hint.over {
     color: var(--_error);
     font-weight: 700;
   }
   .rules {
-    margin: 0 0 0.75rem;
-    padding-inline-start: 1.25rem;
+    margin: 0 0 0.75em;
+    padding-inline-start: 1.25em;
   }
   .rules li + li {
-    margin-block-start: 0.25rem;
+    margin-block-start: 0.25em;
   }
   .story-general ul {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
     font-weight: 400;
   }
   .story-general:focus-visible {
@@ -37,34 +37,34 @@ export const storyStyles = css`
   .story-preview,
   .remembered {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .story-preview > *,
   .remembered > * {
     margin: 0;
   }
   .remembered {
-    margin-block-start: 2rem;
-    padding-block-start: 1rem;
+    margin-block-start: 2em;
+    padding-block-start: 1em;
     border-block-start: 1px solid var(--_border-light);
   }
   .remembered ul {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .label {
     font-weight: 700;
   }
   .preview-text {
     margin: 0;
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     border-inline-start: 4px solid var(--_border);
     background: var(--_bg-alt);
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
   mark {
-    padding: 0 0.125rem;
+    padding: 0 0.125em;
     background: var(--_bg-contrast);
     color: inherit;
     font-weight: 700;
@@ -72,7 +72,7 @@ export const storyStyles = css`
   }
   .summary {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     margin: 0;
   }
   .summary dt {
@@ -83,8 +83,8 @@ export const storyStyles = css`
   }
   .follow {
     display: grid;
-    gap: 0.5rem;
-    margin-block-start: 1rem;
+    gap: 0.5em;
+    margin-block-start: 1em;
   }
   .follow > * {
     margin: 0;
@@ -92,7 +92,7 @@ export const storyStyles = css`
   .follow textarea {
     min-height: 0;
     font-family: monospace;
-    font-size: 0.875rem;
+    font-size: 0.875em;
     word-break: break-all;
     resize: none;
   }

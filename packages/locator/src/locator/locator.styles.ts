@@ -7,13 +7,13 @@ export const locatorStyles = css`
   /* Own colours: alone on a host page, the page's background must not decide the contrast. */
   .locator {
     display: grid;
-    gap: 1rem;
+    gap: 1em;
     background: var(--_bg);
     color: var(--_text);
   }
   .search {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   label {
     font-weight: 700;
@@ -22,7 +22,7 @@ export const locatorStyles = css`
   .mention {
     margin: 0;
     color: var(--_text-mention);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .field-error {
     margin: 0;
@@ -43,15 +43,15 @@ export const locatorStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
-    max-height: 18rem;
+    max-height: 18em;
     overflow-y: auto;
     border: 1px solid var(--_border);
     background: var(--_bg);
     box-shadow: var(--_shadow);
   }
   [role='option'] {
-    padding: 0.625rem 0.75rem;
-    min-height: 2.75rem;
+    padding: 0.625em 0.75em;
+    min-height: var(--_target);
     cursor: pointer;
   }
   [role='option']:hover,
@@ -62,11 +62,11 @@ export const locatorStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .status {
     margin: 0;
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     border-inline-start: 4px solid var(--_info);
     background: var(--_bg-alt);
   }
@@ -80,7 +80,7 @@ export const locatorStyles = css`
   .phone-line,
   .sheet {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .results > h2,
   .results > h3,
@@ -89,13 +89,13 @@ export const locatorStyles = css`
   }
   .places {
     display: grid;
-    gap: 1rem;
+    gap: 1em;
     margin: 0;
     padding: 0;
     list-style: none;
   }
   .place article {
-    padding: 1rem;
+    padding: 1em;
     border: 1px solid var(--_border-light);
     border-inline-start: 4px solid var(--_primary);
     border-radius: var(--_radius);
@@ -104,16 +104,16 @@ export const locatorStyles = css`
   .place h3,
   .place h4,
   .place h5 {
-    margin: 0 0 0.5rem;
-    font-size: 1.125rem;
+    margin: 0 0 0.5em;
+    font-size: 1.125em;
   }
   .place p {
-    margin: 0 0 0.375rem;
+    margin: 0 0 0.375em;
   }
   .distance,
   .hours-line {
     display: flex;
-    gap: 0.375rem;
+    gap: 0.375em;
     align-items: flex-start;
   }
   .distance {
@@ -132,32 +132,32 @@ export const locatorStyles = css`
   .labels {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
-    margin: 0 0 0.375rem;
+    gap: 0.25em;
+    margin: 0 0 0.375em;
     padding: 0;
     list-style: none;
   }
   .labels li {
-    padding: 0 0.5rem;
+    padding: 0 0.5em;
     border: 1px solid var(--_info);
-    border-radius: 1rem;
+    border-radius: 1em;
     color: var(--_info);
-    font-size: 0.875rem;
+    font-size: 0.875em;
     font-weight: 700;
   }
   .links {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0.5rem 0;
+    gap: 0.25em 1em;
+    margin: 0.5em 0;
     padding: 0;
     list-style: none;
   }
   .links a {
     display: inline-flex;
-    gap: 0.25rem;
+    gap: 0.25em;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: var(--_target);
   }
   .links .icon {
     width: 1em;
@@ -165,7 +165,7 @@ export const locatorStyles = css`
     margin: 0;
   }
   details summary {
-    min-height: 2.75rem;
+    min-height: var(--_target);
     display: flex;
     align-items: center;
     cursor: pointer;
@@ -174,11 +174,11 @@ export const locatorStyles = css`
   }
   table {
     border-collapse: collapse;
-    margin: 0.25rem 0;
+    margin: 0.25em 0;
   }
   th,
   td {
-    padding: 0.25rem 0.5rem;
+    padding: 0.25em 0.5em;
     border-block-end: 1px solid var(--_border-light);
     text-align: start;
     vertical-align: top;
@@ -190,9 +190,9 @@ export const locatorStyles = css`
   .check {
     position: relative;
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: var(--_target);
     margin: 0;
   }
   .check label {
@@ -208,28 +208,28 @@ export const locatorStyles = css`
   a.tel {
     display: inline-flex;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: var(--_target);
   }
   input[type='checkbox'] {
     /* Above the label's row-wide target: a click on the box itself reaches the box. */
     position: relative;
     z-index: 1;
-    width: 1.5rem;
-    height: 1.5rem;
+    width: 1.5em;
+    height: 1.5em;
     margin: 0;
     flex: none;
     accent-color: var(--_primary);
   }
   .filters {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
     justify-items: start;
   }
   .filter-panel {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
     width: 100%;
-    padding: 0.75rem;
+    padding: 0.75em;
     border: 1px solid var(--_border-light);
   }
   fieldset {
@@ -239,13 +239,13 @@ export const locatorStyles = css`
   }
   legend {
     padding: 0;
-    margin-block-end: 0.25rem;
+    margin-block-end: 0.25em;
     font-weight: 700;
   }
   .others ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
+    gap: 0.25em;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -254,7 +254,7 @@ export const locatorStyles = css`
     margin: 0;
   }
   .phone-line {
-    padding: 1rem;
+    padding: 1em;
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
   }
@@ -262,18 +262,18 @@ export const locatorStyles = css`
     margin: 0;
   }
   .call {
-    font-size: 1.125rem;
+    font-size: 1.125em;
   }
   .sheet {
-    padding: 1rem;
+    padding: 1em;
     background: var(--_bg-alt);
   }
   .tutorial-context {
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     border-inline-start: 4px solid var(--_primary);
   }
   .sources summary {
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   @media (forced-colors: active) {
     [role='option'].active {

@@ -59,7 +59,7 @@ export function renderPhoneLine(v: LocatorView) {
   return html`
     <section part="phone-line" class="phone-line" aria-labelledby="phone-line-title">
       ${heading(v.sectionLevel, t.phoneLineTitle, { id: 'phone-line-title' })}
-      <p><strong>${line?.name ?? NATIONAL_PHONE_LINE.name}</strong> — <span lang="fr" dir="ltr">${line?.description ?? ''}</span></p>
+      <p lang="fr" dir="ltr"><strong>${line?.name ?? NATIONAL_PHONE_LINE.name}</strong> — ${line?.description ?? ''}</p>
       <p>
         <a class="button call" href="tel:${line?.tel ?? NATIONAL_PHONE_LINE.tel}">${icon(phoneIcon)}${t.phoneLineCall(unbreakable(line?.display ?? NATIONAL_PHONE_LINE.display))}</a>
       </p>
@@ -113,7 +113,7 @@ export function renderPlace(v: LocatorView, result: PlaceResult, index: number) 
     <article aria-labelledby="${id}-name">
       ${heading(v.sectionLevel + 1, place.n, { id: `${id}-name` })}
       <p class="distance">${icon(pinIcon)}<span>${t.distance(result.distanceKm, v.locale)}${place.ap ? html` <span class="mention">(${t.approximate})</span>` : nothing}</span></p>
-      <p class="address">${fullAddress}</p>
+      <p class="address" lang="fr" dir="ltr">${fullAddress}</p>
       <p class="hours-line ${state.state}">${icon(clockIcon)}<span>${openingText(t, v.locale, state)}</span></p>
       ${result.schedule ? renderWeekHours(v, result.schedule, !!place.ph, id, place.n) : nothing}
       ${place.t

@@ -13,34 +13,34 @@ export const walkthroughStyles = css`
   .meta,
   .card-meta {
     color: var(--_text-mention);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .meta {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   label {
     display: block;
     font-weight: 700;
   }
   .hint {
-    margin: 0 0 0.25rem;
+    margin: 0 0 0.25em;
   }
   section {
-    margin-block: 1rem;
+    margin-block: 1em;
   }
   .cards {
     display: grid;
-    gap: 0.5rem;
-    margin: 0.5rem 0 0;
+    gap: 0.5em;
+    margin: 0.5em 0 0;
     padding: 0;
     list-style: none;
   }
   .card {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     width: 100%;
-    min-height: 2.75rem;
-    padding: 0.75rem 1rem;
+    min-height: 2.75em;
+    padding: 0.75em 1em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -59,12 +59,12 @@ export const walkthroughStyles = css`
     text-underline-offset: 0.15em;
   }
   .count {
-    margin: 0.5rem 0 0;
+    margin: 0.5em 0 0;
   }
   .tutorial-title {
-    margin: 0 0 0.25rem;
+    margin: 0 0 0.25em;
     color: var(--_text-mention);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .progress-text {
     margin: 0;
@@ -72,10 +72,10 @@ export const walkthroughStyles = css`
     color: var(--_text-mention);
   }
   .progress {
-    height: 0.5rem;
-    margin: 0.25rem 0 0.75rem;
+    height: 0.5em;
+    margin: 0.25em 0 0.75em;
     background: var(--_bg-contrast);
-    border-radius: 0.25rem;
+    border-radius: 0.25em;
     overflow: hidden;
   }
   .progress .bar {
@@ -88,12 +88,12 @@ export const walkthroughStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
-    margin: 0.75rem 0;
+    gap: 0.5em;
+    margin: 0.75em 0;
   }
   .navigation {
     justify-content: space-between;
-    padding-block-start: 0.75rem;
+    padding-block-start: 0.75em;
     border-block-start: 1px solid var(--_border-light);
   }
   .step-content,
@@ -119,8 +119,8 @@ export const walkthroughStyles = css`
     cursor: progress;
   }
   .you-are-here {
-    margin: 0.5rem 0 0.75rem;
-    padding: 0.5rem 0.75rem;
+    margin: 0.5em 0 0.75em;
+    padding: 0.5em 0.75em;
     border-inline-start: 4px solid var(--_primary);
     background: var(--_bg-alt);
   }
@@ -129,22 +129,22 @@ export const walkthroughStyles = css`
   }
   .here {
     border-inline-start: 3px solid var(--_primary);
-    padding-inline-start: 0.5rem;
+    padding-inline-start: 0.5em;
   }
   .here-marker {
     display: inline-block;
-    margin-inline-start: 0.5rem;
-    padding: 0 0.375rem;
+    margin-inline-start: 0.5em;
+    padding: 0 0.375em;
     border-radius: var(--_radius);
     background: var(--_primary);
     color: var(--_on-primary);
-    font-size: 0.875rem;
+    font-size: 0.875em;
     font-weight: 700;
     text-decoration: none;
   }
   .callout {
-    margin: 0.75rem 0;
-    padding: 0.75rem 1rem;
+    margin: 0.75em 0;
+    padding: 0.75em 1em;
     border-inline-start: 4px solid var(--_info);
     background: var(--_bg-alt);
   }
@@ -158,7 +158,7 @@ export const walkthroughStyles = css`
     border-color: var(--_success);
   }
   .callout-title {
-    margin: 0 0 0.25rem;
+    margin: 0 0 0.25em;
     font-weight: 700;
   }
   .callout p:last-child {
@@ -181,25 +181,25 @@ export const walkthroughStyles = css`
   button.term::before {
     content: '';
     position: absolute;
-    inset-block: min(0px, calc(50% - 1.375rem));
-    inset-inline: min(0px, calc(50% - 1.375rem));
+    inset-block: min(0px, calc(50% - 1.375em));
+    inset-inline: min(0px, calc(50% - 1.375em));
   }
   /* The useful links, one a line: 44 px high targets. */
   .links a {
     display: inline-flex;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: 2.75em;
   }
   .definition {
     display: block;
-    margin: 0.25rem 0 0.5rem;
-    padding: 0.5rem 0.75rem;
+    margin: 0.25em 0 0.5em;
+    padding: 0.5em 0.75em;
     border-inline-start: 3px solid var(--_link);
     background: var(--_bg-alt);
   }
   button.link {
-    padding: 0.25rem 0;
-    min-height: 2.75rem;
+    padding: 0.25em 0;
+    min-height: 2.75em;
     border: 0;
     background: none;
     color: var(--_link);
@@ -213,18 +213,18 @@ export const walkthroughStyles = css`
   }
   .toc,
   #step-list {
-    padding-inline-start: 1.5rem;
+    padding-inline-start: 1.5em;
   }
   .stuck {
-    margin-block: 1rem;
-    padding: 0.75rem 1rem;
+    margin-block: 1em;
+    padding: 0.75em 1em;
     border: 1px solid var(--_border-light);
   }
   .stuck p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   .status {
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     border-inline-start: 4px solid var(--_info);
     background: var(--_bg-alt);
   }
@@ -236,12 +236,12 @@ export const walkthroughStyles = css`
   .table-scroll {
     max-width: 100%;
     overflow-x: auto;
-    margin-block: 0.75rem;
+    margin-block: 0.75em;
     background:
-      linear-gradient(to right, var(--_bg) 30%, transparent) left / 2.5rem 100% no-repeat local,
-      linear-gradient(to left, var(--_bg) 30%, transparent) right / 2.5rem 100% no-repeat local,
-      radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.3), transparent) left / 0.85rem 100% no-repeat scroll,
-      radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.3), transparent) right / 0.85rem 100% no-repeat scroll;
+      linear-gradient(to right, var(--_bg) 30%, transparent) left / 2.5em 100% no-repeat local,
+      linear-gradient(to left, var(--_bg) 30%, transparent) right / 2.5em 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.3), transparent) left / 0.85em 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.3), transparent) right / 0.85em 100% no-repeat scroll;
   }
   .table-scroll:focus-visible {
     outline: 3px solid var(--_focus, currentColor);
@@ -255,10 +255,10 @@ export const walkthroughStyles = css`
   }
   th,
   td {
-    padding: 0.25rem 0.5rem;
+    padding: 0.25em 0.5em;
     border: 1px solid var(--_border-light);
     text-align: start;
-    min-width: 6rem;
+    min-width: 6em;
     overflow-wrap: normal;
     hyphens: manual;
   }

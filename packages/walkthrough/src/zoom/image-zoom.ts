@@ -31,11 +31,11 @@ export class AideImageZoom extends AideElement<ZoomStrings> {
     css`
       dialog {
         box-sizing: border-box;
-        width: min(60rem, calc(100vw - 1rem));
+        width: min(60em, calc(100vw - 1em));
         max-width: none;
-        max-height: calc(100dvh - 1rem);
+        max-height: calc(100dvh - 1em);
         margin: auto;
-        padding: 0.75rem;
+        padding: 0.75em;
         border: 2px solid var(--_border);
         background: var(--_bg);
         color: var(--_text);
@@ -55,32 +55,32 @@ export class AideImageZoom extends AideElement<ZoomStrings> {
       img {
         display: block;
         max-width: 100%;
-        max-height: calc(100dvh - 16rem);
-        min-height: 8rem;
+        max-height: calc(100dvh - 16em);
+        min-height: 8em;
         width: auto;
         height: auto;
         object-fit: contain;
       }
       .caption {
-        margin: 0.5rem 0;
+        margin: 0.5em 0;
       }
       .tools {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       .tools .close {
         margin-inline-start: auto;
       }
       output {
-        min-width: 7rem;
+        min-width: 7em;
         font-weight: 700;
       }
       .keys {
-        margin: 0.5rem 0 0;
+        margin: 0.5em 0 0;
         color: var(--_text-mention);
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
       @media (forced-colors: active) {
         dialog,
