@@ -9,22 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import {
-  check,
-  expectComponentContrast,
-  expectDecorativeImagesIgnored,
-  expectForcedColors,
-  expectKeyboardWalk,
-  expectNoAxeViolations,
-  expectNoPresentationalMarkup,
-  expectReducedMotion,
-  expectReflow,
-  expectReviewedIncomplete,
-  expectTargetSize,
-  expectTextResize,
-  expectTextSpacing,
-  expectValidHtml,
-} from '../a11y/harness.ts';
+import { checkState, expectNoAxeViolations, expectReflow } from '../a11y/harness.ts';
 
 /**
  * An agent signed in through the provider's real sign-in form (any password in the demo), on `path`. `harness`: the
@@ -43,34 +28,8 @@ async function signIn(browser: Browser, baseURL: string, email: string, path: st
   return { context, agent };
 }
 
-/**
- * The harness's checkState for a page the collector serves, check by check (each recorded for the RGAA grid), on its
- * `main`: all of them but « host-colours » (the page is its own host: no host page's colours to ignore) and « lang »
- * (it reads the widgets' roots; here the page's own lang is asserted).
- */
-async function checkServerState(page: Page, state: string) {
-  const widget = 'main';
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  const incomplete = [...(await check('axe', () => expectNoAxeViolations(page, state, 'light'))), ...(await check('axe', () => expectNoAxeViolations(page, state, 'dark')))];
-  await check('axe-incomplete', async () => expectReviewedIncomplete(incomplete, state));
-  await page.emulateMedia({ colorScheme: 'light' });
-  await check('component-contrast', () => expectComponentContrast(page, state, widget));
-  await check('images', () => expectDecorativeImagesIgnored(page, state, widget));
-  await check('presentational-markup', () => expectNoPresentationalMarkup(page, state, widget));
-  await check('html-validate', () => expectValidHtml(page, state, widget));
-  await check('reflow-320', () => expectReflow(page, state, widget, { width: 320, height: 640 }, 'RGAA 10.11 (320 px)'));
-  await check('zoom-200', () => expectReflow(page, state, widget, { width: 640, height: 400 }, 'RGAA 10.4 (zoom 200 %)'));
-  await check('portrait', () => expectReflow(page, state, widget, { width: 390, height: 844 }, 'RGAA 13.9 (portrait)'));
-  await check('landscape', () => expectReflow(page, state, widget, { width: 844, height: 390 }, 'RGAA 13.9 (landscape)'));
-  await check('target-size', () => expectTargetSize(page, state, widget));
-  await page.setViewportSize(viewport);
-  await check('text-resize', () => expectTextResize(page, state, widget));
-  await check('text-spacing', () => expectTextSpacing(page, state, widget));
-  await check('forced-colours', () => expectForcedColors(page, state, widget));
-  await check('reduced-motion', () => expectReducedMotion(page, state, widget));
-  await expectKeyboardWalk(page, state, widget);
-}
+/** The harness's checks on a page the collector serves, on its `main` (each recorded for the RGAA grid). */
+const checkServerState = (page: Page, state: string) => checkState(page, { name: state, widget: 'main', serverPage: true });
 
 async function send(page: Page, path: string, data: object) {
   const r = await page.request.post(path, { headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, data });
