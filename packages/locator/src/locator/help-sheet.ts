@@ -66,9 +66,9 @@ export function renderHelpSheet(t: LocatorStrings, level: number, data: SheetDat
     <p>${t.sheetIntro}</p>
     ${data.tutorial ? html`<p class="tutorial-context">${data.tutorial}</p>` : nothing}
     <ol>
-      ${data.places.map((p) => html`<li><strong>${p.name}</strong> — ${p.address}${p.phone ? html` — ${t.phone} : ${p.phone.display}` : nothing}</li>`)}
+      ${data.places.map((p) => html`<li><strong>${p.name}</strong> — ${p.address}${p.phone ? html` — ${t.phone}${t.colon}${p.phone.display}` : nothing}</li>`)}
     </ol>
-    ${data.phoneLine ? html`<p>${t.phoneLineTitle} : ${data.phoneLine.name}, ${data.phoneLine.display} — ${data.phoneLine.hours}</p>` : nothing}
+    ${data.phoneLine ? html`<p>${t.phoneLineTitle}${t.colon}${data.phoneLine.name}${t.comma}${data.phoneLine.display} — ${data.phoneLine.hours}</p>` : nothing}
     <p>
       <a class="button" href=${sheetUrl(placesIndexUrl, data)} target="_blank" rel="noopener">${t.sheetPrint}<span class="visually-hidden"> (${t.newWindow})</span>${icon(externalIcon)}</a>
     </p>

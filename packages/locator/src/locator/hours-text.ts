@@ -15,7 +15,7 @@ export function dayName(locale: Locale, weekday: number): string {
 
 /** One day's opening ranges: "9 h – 12 h, 14 h – 17 h", or "Fermé". */
 export function dayHours(t: LocatorStrings, locale: Locale, ranges: WeeklySchedule[number]): string {
-  return ranges.length === 0 ? t.closedDay : ranges.map(([a, b]) => `${formatTime(locale, a)} – ${formatTime(locale, b)}`).join(', ');
+  return ranges.length === 0 ? t.closedDay : ranges.map(([a, b]) => `${formatTime(locale, a)} – ${formatTime(locale, b)}`).join(t.comma);
 }
 
 export function openingText(t: LocatorStrings, locale: Locale, state: OpeningState): string {
@@ -55,10 +55,10 @@ export function weekSummary(t: LocatorStrings, locale: Locale, schedule: WeeklyS
     const hours = hoursOf(schedule[start] ?? []);
     let end = start;
     while (end + 1 < 7 && hoursOf(schedule[end + 1] ?? []) === hours) end++;
-    if (hours) parts.push(`${end === start ? dayName(locale, start) : t.daysRange(dayName(locale, start), dayName(locale, end))}, ${hours}`);
+    if (hours) parts.push(`${end === start ? dayName(locale, start) : t.daysRange(dayName(locale, start), dayName(locale, end))}${t.comma}${hours}`);
     start = end + 1;
   }
-  return parts.join(' ; ');
+  return parts.join(t.listSeparator);
 }
 
 export function phoneLineText(t: LocatorStrings, locale: Locale, line: PhoneLineConfig, now: Date): string {

@@ -89,7 +89,7 @@ function renderClosedNearby(v: LocatorPageView, closed: PlaceResult[], origin: O
     <p>${t.nextOpenings}</p>
     <ul>
       ${closed.map(
-        (r) => html`<li><strong>${r.place.n}</strong> (${t.distance(r.distanceKm, v.locale)}) : ${nextOpeningText(t, v.locale, placeOpening(r, v.now))}</li>`,
+        (r) => html`<li><strong>${r.place.n}</strong> (${t.distance(r.distanceKm, v.locale)})${t.colon}${nextOpeningText(t, v.locale, placeOpening(r, v.now))}</li>`,
       )}
     </ul>
     <p><button type="button" class="button secondary" @click=${() => v.showAllPlaces()}>${t.showAllPlaces}</button></p>

@@ -264,6 +264,20 @@ describe('<aide-locator>', () => {
     await expect(ar).to.be.accessible();
   });
 
+  it('in Arabic, lists and labels use Arabic punctuation (، ؛ and a colon without a space before it), not French', async () => {
+    const el = await render('ar');
+    await results(el, '29200');
+    const services = $$(el, '.place .services').map(text);
+    const weeks = $$(el, '.week-summary').map(text);
+    expect(services.length).to.be.greaterThan(0);
+    expect(weeks.length).to.be.greaterThan(0);
+    for (const sentence of [...services, ...weeks]) {
+      expect(sentence, sentence).not.to.match(/ [:;]|[;,]/);
+    }
+    expect(services.some((s) => s.includes('؛ ')), services.join('\n')).to.equal(true);
+    expect(weeks.some((s) => s.includes('، ')), weeks.join('\n')).to.equal(true);
+  });
+
   it('writes French phone numbers the French way', () => {
     expect(displayPhone('+33170772372')).to.equal('01 70 77 23 72');
     expect(displayPhone('+262262123456')).to.equal('+262 262 123 456');

@@ -118,7 +118,7 @@ export function renderPlace(v: LocatorView, result: PlaceResult, index: number) 
       ${result.schedule ? renderWeekHours(v, result.schedule, !!place.ph, id, place.n) : nothing}
       ${place.t
         ? // Two places may share a number: the link says whose it is.
-          html`<p>${t.phone} : <a class="tel" href="tel:${place.t}">${unbreakable(displayPhone(place.t))}<span class="visually-hidden"> (${t.phoneOf(place.n)})</span></a></p>`
+          html`<p>${t.phone}${t.colon}<a class="tel" href="tel:${place.t}">${unbreakable(displayPhone(place.t))}<span class="visually-hidden"> (${t.phoneOf(place.n)})</span></a></p>`
         : nothing}
       ${labels.length
         ? // Named by a text before it, not aria-label: a list has no name to give (html-validate aria-label-misuse).
@@ -127,7 +127,7 @@ export function renderPlace(v: LocatorView, result: PlaceResult, index: number) 
               ${labels.map((l) => html`<li>${term(v, l)}</li>`)}
             </ul>`
         : nothing}
-      ${services.length ? html`<p class="services"><span class="label">${t.services} :</span> ${services.map((s) => term(v, s)).join(' ; ')}.</p>` : nothing}
+      ${services.length ? html`<p class="services"><span class="label">${t.services}${t.colon}</span>${services.map((s) => term(v, s)).join(t.listSeparator)}.</p>` : nothing}
       ${hasFlag(v.vocabularies.specificSupport, place.ps, WHEELCHAIR_VALUE) ? html`<p>${t.wheelchair}</p>` : nothing}
       ${place.it ? html`<p>${t.mobile}</p>` : nothing}
       <ul class="links">

@@ -49,6 +49,10 @@ export interface LocatorStrings {
   showAllPlaces: string;
   timeRange: (from: string, to: string) => string;
   rangeSeparator: string;
+  /** The language's punctuation between parts of a sentence and the items of a list, and before what a label names. */
+  comma: string;
+  listSeparator: string;
+  colon: string;
   daysRange: (from: string, to: string) => string;
   phoneLineWeek: (summary: string) => string;
   distance: (km: number, locale: Locale) => string;
@@ -175,6 +179,9 @@ export const locatorFr: LocatorStrings = {
   showAllPlaces: 'Voir tous les lieux, ouverts ou fermés',
   timeRange: (a, b) => `de ${a} à ${b}`,
   rangeSeparator: ' et ',
+  comma: ', ',
+  listSeparator: ' ; ',
+  colon: ' : ',
   daysRange: (a, b) => `du ${a} au ${b}`,
   phoneLineWeek: (s) => `Horaires : ${s}.`,
   distance: (km) => `à ${km < 1 ? `${Math.round(km * 1000)} m` : `${formatNumber('fr', km, { maximumFractionDigits: 1 })} km`}`,
