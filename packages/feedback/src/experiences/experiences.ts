@@ -148,8 +148,6 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
   @state() private feeling: Feeling | '' = '';
   @state() private phase: 'loading' | 'ready' | 'failed' = 'loading';
   @state() private loadingMore = false;
-  /** A filter is loading over a list already shown: the list stays (busy) so a screen reader keeps its place in it. */
-  @state() private refreshing = false;
   @state() private failure: { message: string; reason: Reason; feeling: Feeling | '' } | null = null;
 
   /** Loading shows on the control pressed and is said if it lasts (core's busy state). */
@@ -209,8 +207,6 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
     this.failure = null;
     this.loadingMore = reason === 'more';
     if (reason !== 'more') {
-      // Replacing the list with the loading message made Orca lose its place in Chromium (H went back to the top).
-      this.refreshing = reason === 'filter' && this.phase === 'ready' && this.stories.length > 0;
       this.phase = 'loading';
       this.feeling = feeling;
     }
@@ -229,7 +225,6 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
       this.failure = { message, reason, feeling };
       if (reason !== 'more') this.phase = 'failed';
       this.loadingMore = false;
-      this.refreshing = false;
       if (reason !== 'start') this.announce(`${t.failed} ${message}`, 'assertive');
       // The list gave way to the message and « Réessayer »: focus goes there rather than falling to the page.
       if (hadFocus) {
@@ -259,7 +254,6 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
     this.pages = read.pages;
     this.phase = 'ready';
     this.loadingMore = false;
-    this.refreshing = false;
     if (reason === 'more') {
       this.announce(t.moreLoaded(added.length, this.stories.length, this.total));
       await this.updateComplete;
@@ -348,7 +342,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
 
   private renderResults() {
     const t = this.t;
-    if (this.phase === 'loading' && !this.refreshing) return html`<p class="loading" tabindex="-1">${t.loading}</p>`;
+    if (this.phase === 'loading') return html`<p class="loading" tabindex="-1">${t.loading}</p>`;
     if (this.phase === 'failed') return this.renderFailure();
     if (this.stories.length === 0) return html`<p class="count empty" tabindex="-1">${this.emptyText()}</p>`;
     const level = this.headingLevel + 1;
