@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './testing.ts';
 import { announce, prepareAnnouncer } from './announce.ts';
 
 const region = (politeness: string) =>

@@ -1,10 +1,19 @@
 /**
  * Helpers for the component tests (web-test-runner), shared by every package. Never imported by the widget itself.
  */
+import { waitUntil as waitUntilOpenWc } from '@open-wc/testing';
 import { prepareAnnouncer } from './announce.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Waits for a condition. The limit, 15 s, only stops a test that hangs; it is never a speed check. A shorter one
+ * (open-wc's default is 1 s) failed under CPU contention: the Arabic catalogue chunk took longer to arrive.
+ */
+export function waitUntil(predicate: () => unknown, message?: string): Promise<void> {
+  return waitUntilOpenWc(predicate, message, { interval: 50, timeout: 15_000 });
+}
 
 /**
  * The longest the widget waits before it acts by itself: the comment's remaining characters are said 1.2 s after

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '@aide/core/testing';
 import { html as litHtml, svg } from 'lit';
 import { setViewport } from '@web/test-runner-commands';
 import { defaultConfig, readSession } from '@aide/core';
@@ -168,7 +169,7 @@ describe('<aide-panel>', () => {
       await panel.updateComplete;
       expect(panel.reduced, 'a control the panel does not cover changes nothing').to.equal(false);
       toTop.focus();
-      await waitUntil(() => panel.reduced && seen(toTop), 'the focused control is seen', { timeout: 5000 });
+      await waitUntil(() => panel.reduced && seen(toTop), 'the focused control is seen');
       const bar = shadow(panel).querySelector('.bar')!.getBoundingClientRect();
       expect(bar.left, 'the bar went to the other side').to.equal(0);
       expect(bar.bottom, 'at the bottom').to.equal(document.documentElement.clientHeight);

@@ -2,11 +2,11 @@
  * <aide-experiences> in real browsers, against the fake collector that plays the stories contract
  * (test/e2e/fixtures/stories-contract.ts: published stories only, newest first, 10 a page, indicators, faults).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './define.ts';
 import type { AideExperiences } from './experiences.ts';
 import { setRequestTimeout, DEFAULT_TIMEOUT_SECONDS } from '@aide/core';
-import { expectStays, listenToAnnouncements } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements, waitUntil } from '@aide/core/testing';
 import { contractFetch, StoriesContract, type StoredStory } from '../../../../test/e2e/fixtures/stories-contract.ts';
 
 const PROCEDURE = 'demande-logement';
@@ -44,7 +44,7 @@ async function shown(attrs: { level?: number; lang?: string } = {}) {
 }
 
 async function settledList(el: AideExperiences) {
-  await waitUntil(() => !$(el, '.loading') && $(el, '.results')?.getAttribute('aria-busy') === 'false', 'the list settled', { timeout: 5000 });
+  await waitUntil(() => !$(el, '.loading') && $(el, '.results')?.getAttribute('aria-busy') === 'false', 'the list settled');
 }
 
 /** 25 published stories: the newest one answered 5 h after it was published, the second one 3 h after. */
@@ -148,13 +148,13 @@ describe('<aide-experiences>', () => {
     expect(more.hasAttribute('data-busy')).to.equal(true);
     await el.updateComplete;
     expect($(el, '.results')!.getAttribute('aria-busy')).to.equal('true');
-    await waitUntil(() => $$(el, 'article.story').length === 20, '20 stories', { timeout: 5000 });
-    await waitUntil(() => focused(el) === $$(el, 'article.story')[10]!.querySelector('h3'), 'focus on the 11th story’s heading', { timeout: 5000 });
-    await waitUntil(() => said.heard.includes('polite: 10 expériences de plus : 20 sur 25 affichées.'), 'count said', { timeout: 5000 });
+    await waitUntil(() => $$(el, 'article.story').length === 20, '20 stories');
+    await waitUntil(() => focused(el) === $$(el, 'article.story')[10]!.querySelector('h3'), 'focus on the 11th story’s heading');
+    await waitUntil(() => said.heard.includes('polite: 10 expériences de plus : 20 sur 25 affichées.'), 'count said');
     expect(experiencesAsked().filter((u) => u.endsWith('page=2'))).to.have.length(1);
     await expect(el).to.be.accessible();
     ($(el, '.more') as HTMLButtonElement).click();
-    await waitUntil(() => $$(el, 'article.story').length === 25, '25 stories', { timeout: 5000 });
+    await waitUntil(() => $$(el, 'article.story').length === 25, '25 stories');
     expect($(el, '.more')).to.equal(null);
     // Newest first all along, each story once.
     const ids = $$(el, 'article.story').map((a) => a.dataset.story);
@@ -184,7 +184,7 @@ describe('<aide-experiences>', () => {
     await settledList(el);
     expect($$(el, 'article.story').map((a) => a.dataset.feeling)).to.deep.equal(['negative', 'negative', 'negative', 'negative']);
     expect(text($(el, '.count'))).to.equal('4 expériences au ressenti « négative », les plus récentes d’abord.');
-    await waitUntil(() => said.heard.includes('polite: 4 expériences au ressenti « négative », les plus récentes d’abord.'), 'count said', { timeout: 5000 });
+    await waitUntil(() => said.heard.includes('polite: 4 expériences au ressenti « négative », les plus récentes d’abord.'), 'count said');
     expect(focused(el)).to.equal(button);
     // The figures are the procedure's, whatever the filter.
     expect(text($(el, '.figures li'))).to.equal('12 expériences publiées');
@@ -197,7 +197,7 @@ describe('<aide-experiences>', () => {
     await settledList(el);
     expect($$(el, 'article.story')).to.have.length(0);
     expect(text($(el, '.count'))).to.equal('Aucune expérience au ressenti « positive » n’a encore été publiée pour cette démarche.');
-    await waitUntil(() => said.heard.some((h) => h.includes('Aucune expérience au ressenti « positive »')), 'empty said', { timeout: 5000 });
+    await waitUntil(() => said.heard.some((h) => h.includes('Aucune expérience au ressenti « positive »')), 'empty said');
     await expect(el).to.be.accessible();
     said.stop();
   });
@@ -218,7 +218,7 @@ describe('<aide-experiences>', () => {
     await el.updateComplete;
     expect(text($(el, '.loading'))).to.equal('Chargement des expériences…');
     expect($(el, '.results')!.getAttribute('aria-busy')).to.equal('true');
-    await waitUntil(() => $(el, '.problem'), 'the failure shown', { timeout: 5000 });
+    await waitUntil(() => $(el, '.problem'), 'the failure shown');
     expect(text($(el, '.problem p'))).to.equal('Les expériences n’ont pas pu être affichées. Le service n’a pas répondu en 0,5 secondes : la connexion est peut-être lente. Réessayez.');
     expect($(el, '.results')!.getAttribute('aria-busy')).to.equal('false');
     await expect(el).to.be.accessible();
@@ -231,8 +231,8 @@ describe('<aide-experiences>', () => {
     await el.updateComplete;
     await settledList(el);
     expect($$(el, 'article.story')).to.have.length(3);
-    await waitUntil(() => focused(el) === $(el, '.count'), 'focus on the count', { timeout: 5000 });
-    await waitUntil(() => said.heard.includes('polite: 3 expériences, les plus récentes d’abord.'), 'count said', { timeout: 5000 });
+    await waitUntil(() => focused(el) === $(el, '.count'), 'focus on the count');
+    await waitUntil(() => said.heard.includes('polite: 3 expériences, les plus récentes d’abord.'), 'count said');
     // The hang, then one retry (the second press was the same request).
     expect(experiencesAsked()).to.have.length(2);
     said.stop();
@@ -246,25 +246,25 @@ describe('<aide-experiences>', () => {
     const more = $(el, '.more') as HTMLButtonElement;
     more.focus();
     more.click();
-    await waitUntil(() => $(el, '.problem'), 'the failure shown', { timeout: 5000 });
+    await waitUntil(() => $(el, '.problem'), 'the failure shown');
     expect($$(el, 'article.story')).to.have.length(10);
     expect(text($(el, '.problem'))).to.contain('Les expériences n’ont pas pu être affichées.');
     const retry = $(el, '.retry') as HTMLButtonElement;
     expect(retry).to.equal(more);
     expect(text(retry)).to.equal('Réessayer');
     expect(focused(el)).to.equal(retry);
-    await waitUntil(() => said.heard.some((h) => h.startsWith('assertive: Les expériences n’ont pas pu être affichées.')), 'failure said', { timeout: 5000 });
+    await waitUntil(() => said.heard.some((h) => h.startsWith('assertive: Les expériences n’ont pas pu être affichées.')), 'failure said');
     await expect(el).to.be.accessible();
     retry.click();
-    await waitUntil(() => $$(el, 'article.story').length === 15, '15 stories', { timeout: 5000 });
+    await waitUntil(() => $$(el, 'article.story').length === 15, '15 stories');
     expect($(el, '.problem')).to.equal(null);
-    await waitUntil(() => focused(el) === $$(el, 'article.story')[10]!.querySelector('h3'), 'focus on the first story added', { timeout: 5000 });
+    await waitUntil(() => focused(el) === $$(el, 'article.story')[10]!.querySelector('h3'), 'focus on the first story added');
     said.stop();
   });
 
   it('an answer that is not the collector’s (a page of text, not its JSON) is a failure said plainly, never a crash', async () => {
     const el = await fixture<AideExperiences>(html`<aide-experiences procedure=${PROCEDURE} endpoint="/packages/feedback/README.md" lang="fr"></aide-experiences>`);
-    await waitUntil(() => $(el, '.problem'), 'the failure shown', { timeout: 5000 });
+    await waitUntil(() => $(el, '.problem'), 'the failure shown');
     expect(text($(el, '.problem p'))).to.contain('Les expériences n’ont pas pu être affichées.');
     await expectStays(() => text($(el, '.results')), 'nothing else happens');
   });

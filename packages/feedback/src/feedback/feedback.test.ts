@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../define.ts';
 import type { AideFeedback } from './feedback.ts';
-import { expectStays, listenToAnnouncements } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements, waitUntil } from '@aide/core/testing';
 
 const $ = (el: AideFeedback, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s)!;
 const $$ = (el: AideFeedback, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
@@ -134,7 +134,7 @@ describe('<aide-feedback>', () => {
     // Near the limit, once typing pauses.
     type('x'.repeat(940));
     type('x'.repeat(950));
-    await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
+    await waitUntil(() => live.heard.length > 0, 'announced');
     type('x'.repeat(950));
     await expectStays(() => live.heard.length, 'nothing more is said');
     live.stop();
@@ -152,7 +152,7 @@ describe('<aide-feedback>', () => {
       ($(el, '#difficulty-attachments') as HTMLInputElement).click();
       ($(el, '#help-phone') as HTMLInputElement).click();
       ($(el, 'button[type=submit]') as HTMLButtonElement).click();
-      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result');
       const { body, headers } = capture.sent[0]!;
       expect(body).to.include({ procedure: 'demande-logement', pageStep: '2', tutorial: 'declarer-revenus', tutorialStep: 3, satisfaction: 'bad', clarity: 2, locale: 'fr' });
       expect(body.difficulties).to.deep.equal(['attachments']);
@@ -183,7 +183,7 @@ describe('<aide-feedback>', () => {
       const live = await listenToAnnouncements();
       ($(el, '#satisfaction-good') as HTMLInputElement).click();
       ($(el, 'button[type=submit]') as HTMLButtonElement).click();
-      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result');
       expect($(el, '.result').textContent).to.not.contain('connexion');
       expect($(el, '.result').textContent).to.contain('Il n’a pas pu être envoyé pour l’instant');
       // The heading (focused) says "Merci, votre avis est enregistré."; the live region, what happens next.
@@ -195,7 +195,7 @@ describe('<aide-feedback>', () => {
       // The collector answers now (the connection came back): the result says so, and it is heard.
       status = 201;
       window.dispatchEvent(new Event('online'));
-      await waitUntil(() => $(el, '.result-title').textContent === 'Merci, votre avis a été envoyé.', 'the status follows the queue', { timeout: 5000 });
+      await waitUntil(() => $(el, '.result-title').textContent === 'Merci, votre avis a été envoyé.', 'the status follows the queue');
       expect($(el, '.result').textContent).to.not.contain('renvoyé automatiquement');
       await waitUntil(() => live.heard.length > 1, 'the new status is said');
       live.stop();
@@ -215,7 +215,7 @@ describe('<aide-feedback>', () => {
       const el = await panelForm();
       ($(el, '#satisfaction-good') as HTMLInputElement).click();
       ($(el, 'button[type=submit]') as HTMLButtonElement).click();
-      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result');
       expect($(el, '.result').textContent).to.contain('Votre avis sera envoyé dès que la connexion reviendra');
     } finally {
       Object.defineProperty(Navigator.prototype, 'onLine', onLine);
@@ -231,7 +231,7 @@ describe('<aide-feedback>', () => {
       const form = $(el, 'form') as HTMLFormElement;
       form.requestSubmit();
       form.requestSubmit();
-      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result', { timeout: 5000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'result');
       expect(capture.sent).to.have.length(1);
     } finally {
       capture.restore();

@@ -2,10 +2,10 @@
  * « Raconter mon expérience » in real browsers, against a fake collector that plays the stories contract exactly
  * (test/e2e/fixtures/stories-contract.ts: status codes, French per-field errors, replays, masking on the server).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../define.ts';
 import type { AideFeedback } from '../feedback/feedback.ts';
-import { expectStays, listenToAnnouncements } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements, waitUntil } from '@aide/core/testing';
 import { contractFetch, StoriesContract } from '../../../../test/e2e/fixtures/stories-contract.ts';
 import { storyMemory } from './memory.ts';
 
@@ -35,7 +35,7 @@ async function storyForm(attrs: { lang?: string; procedure?: string; alone?: boo
       );
   await el.updateComplete;
   // The story form is its own chunk: it comes after the element.
-  if (!attrs.alone) await waitUntil(() => el.shadowRoot!.querySelector('form.story'), 'story form loaded', { timeout: 5000 });
+  if (!attrs.alone) await waitUntil(() => el.shadowRoot!.querySelector('form.story'), 'story form loaded');
   return el;
 }
 
@@ -55,12 +55,12 @@ async function fillIn(el: AideFeedback, text = STORY) {
 
 async function toPreview(el: AideFeedback) {
   ($(el, 'form.story button[type=submit]') as HTMLButtonElement).click();
-  await waitUntil(() => el.shadowRoot!.querySelector('.story-preview'), 'preview', { timeout: 5000 });
+  await waitUntil(() => el.shadowRoot!.querySelector('.story-preview'), 'preview');
 }
 
 async function sendFromPreview(el: AideFeedback) {
   ($(el, '.story-preview .button:not(.secondary)') as HTMLButtonElement).click();
-  await waitUntil(() => el.shadowRoot!.querySelector('.story-result-title'), 'result', { timeout: 5000 });
+  await waitUntil(() => el.shadowRoot!.querySelector('.story-result-title'), 'result');
 }
 
 describe('« Raconter mon expérience »', () => {
@@ -91,7 +91,7 @@ describe('« Raconter mon expérience »', () => {
     open.click();
     await el.updateComplete;
     expect(open.getAttribute('aria-expanded')).to.equal('true');
-    await waitUntil(() => el.shadowRoot!.querySelector('h2.story-title'), 'story form loaded', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('h2.story-title'), 'story form loaded');
     expect($(el, 'h2.story-title').textContent).to.equal('Raconter mon expérience');
     await expect(el).to.be.accessible();
   });
@@ -164,7 +164,7 @@ describe('« Raconter mon expérience »', () => {
     // 1,995 characters with three phone numbers: their placeholders are longer than the numbers.
     await fillIn(el, `${'a'.repeat(1940)} 06 12 34 56 78, puis 07 98 76 54 32, ou 01 23 45 67 89`);
     ($(el, 'form.story button[type=submit]') as HTMLButtonElement).click();
-    await waitUntil(() => el.shadowRoot!.querySelector('#story-text-error'), 'error', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('#story-text-error'), 'error');
     expect($(el, '#story-text-error').textContent).to.match(/Une fois les informations personnelles masquées, votre récit dépasse 2 000 caractères de \d+ caractères/);
     await waitUntil(() => focused(el) === $(el, '#story-text'), 'focus on the story');
   });
@@ -177,11 +177,11 @@ describe('« Raconter mon expérience »', () => {
     expect(live.heard).to.deep.equal([]);
     type(el, 'x'.repeat(1890));
     type(el, 'x'.repeat(1900));
-    await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
+    await waitUntil(() => live.heard.length > 0, 'announced');
     type(el, 'x'.repeat(1900));
     await expectStays(() => live.heard.length, 'nothing more is said');
     type(el, 'x'.repeat(2004));
-    await waitUntil(() => live.heard.length > 1, 'announced again', { timeout: 3000 });
+    await waitUntil(() => live.heard.length > 1, 'announced again');
     live.stop();
     expect(live.heard).to.deep.equal(['polite: Il vous reste 100 caractères.', 'polite: Vous avez 4 caractères en trop.']);
   });
@@ -214,7 +214,7 @@ describe('« Raconter mon expérience »', () => {
     const send = $(el, '.story-preview .button:not(.secondary)') as HTMLButtonElement;
     send.click();
     send.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.story-result-title'), 'result', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('.story-result-title'), 'result');
     expect(contract.stories).to.have.length(1);
     expect(contract.submissions()).to.have.length(1);
     expect(contract.submissions()[0]!.key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -292,7 +292,7 @@ describe('« Raconter mon expérience »', () => {
     // The connection comes back.
     contract.offline = false;
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => el.shadowRoot!.querySelector('#story-follow-url'), 'the link appears', { timeout: 8000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('#story-follow-url'), 'the link appears');
     expect($(el, '.story-result-title').textContent).to.equal('Merci, votre récit a été envoyé.');
     await waitUntil(() => live.heard.includes('polite: Votre récit a été envoyé. Votre lien de suivi est affiché.'), 'announced');
     live.stop();
@@ -312,7 +312,7 @@ describe('« Raconter mon expérience »', () => {
     expect($(el, '.story-result-title').textContent).to.equal('Merci, votre récit est enregistré sur cet appareil.');
     expect(contract.stories).to.have.length(0);
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => el.shadowRoot!.querySelector('#story-follow-url'), 'sent', { timeout: 8000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('#story-follow-url'), 'sent');
     expect(contract.stories).to.have.length(1);
     expect(contract.log.map((l) => l.status)).to.deep.equal([503, 201]);
   });
@@ -339,7 +339,7 @@ describe('« Raconter mon expérience »', () => {
     console.warn = () => undefined;
     try {
       ($(el, '.story-preview .button:not(.secondary)') as HTMLButtonElement).click();
-      await waitUntil(() => el.shadowRoot!.querySelector('#story-text-error'), 'back to the form', { timeout: 5000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('#story-text-error'), 'back to the form');
     } finally {
       console.warn = warn;
     }
@@ -360,13 +360,13 @@ describe('« Raconter mon expérience »', () => {
     console.warn = () => undefined;
     try {
       ($(el, '.story-preview .button:not(.secondary)') as HTMLButtonElement).click();
-      await waitUntil(() => el.shadowRoot!.querySelector('.story-general'), 'general error', { timeout: 5000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('.story-general'), 'general error');
       expect($(el, '.story-general').textContent).to.contain('Le service a refusé votre récit').and.contain('procedure : identifiant de démarche non valide');
       await waitUntil(() => focused(el) === $(el, '.story-general'), 'focus on the message');
       window.fetch = async () => new Response(JSON.stringify({ error: 'payload_too_large', message: 'Le corps dépasse 16384 octets.' }), { status: 413 });
       await toPreview(el);
       ($(el, '.story-preview .button:not(.secondary)') as HTMLButtonElement).click();
-      await waitUntil(() => el.shadowRoot!.querySelector('#story-text-error'), 'text error', { timeout: 5000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('#story-text-error'), 'text error');
       expect($(el, '#story-text-error').textContent).to.equal('Erreur : Votre récit est trop long pour être envoyé. Raccourcissez-le.');
     } finally {
       console.warn = warn;
@@ -402,7 +402,7 @@ describe('« Raconter mon expérience »', () => {
     controller.masking.catch(() => undefined);
     const live = await listenToAnnouncements();
     ($(el, 'form.story button[type=submit]') as HTMLButtonElement).click();
-    await waitUntil(() => el.shadowRoot!.querySelector('#story-masking-error'), 'message', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('#story-masking-error'), 'message');
     expect($(el, '#story-masking-error').textContent).to.contain('Vérifiez votre connexion internet, puis réessayez.');
     await waitUntil(() => live.heard.length > 0, 'said');
     live.stop();
@@ -418,7 +418,7 @@ describe('« Raconter mon expérience »', () => {
     await el.updateComplete;
     ($(el, '#satisfaction-good') as HTMLInputElement).click();
     ($(el, 'form button[type=submit]') as HTMLButtonElement).click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'opinion sent', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('.result'), 'opinion sent');
     expect($(el, '.result').textContent).to.contain('votre récit pourra être publié avec la réponse de l’administration');
     ($(el, '.tell-story') as HTMLButtonElement).click();
     await waitUntil(() => el.shadowRoot!.querySelector('.story-title'), 'story form');
@@ -439,7 +439,7 @@ describe('« Raconter mon expérience »', () => {
     try {
       ($(el, '#satisfaction-medium') as HTMLInputElement).click();
       ($(el, 'form button[type=submit]') as HTMLButtonElement).click();
-      await waitUntil(() => el.shadowRoot!.querySelector('.tell-story'), 'offer', { timeout: 5000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('.tell-story'), 'offer');
       ($(el, '.tell-story') as HTMLButtonElement).click();
       await el.updateComplete;
     } finally {

@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../define.ts';
 import type { AideLocator } from './locator.ts';
 import { displayPhone } from './locator.ts';
 import { catalogueLoaders } from './strings.ts';
-import { expectStays, listenToAnnouncements, settled } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements, settled, waitUntil } from '@aide/core/testing';
 import { setRequestTimeout, DEFAULT_TIMEOUT_SECONDS } from '@aide/core';
 
 /**
@@ -67,7 +67,7 @@ const $$ = (el: AideLocator, selector: string) => [...el.shadowRoot!.querySelect
 async function results(el: AideLocator, code: string) {
   await type(el, code);
   $(el, 'button[type=submit]').click();
-  await waitUntil(() => $$(el, '.place').length === 10, 'results', { timeout: 10000 });
+  await waitUntil(() => $$(el, '.place').length === 10, 'results');
   await el.updateComplete;
 }
 /** The accessible name of a link or summary as its text gives it (visually hidden parts included). */
@@ -109,7 +109,7 @@ describe('<aide-locator>', () => {
   it('suggests communes as you type and follows the ARIA 1.2 combobox keys', async () => {
     const el = await render();
     await type(el, 'st etienne');
-    await waitUntil(() => input(el).getAttribute('aria-expanded') === 'true', 'suggestions shown', { timeout: 5000 });
+    await waitUntil(() => input(el).getAttribute('aria-expanded') === 'true', 'suggestions shown');
     const options = el.shadowRoot!.querySelectorAll('[role=option]');
     expect(options[0]!.textContent.trim()).to.equal('Saint-Étienne (42)');
     key(el, 'ArrowDown');
@@ -129,7 +129,7 @@ describe('<aide-locator>', () => {
     await el.updateComplete;
     expect(input(el).value).to.equal('Saint-Étienne (42)');
     // Choosing a suggestion searches around it; focus stays in the field.
-    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Saint-Étienne (42)'), 'results for the suggestion', { timeout: 10000 });
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Saint-Étienne (42)'), 'results for the suggestion');
     expect(el.shadowRoot!.activeElement).to.equal(input(el));
   });
 
@@ -141,7 +141,7 @@ describe('<aide-locator>', () => {
       // Each key comes after the suggestions of the one before ran (their delay, 150 ms, is a timer set earlier).
       await settled(250);
     }
-    await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
+    await waitUntil(() => live.heard.length > 0, 'announced');
     await expectStays(() => live.heard.length, 'nothing more is said');
     live.stop();
     expect(live.heard).to.deep.equal(['polite: 8 communes proposées. Flèches haut et bas pour choisir.']);
@@ -176,7 +176,7 @@ describe('<aide-locator>', () => {
     free.focus();
     const live = await listenToAnnouncements(700);
     free.click();
-    await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 5000 });
+    await waitUntil(() => live.heard.length > 0, 'announced');
     await expectStays(() => live.heard.length, 'nothing more is said');
     live.stop();
     expect(live.heard).to.have.length(1);
@@ -193,7 +193,7 @@ describe('<aide-locator>', () => {
     const free = $(el, '#filter-free') as HTMLInputElement;
     free.focus();
     free.click();
-    await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Réessayer', 'focus on the retry button', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Réessayer', 'focus on the retry button');
   });
 
   it('"Afficher plus de lieux" takes focus to the first new place', async () => {
@@ -202,7 +202,7 @@ describe('<aide-locator>', () => {
     const more = $$(el, 'button').find((b) => b.textContent.trim() === 'Afficher plus de lieux')!;
     more.focus();
     more.click();
-    await waitUntil(() => $$(el, '.place').length === 20, 'more results', { timeout: 10000 });
+    await waitUntil(() => $$(el, '.place').length === 20, 'more results');
     await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#place-10-name'), 'focus on the 11th place');
   });
 
@@ -234,7 +234,7 @@ describe('<aide-locator>', () => {
     const el = await render();
     await type(el, '29200');
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('.place').length === 10, 'results', { timeout: 10000 });
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.place').length === 10, 'results');
     expect(el.shadowRoot!.querySelector('#results-title')!.textContent).to.contain('10 lieux près de Brest (29)');
     expect(el.shadowRoot!.querySelector('.phone-line a[href="tel:+33170772372"]')).to.not.equal(null);
     await expect(el).to.be.accessible();
@@ -287,19 +287,19 @@ describe('<aide-locator>', () => {
     const el = await render();
     await type(el, 'Bellegarde');
     $(el, 'button[type=submit]').click();
-    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Bellegarde (30)'), 'results', { timeout: 10000 });
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Bellegarde (30)'), 'results');
     await el.updateComplete;
     expect(text($(el, '.others p'))).to.equal('Autres communes nommées Bellegarde :');
     expect($$(el, '.others button').map(text)).to.deep.equal(['Bellegarde (45)', 'Bellegarde (32)']);
     $$(el, '.others button')[0]!.click();
-    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Bellegarde (45)'), 'results for the other one', { timeout: 10000 });
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Bellegarde (45)'), 'results for the other one');
     await el.updateComplete;
     expect(text($(el, '.others p'))).to.equal('Autres communes nommées Bellegarde :');
     expect($$(el, '.others button').map(text)).to.deep.equal(['Bellegarde (30)', 'Bellegarde (32)']);
     await expect(el).to.be.accessible();
     await type(el, '01400');
     $(el, 'button[type=submit]').click();
-    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Châtillon-sur-Chalaronne (01)'), 'results', { timeout: 10000 });
+    await waitUntil(() => $(el, '#results-title')?.textContent.includes('Châtillon-sur-Chalaronne (01)'), 'results');
     await el.updateComplete;
     expect(text($(el, '.others p'))).to.equal('Autres communes avec le code postal 01400 :');
   });
@@ -324,11 +324,11 @@ describe('<aide-locator>', () => {
     await expect(el).to.be.accessible();
     // Two filters behind the button, one in sight: the button counts the two.
     ($(el, '#filter-wheelchair') as HTMLInputElement).click();
-    await waitUntil(() => text(more) === 'Plus de filtres (1 filtre actif)', 'one hidden filter counted', { timeout: 10000 });
+    await waitUntil(() => text(more) === 'Plus de filtres (1 filtre actif)', 'one hidden filter counted');
     ($(el, '#filter-specificSupport-0') as HTMLInputElement).click();
-    await waitUntil(() => text(more) === 'Plus de filtres (2 filtres actifs)', 'two hidden filters counted', { timeout: 10000 });
+    await waitUntil(() => text(more) === 'Plus de filtres (2 filtres actifs)', 'two hidden filters counted');
     ($(el, '#filter-admin') as HTMLInputElement).click();
-    await waitUntil(() => ($(el, '#filter-admin') as HTMLInputElement).checked && !$(el, '.places').getAttribute('aria-busy')?.includes('true'), 'refreshed', { timeout: 10000 });
+    await waitUntil(() => ($(el, '#filter-admin') as HTMLInputElement).checked && !$(el, '.places').getAttribute('aria-busy')?.includes('true'), 'refreshed');
     expect(text(more)).to.equal('Plus de filtres (2 filtres actifs)');
     more.click();
     await el.updateComplete;
@@ -349,7 +349,7 @@ describe('<aide-locator>', () => {
       const box = $(el, '#filter-open') as HTMLInputElement;
       box.focus();
       box.click();
-      await waitUntil(() => $(el, '.closed-now') && live.heard.length > 0, 'nothing open, said', { timeout: 10000 });
+      await waitUntil(() => $(el, '.closed-now') && live.heard.length > 0, 'nothing open, said');
       live.stop();
       return { el, heard: live.heard };
     }
@@ -384,7 +384,7 @@ describe('<aide-locator>', () => {
       const all = $$(el, '.closed-now button').find((b) => text(b) === 'Voir tous les lieux, ouverts ou fermés')!;
       all.focus();
       all.click();
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading');
       expect(text($(el, '#results-title'))).to.equal('10 lieux près de Roubaix (59)');
       expect(($(el, '#filter-open') as HTMLInputElement).checked).to.equal(false);
       expect($(el, '.closed-now')).to.equal(null);
@@ -415,7 +415,7 @@ describe('<aide-locator>', () => {
         await el.updateComplete;
         expect($(el, '.status')?.textContent.trim()).to.equal('Recherche en cours…');
         expect(submit.hasAttribute('data-busy')).to.equal(true);
-        await waitUntil(() => live.heard.includes('polite: Recherche en cours…'), 'the busy state is said', { timeout: 2000 });
+        await waitUntil(() => live.heard.includes('polite: Recherche en cours…'), 'the busy state is said');
       } finally {
         live.stop();
         hold.restore();
@@ -430,7 +430,7 @@ describe('<aide-locator>', () => {
       try {
         const live = await listenToAnnouncements(700);
         $(el, 'button[type=submit]').click();
-        await waitUntil(() => $(el, '.status.error'), 'the timeout is told', { timeout: 5000 });
+        await waitUntil(() => $(el, '.status.error'), 'the timeout is told');
         live.stop();
         expect(hold.held.length).to.be.greaterThan(0);
         const message = $(el, '.status.error p').textContent;
@@ -442,7 +442,7 @@ describe('<aide-locator>', () => {
         const retry = $(el, '.status.error button');
         retry.focus();
         retry.click();
-        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading');
         expect($(el, '#results-title').textContent).to.contain('10 lieux près de Brest (29)');
       } finally {
         hold.restore();
@@ -462,7 +462,7 @@ describe('<aide-locator>', () => {
         await type(el, '29200');
         const live = await listenToAnnouncements(700);
         $(el, 'button[type=submit]').click();
-        await waitUntil(() => $(el, '.status.error'), 'the failure is told', { timeout: 5000 });
+        await waitUntil(() => $(el, '.status.error'), 'the failure is told');
         live.stop();
         expect(fail.failed.length).to.be.greaterThan(0);
         expect($(el, '.status.error p').textContent).to.equal(DATA_FAILED);
@@ -475,13 +475,13 @@ describe('<aide-locator>', () => {
         retry.focus();
         retry.click();
         retry.click();
-        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading');
         expect($(el, '#results-title').textContent).to.contain('10 lieux près de Brest (29)');
         expect($$(el, '.place')).to.have.length(10);
         expect($$(el, '#results-title')).to.have.length(1);
         expect($(el, '.status.error')).to.equal(null);
         // The phone line's file answered before the index failed: its hours are still shown.
-        await waitUntil(() => $(el, '.phone-line .week-summary'), 'the phone line with its hours', { timeout: 5000 });
+        await waitUntil(() => $(el, '.phone-line .week-summary'), 'the phone line with its hours');
         expect(errors).to.deep.equal([]);
       } finally {
         window.removeEventListener('error', onError);
@@ -495,12 +495,12 @@ describe('<aide-locator>', () => {
         const el = await render();
         await type(el, '29200');
         $(el, 'button[type=submit]').click();
-        await waitUntil(() => $(el, '.status.error'), 'the failure is told', { timeout: 5000 });
+        await waitUntil(() => $(el, '.status.error'), 'the failure is told');
         expect(fail.failed.length).to.be.greaterThan(0);
         expect($(el, '.status.error p').textContent).to.equal(DATA_FAILED);
         fail.release();
         $(el, '.status.error button').click();
-        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading');
         expect($(el, '#results-title').textContent).to.contain('10 lieux près de Brest (29)');
         expect($$(el, '.place')).to.have.length(10);
       } finally {
@@ -535,10 +535,10 @@ describe('<aide-locator>', () => {
         await waitUntil(() => el.shadowRoot!.querySelector('#location'), 'the form');
         await type(el, '29200');
         $(el, 'button[type=submit]').click();
-        await waitUntil(() => $(el, '.status.error'), 'the failure is told', { timeout: 5000 });
+        await waitUntil(() => $(el, '.status.error'), 'the failure is told');
         expect($(el, '.status.error p').textContent).to.equal(DATA_FAILED);
         $(el, '.status.error button').click();
-        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 10000 });
+        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading');
         expect(calls).to.equal(2);
         expect($(el, '#results-title').textContent).to.contain('2 lieux près de Brest (29)');
         // Nearest first: the médiathèque is nearer to the centre of Brest.
@@ -562,7 +562,7 @@ describe('<aide-locator>', () => {
       const submit = $(el, 'button[type=submit]');
       submit.click();
       submit.click();
-      await waitUntil(() => $$(el, '.place').length === 10, 'results', { timeout: 10000 });
+      await waitUntil(() => $$(el, '.place').length === 10, 'results');
       window.removeEventListener('error', onError);
       expect(errors).to.deep.equal([]);
       expect(submit.hasAttribute('data-busy')).to.equal(false);

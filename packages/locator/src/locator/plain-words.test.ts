@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '@aide/core/testing';
 import '../define.ts';
 import type { AideLocator } from './locator.ts';
 import { catalogueLoaders, locatorFr, type LocatorStrings } from './strings.ts';
@@ -68,7 +69,7 @@ describe('plain words in what the locator shows (issue 9)', () => {
     field.value = '29200';
     field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('.place').length === 10, 'results', { timeout: 10000 });
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.place').length === 10, 'results');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.filters-toggle')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('.sources'), 'the sources');
     el.shadowRoot!.querySelector<HTMLDetailsElement>('.sources')!.open = true;

@@ -3,13 +3,12 @@
  * `pnpm run build`: demande-aide-logement (11 steps) explains the demo procedure demande-logement, whose step "2"
  * (« Votre logement ») is explained by tutorial steps 4 to 9 and step "3" (« Vos ressources ») by step 10.
  */
-import { expect, fixture, html, waitUntil as waitUntilShort } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../define.ts';
 import type { AideWalkthrough } from './walkthrough.ts';
 import { AideProcedureStepEvent } from '@aide/core';
-import { expectStays, listenToAnnouncements } from '@aide/core/testing';
+import { expectStays, listenToAnnouncements, waitUntil } from '@aide/core/testing';
 
-const waitUntil = (predicate: () => unknown, message?: string) => waitUntilShort(predicate, message, { timeout: 8000 });
 
 const SRC = '/dist/aide/tutorials/index.json';
 const TUTORIAL = 'demande-aide-logement';

@@ -1,14 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil as waitUntilShort } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../define.ts';
 import { type AideWalkthrough, matchesProcedure } from './walkthrough.ts';
 import type { StepChangeDetail } from '@aide/core';
-import { expectStays, listenToAnnouncements, settled } from '@aide/core/testing';
-
-/** Firefox in a busy CI machine needs more than the default second to load and store. */
-const waitUntil = (predicate: () => unknown, message?: string, options: { timeout?: number } = {}) =>
-  waitUntilShort(predicate, message, { timeout: 8000, ...options });
-
-
+import { expectStays, listenToAnnouncements, settled, waitUntil } from '@aide/core/testing';
 
 // Tutorials built by `pnpm run build` (the test command builds first).
 const SRC = '/dist/aide/tutorials/index.json';
@@ -168,7 +162,7 @@ describe('<aide-walkthrough>', () => {
       // The search of this letter has run (its debounce, 200 ms, is a timer set before this one).
       await settled(300);
     }
-    await waitUntil(() => live.heard.length > 0, 'announced', { timeout: 3000 });
+    await waitUntil(() => live.heard.length > 0, 'announced');
     await expectStays(() => live.heard.length, 'nothing more is said');
     // The same count again (another letter, same results) is not said again.
     input.value = 'revenus ';
@@ -249,7 +243,7 @@ describe('<aide-walkthrough>', () => {
     const input = $(el, '#search') as HTMLInputElement;
     input.value = 'déclarer mes revenus';
     input.dispatchEvent(new InputEvent('input'));
-    await waitUntil(() => $(el, '.search .card-title'), 'results', { timeout: 5000 });
+    await waitUntil(() => $(el, '.search .card-title'), 'results');
     expect($(el, '.search .card-title')!.textContent).to.equal('Déclarer ses revenus en ligne');
   });
 
