@@ -9,7 +9,7 @@
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CounterStore } from './store/index.ts';
+import { toWriteError, type CounterStore } from './store/index.ts';
 
 export type AgentRole = 'moderator' | 'responder' | 'administrator';
 
@@ -99,9 +99,16 @@ export function installAgentGuard(app: FastifyInstance, options: AgentGuardOptio
     const hasCredentials = invalid || agent !== null;
     if (hasCredentials) {
       // Every attempt that carries credentials looks at the client's failures; a wrong one adds to them.
-      const key = `auth:${await options.clientKey(request)}`;
-      const { count, ttlMs } = invalid && !agent ? await options.counters.incr(key, windowMs) : await options.counters.peek(key);
-      if (count > maxFailures) return tooMany(reply, ttlMs);
+      let counted: { count: number; ttlMs: number };
+      try {
+        const key = `auth:${await options.clientKey(request)}`;
+        counted = invalid && !agent ? await options.counters.incr(key, windowMs) : await options.counters.peek(key);
+      } catch (error) {
+        // The counters are in the database (PostgreSQL) and it is away: 503 and Retry-After, like every other answer
+        // meanwhile, rather than a 500 or a door left open to guessing.
+        throw toWriteError(error);
+      }
+      if (counted.count > maxFailures) return tooMany(reply, counted.ttlMs);
     }
     if (agent) {
       request.agent = agent;

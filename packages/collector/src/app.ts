@@ -238,6 +238,8 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
       await recorded();
     } catch (error) {
       running.exports--;
+      // Opened but not sent (the audit entry failed): its connection closes now.
+      stream?.destroy();
       throw error;
     }
     let done = false;
@@ -380,7 +382,7 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
   );
 
   app.get<{ Querystring: StatsQuery }>('/api/v1/export.csv', { schema: { querystring: statsQuery }, preHandler: app.requireAgent }, async (request, reply) =>
-    sendExport(request, reply, () => exportCsv(store.reader, request.query), () => audit(store, request.agent!, 'export-avis', null, `script ; ${describeFilters(request.query)}`)),
+    sendExport(request, reply, () => exportCsv(store, request.query), () => audit(store, request.agent!, 'export-avis', null, `script ; ${describeFilters(request.query)}`)),
   );
 
   // Public statistics: only when the administration opens them; one procedure at a time, totals only, cached.

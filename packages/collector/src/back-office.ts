@@ -505,7 +505,7 @@ ${escapeHtml(text)}</textarea>
       return options.sendExport(
         request,
         reply,
-        () => db(() => exportCsv(store.reader, query, scope)),
+        () => db(() => exportCsv(store, query, scope)),
         () => audit(store, request.agent!, 'export-avis', null, describeFilters(query, scope)),
         `avis-${query.procedure ?? 'toutes-demarches'}-${day}.csv`,
       );

@@ -15,6 +15,8 @@ export interface Backend {
   env: Record<string, string>;
   /** Ids stored, and how many rows in all. */
   stored(): Promise<{ ids: Set<string>; rows: number }>;
+  /** PostgreSQL: stops the server (it comes back with resume). */
+  pause?: () => void;
   cleanup(): void;
 }
 
@@ -47,6 +49,7 @@ export async function backend(kind: 'sqlite' | 'postgres'): Promise<Backend> {
       await client.end();
       return { ids, rows };
     },
+    pause: () => server.pause(),
     cleanup: () => server.stop(),
   };
 }

@@ -5,12 +5,15 @@
  * statistics and the export through a separate reader that never holds up writes; a readiness check that tells the
  * truth about the database and its disk.
  */
-import type { Kysely } from 'kysely';
+import type { Readable } from 'node:stream';
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { CsvPage } from './csv.ts';
 import type { BlockedTable, FeedbackTable, Schema, StoryTable } from './schema.ts';
 
 import type { INSERT_COLUMNS } from './schema.ts';
 
-export type { Schema, FeedbackTable, StoryTable } from './schema.ts';
+export type { Schema, StoryTable } from './schema.ts';
+export type { CsvPage } from './csv.ts';
 export { toWriteError } from './errors.ts';
 export { StoreUnavailable, RowRejected } from './errors.ts';
 
@@ -46,6 +49,14 @@ export interface Store {
   db: Kysely<Schema>;
   /** Reads that never hold up writes: a worker thread on SQLite, a pool of its own on PostgreSQL. */
   reader: Kysely<Schema>;
+  /**
+   * Where the opinions export gets its CSV (export.ts), written away from the event loop that acknowledges writes:
+   * - `copy`: PostgreSQL writes the whole CSV itself (`COPY (select) TO STDOUT`) on a connection of its own; the
+   *   service only passes the bytes on;
+   * - `pages`: page by page, each written as CSV by SQLite's reader worker (on the main thread only without one:
+   *   ':memory:', or run from the TypeScript sources).
+   */
+  csvExport: { kind: 'copy'; copy(select: CompiledQuery): Promise<Readable> } | { kind: 'pages'; page(select: CompiledQuery): Promise<CsvPage> };
   /** Durably inserts (or finds) each entry; resolves once committed. Rejects with StoreUnavailable or RowRejected. */
   write(entry: Insert): Promise<WriteOutcome>;
   counters: CounterStore;

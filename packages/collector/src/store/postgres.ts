@@ -7,12 +7,28 @@
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { finished } from 'node:stream';
+import type { CompiledQuery } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { COUNTER_COLUMNS, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
-import { classify, StoreUnavailable } from './errors.ts';
+import { classify, StoreUnavailable, toWriteError } from './errors.ts';
 import { BLOCKED_DAILY_UPSERT, FEEDBACK_DAILY_UPSERT, rollupIncrements } from './rollups.ts';
 import type { CounterStore, Insert, Readiness, Store, StoreOptions, WriteOutcome } from './index.ts';
+
+/**
+ * A query with its parameters written in as literals: COPY takes no parameters. Kysely passes every value as a
+ * parameter ($1, $2…), so the text holds no other dollar number; values are escaped by pg's own escapeLiteral.
+ */
+function inline({ sql, parameters }: CompiledQuery): string {
+  return sql.replace(/\$(\d+)\b/g, (_, n: string) => {
+    const value = parameters[Number(n) - 1];
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'string') return pg.escapeLiteral(value);
+    throw new Error(`paramètre ${n} : type ${typeof value} non pris en charge dans COPY`);
+  });
+}
 
 /** Database time in milliseconds: every instance counts on the same clock. */
 const NOW_MS = '(extract(epoch from clock_timestamp()) * 1000)::bigint';
@@ -173,6 +189,25 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
     kind: 'postgres',
     db,
     reader,
+    csvExport: {
+      kind: 'copy',
+      async copy(select) {
+        if (!migrated) throw new StoreUnavailable('database');
+        // A connection of its own, outside the pools: the export is one long statement that must not hold a reader
+        // (nor meet the pools' 15 s limit). Half an hour at most, for a million rows to a slow download.
+        const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000, keepAlive: true, statement_timeout: 30 * 60_000, application_name: 'aide-collector-export' });
+        client.on('error', () => undefined);
+        try {
+          await client.connect();
+        } catch (error) {
+          client.end().catch(() => undefined);
+          throw toWriteError(error);
+        }
+        const stream = client.query(copyTo(`COPY (${inline(select)}) TO STDOUT WITH (FORMAT csv)`));
+        finished(stream, () => void client.end().catch(() => undefined));
+        return stream;
+      },
+    },
     write(entry) {
       if (!migrated) return Promise.reject(new StoreUnavailable('database'));
       return writer.push(entry);

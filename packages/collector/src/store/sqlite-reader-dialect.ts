@@ -1,22 +1,23 @@
 /** A read-only Kysely dialect whose queries run in the SQLite reader worker (sqlite-reader.ts). */
 import { Worker } from 'node:worker_threads';
+import type { CsvPage } from './csv.ts';
 import { SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult } from 'kysely';
 
 export class SqliteReader {
   private readonly worker: Worker;
   private next = 0;
   private failed: Error | null = null;
-  private readonly waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: unknown) => void }>();
+  private readonly waiting = new Map<number, { resolve: (result: never) => void; reject: (error: unknown) => void }>();
 
   constructor(path: string) {
     // From the sources (tsx), the worker is the .ts file; once built, the .js beside this one.
     const file = import.meta.url.endsWith('.ts') ? './sqlite-reader.ts' : './sqlite-reader.js';
     this.worker = new Worker(new URL(file, import.meta.url), { workerData: { path } });
-    this.worker.on('message', ({ id, rows, error }: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
+    this.worker.on('message', ({ id, rows, page, error }: { id: number; rows?: unknown[]; page?: CsvPage; error?: { message: string; code?: string } }) => {
       const waiting = this.waiting.get(id);
       this.waiting.delete(id);
       if (error) waiting?.reject(Object.assign(new Error(error.message), { code: error.code }));
-      else waiting?.resolve(rows!);
+      else waiting?.resolve((page ?? rows) as never);
     });
     // A worker that failed or stopped answers nothing more: every query, waiting or to come, fails at once (503)
     // instead of waiting forever.
@@ -32,11 +33,20 @@ export class SqliteReader {
   }
 
   query(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    return this.send(sql, parameters, false);
+  }
+
+  /** One page of the export, as CSV written by the worker (csv.ts). */
+  csvPage(sql: string, parameters: readonly unknown[]): Promise<CsvPage> {
+    return this.send(sql, parameters, true);
+  }
+
+  private send<T>(sql: string, parameters: readonly unknown[], csv: boolean): Promise<T> {
     const id = this.next++;
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, sql, parameters });
+      this.worker.postMessage({ id, sql, parameters, csv });
     });
   }
 

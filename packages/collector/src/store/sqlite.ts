@@ -9,6 +9,7 @@ import { GroupCommit } from './group-commit.ts';
 import { classify, StoreUnavailable } from './errors.ts';
 import { BLOCKED_DAILY_UPSERT, FEEDBACK_DAILY_UPSERT, rollupIncrements } from './rollups.ts';
 import { SqliteReader, readerDialect } from './sqlite-reader-dialect.ts';
+import { csvPage } from './csv.ts';
 import { MemoryCounters, type Insert, type Readiness, type Store, type StoreOptions, type WriteOutcome } from './index.ts';
 
 export async function sqliteStore(path: string, options: StoreOptions): Promise<Store> {
@@ -24,7 +25,8 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
   // Run from the TypeScript sources (the demo, through tsx), a worker thread cannot load the .ts reader on Node 20:
   // reads then share the writer's connection, as with ':memory:'. The built service (dist/) has its worker.
   const fromSources = import.meta.url.endsWith('.ts');
-  const reader = memory || fromSources ? db : new Kysely<Schema>({ dialect: readerDialect(new SqliteReader(path)) });
+  const worker = memory || fromSources ? null : new SqliteReader(path);
+  const reader = worker ? new Kysely<Schema>({ dialect: readerDialect(worker) }) : db;
 
   const insert = {
     feedback: database.prepare(`INSERT INTO feedback (${INSERT_COLUMNS.feedback.join(', ')}) VALUES (${INSERT_COLUMNS.feedback.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`),
@@ -99,6 +101,10 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
     kind: 'sqlite',
     db,
     reader,
+    csvExport: {
+      kind: 'pages',
+      page: async (select) => (worker ? worker.csvPage(select.sql, select.parameters) : csvPage((await db.executeQuery<Record<string, unknown>>(select)).rows)),
+    },
     write(entry) {
       if (freeBytes() < minFreeBytes) {
         storageFailing = true;
