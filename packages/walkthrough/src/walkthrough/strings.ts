@@ -135,7 +135,8 @@ const en: WalkthroughStrings = {
   contentInFrench: 'The tutorials are written in French.',
   resume: (step, total) => `Resume “{title}” at step ${step} of ${total}`,
   search: 'Search for a tutorial',
-  searchHint: 'For example: declare my income, registration certificate, password',
+  // The index is French: English words would find nothing.
+  searchHint: 'Search with French words, as the tutorials are in French. For example: revenus, carte grise, mot de passe',
   searchResults: (n) => plural('en', n, { one: '{n} tutorial found', other: '{n} tutorials found' }),
   searchNone: 'No tutorial matches. Try another word, or browse the themes below.',
   browse: 'All tutorials, by theme',

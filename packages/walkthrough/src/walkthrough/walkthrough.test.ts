@@ -247,6 +247,22 @@ describe('<aide-walkthrough>', () => {
     expect($(el, '.search .card-title')!.textContent).to.equal('Déclarer ses revenus en ligne');
   });
 
+  it('every example the search hint gives finds a tutorial, in French and in English (the index is French)', async () => {
+    for (const lang of ['fr', 'en']) {
+      const examples = $(await render({ lang }), '#search-hint')!.textContent!.split(/:\s*/).pop()!.split(/,\s*/);
+      expect(examples.length, lang).to.equal(3);
+      for (const example of examples) {
+        // One element per search: its count appears once, for this example only.
+        const el = await render({ lang });
+        const input = $(el, '#search') as HTMLInputElement;
+        input.value = example;
+        input.dispatchEvent(new InputEvent('input'));
+        await waitUntil(() => $(el, '.count'), `${lang}: « ${example} » searched`);
+        expect($(el, '.search .card-title'), `${lang}: « ${example} » finds a tutorial`).to.not.equal(null);
+      }
+    }
+  });
+
   it('offers "Écouter" only when the browser has a French voice', async () => {
     const synth = window.speechSynthesis;
     const original = synth.getVoices.bind(synth);
