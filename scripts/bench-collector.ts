@@ -26,6 +26,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -235,38 +237,19 @@ async function million(kind: 'sqlite' | 'postgres') {
         });
       await autocannon({ url: `${service.url}/health/live`, connections: 4, duration: 1 });
       const alone = await writes();
-      // The same writes, while agents read the statistics and export every row.
-      const filters = ['', '?procedure=procedure-7', `?from=${new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10)}`, '?procedure=procedure-3&from=2020-01-01&to=2099-12-31'];
-      const statsTimes: number[] = [];
-      let reading = true;
-      const statsLoop = (async () => {
-        for (let i = 0; reading; i++) {
-          const t = performance.now();
-          const r = await fetch(`${service.url}/api/v1/stats${filters[i % filters.length]}`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
-          await r.arrayBuffer();
-          if (r.status === 200) statsTimes.push(performance.now() - t);
-        }
-      })();
+      // The same writes, while agents read the statistics and export every row, from a process of their own.
+      const agent = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-collector-agent.ts', import.meta.url)), service.url, OPERATOR_TOKEN], { stdio: ['pipe', 'pipe', 'inherit'] });
+      let agentOutput = '';
+      agent.stdout.on('data', (chunk) => (agentOutput += chunk));
+      const agentDone = new Promise<void>((resolve, reject) => agent.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`agent : code ${code}`)))));
       const rss: number[] = [];
       const rssBefore = rssOf(service.child.pid!);
       const sampler = setInterval(() => rss.push(rssOf(service.child.pid!)), 200);
-      const exportRun = (async () => {
-        const t = performance.now();
-        const r = await fetch(`${service.url}/api/v1/export.csv`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
-        let bytes = 0;
-        let lines = 0;
-        for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) {
-          bytes += chunk.length;
-          // Counted natively: a loop over 160 MB in this process would slow autocannon's own clock.
-          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-        }
-        return { seconds: (performance.now() - t) / 1000, bytes, rows: lines - 1 };
-      })();
       const during = await writes();
-      const exported = await exportRun;
-      reading = false;
-      await statsLoop;
+      agent.stdin.end();
+      await agentDone;
       clearInterval(sampler);
+      const { statsTimes, exported } = JSON.parse(agentOutput) as { statsTimes: number[]; exported: { status: number; seconds: number; bytes: number; rows: number } };
       const sorted = [...statsTimes].sort((x, y) => x - y);
       const statsP95 = percentile(sorted, 95);
       if (statsP95 > 200) problems.push(`${b.name} million: stats p95 ${fmt(statsP95)} ms > 200 ms`);

@@ -5,9 +5,8 @@
  * statistics and the export through a separate reader that never holds up writes; a readiness check that tells the
  * truth about the database and its disk.
  */
-import type { Readable } from 'node:stream';
-import type { CompiledQuery, Kysely } from 'kysely';
-import type { CsvPage } from './csv.ts';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { CsvPage, ExportRow } from './csv.ts';
 import type { BlockedTable, FeedbackTable, Schema, StoryTable } from './schema.ts';
 
 import type { INSERT_COLUMNS } from './schema.ts';
@@ -50,13 +49,11 @@ export interface Store {
   /** Reads that never hold up writes: a worker thread on SQLite, a pool of its own on PostgreSQL. */
   reader: Kysely<Schema>;
   /**
-   * Where the opinions export gets its CSV (export.ts), written away from the event loop that acknowledges writes:
-   * - `copy`: PostgreSQL writes the whole CSV itself (`COPY (select) TO STDOUT`) on a connection of its own; the
-   *   service only passes the bytes on;
-   * - `pages`: page by page, each written as CSV by SQLite's reader worker (on the main thread only without one:
-   *   ':memory:', or run from the TypeScript sources).
+   * One page of the opinions export (`page`: its rows, in order) as CSV lines, written away from the event loop that
+   * acknowledges writes: by SQLite's reader worker (on the main thread only without one: ':memory:', or run from the
+   * TypeScript sources), or by PostgreSQL itself, in SQL, so that the service receives one string per page.
    */
-  csvExport: { kind: 'copy'; copy(select: CompiledQuery): Promise<Readable> } | { kind: 'pages'; page(select: CompiledQuery): Promise<CsvPage> };
+  csvPage(page: SelectQueryBuilder<Schema, 'feedback', ExportRow>): Promise<CsvPage>;
   /** Durably inserts (or finds) each entry; resolves once committed. Rejects with StoreUnavailable or RowRejected. */
   write(entry: Insert): Promise<WriteOutcome>;
   counters: CounterStore;

@@ -5,11 +5,9 @@
  * the server is away, and everything reconnects by itself when it is back — including the migrations, when the
  * server was not there at start-up.
  */
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { finished } from 'node:stream';
-import type { CompiledQuery } from 'kysely';
+import { EXPORT_COLUMNS, EXPORT_TEXT_COLUMNS, FORMULA_STARTS } from './csv.ts';
 import { randomBytes } from 'node:crypto';
 import { COUNTER_COLUMNS, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -18,16 +16,17 @@ import { BLOCKED_DAILY_UPSERT, FEEDBACK_DAILY_UPSERT, rollupIncrements } from '.
 import type { CounterStore, Insert, Readiness, Store, StoreOptions, WriteOutcome } from './index.ts';
 
 /**
- * A query with its parameters written in as literals: COPY takes no parameters. Kysely passes every value as a
- * parameter ($1, $2…), so the text holds no other dollar number; values are escaped by pg's own escapeLiteral.
+ * One export row as a CSV line, written by PostgreSQL, byte for byte as csv-stringify writes it (csv.ts): a text cell
+ * that starts like a formula gets an apostrophe; one with a comma, a quote or a line end is quoted; null is empty.
  */
-function inline({ sql, parameters }: CompiledQuery): string {
-  return sql.replace(/\$(\d+)\b/g, (_, n: string) => {
-    const value = parameters[Number(n) - 1];
-    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    if (typeof value === 'string') return pg.escapeLiteral(value);
-    throw new Error(`paramètre ${n} : type ${typeof value} non pris en charge dans COPY`);
-  });
+function csvLine(): RawBuilder<string> {
+  const cell = (column: (typeof EXPORT_COLUMNS)[number]) => {
+    const ref = sql.ref(`page.${column}`);
+    if (!(EXPORT_TEXT_COLUMNS as readonly string[]).includes(column)) return sql`coalesce(${ref}::text, '')`;
+    const value = sql`(case when substr(${ref}, 1, 1) in (${sql.join(FORMULA_STARTS.map((c) => sql.lit(c)))}) then ${sql.lit("'")} || ${ref} else ${ref} end)`;
+    return sql`coalesce(case when ${value} ~ ${sql.lit('[",\r\n]')} then '"' || replace(${value}, '"', '""') || '"' else ${value} end, '')`;
+  };
+  return sql<string>`${sql.join(EXPORT_COLUMNS.map(cell), sql`|| ',' ||`)} || chr(10)`;
 }
 
 /** Database time in milliseconds: every instance counts on the same clock. */
@@ -189,24 +188,21 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
     kind: 'postgres',
     db,
     reader,
-    csvExport: {
-      kind: 'copy',
-      async copy(select) {
-        if (!migrated) throw new StoreUnavailable('database');
-        // A connection of its own, outside the pools: the export is one long statement that must not hold a reader
-        // (nor meet the pools' 15 s limit). Half an hour at most, for a million rows to a slow download.
-        const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000, keepAlive: true, statement_timeout: 30 * 60_000, application_name: 'aide-collector-export' });
-        client.on('error', () => undefined);
-        try {
-          await client.connect();
-        } catch (error) {
-          client.end().catch(() => undefined);
-          throw toWriteError(error);
-        }
-        const stream = client.query(copyTo(`COPY (${inline(select)}) TO STDOUT WITH (FORMAT csv)`));
-        finished(stream, () => void client.end().catch(() => undefined));
-        return stream;
-      },
+    async csvPage(page) {
+      try {
+        const result = await reader
+          .selectFrom(page.as('page'))
+          .select([
+            sql<string | null>`string_agg(${csvLine()}, '' order by page.received_at, page.id)`.as('text'),
+            sql<string>`count(*)`.as('rows'),
+            sql<string | null>`max(page.received_at)`.as('last_received_at'),
+            sql<string | null>`(array_agg(page.id order by page.received_at desc, page.id desc))[1]`.as('last_id'),
+          ])
+          .executeTakeFirstOrThrow();
+        return { text: result.text ?? '', rows: Number(result.rows), last: result.last_id ? { received_at: result.last_received_at!, id: result.last_id } : null };
+      } catch (error) {
+        throw toWriteError(error);
+      }
     },
     write(entry) {
       if (!migrated) return Promise.reject(new StoreUnavailable('database'));

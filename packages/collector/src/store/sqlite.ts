@@ -101,9 +101,9 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
     kind: 'sqlite',
     db,
     reader,
-    csvExport: {
-      kind: 'pages',
-      page: async (select) => (worker ? worker.csvPage(select.sql, select.parameters) : csvPage((await db.executeQuery<Record<string, unknown>>(select)).rows)),
+    async csvPage(page) {
+      const { sql, parameters } = page.compile();
+      return worker ? worker.csvPage(sql, parameters) : csvPage((await db.executeQuery<Record<string, unknown>>(page.compile())).rows);
     },
     write(entry) {
       if (freeBytes() < minFreeBytes) {
