@@ -249,7 +249,7 @@ describe('<aide-walkthrough>', () => {
 
   it('every example the search hint gives finds a tutorial, in French and in English (the index is French)', async () => {
     for (const lang of ['fr', 'en']) {
-      const examples = $(await render({ lang }), '#search-hint')!.textContent!.split(/:\s*/).pop()!.split(/,\s*/);
+      const examples = $(await render({ lang }), '#search-hint')!.textContent.split(/:\s*/).pop()!.split(/,\s*/);
       expect(examples.length, lang).to.equal(3);
       for (const example of examples) {
         // One element per search: its count appears once, for this example only.
