@@ -102,8 +102,8 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
     db,
     reader,
     async csvPage(page) {
-      const { sql, parameters } = page.compile();
-      return worker ? worker.csvPage(sql, parameters) : csvPage((await db.executeQuery<Record<string, unknown>>(page.compile())).rows);
+      const query = page.compile();
+      return worker ? worker.csvPage(query.sql, query.parameters) : csvPage((await db.executeQuery<Record<string, unknown>>(query)).rows);
     },
     write(entry) {
       if (freeBytes() < minFreeBytes) {
