@@ -238,8 +238,6 @@ export async function buildCollector(options: CollectorOptions = {}): Promise<Fa
       await recorded();
     } catch (error) {
       running.exports--;
-      // Opened but not sent (the audit entry failed): its connection closes now.
-      stream?.destroy();
       throw error;
     }
     let done = false;
