@@ -245,6 +245,56 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(after.map((r) => ({ ...r })), before.map((r) => ({ ...r })));
     });
 
+    test('one batch of many entries keeps the rollups exact: same-batch duplicates and replays counted once', async () => {
+      const procedure = `lot-rollup-${backend}`;
+      const now = new Date().toISOString();
+      const feedback = (id: string, i: number) =>
+        ({
+          table: 'feedback',
+          row: { id, body_hash: `h${i}`, procedure, page_step: i % 4 === 3 ? null : `etape-${i % 3}`, tutorial: null, tutorial_step: null, satisfaction: (['good', 'bad', 'medium'] as const)[i % 3], clarity: i % 5 ? (i % 5) + 1 : null, difficulties: JSON.stringify(i % 2 ? ['other', 'attachments'] : []), help: JSON.stringify(i % 3 ? ['phone'] : ['none']), comment: null, locale: null, client_created_at: null, received_at: now },
+        }) as Insert;
+      const blocked = (id: string, i: number) => ({ table: 'blocked', row: { id, body_hash: `b${i}`, tutorial: 'lot-tutoriel', step: (i % 3) + 1, procedure: i % 2 ? procedure : null, received_at: now } }) as Insert;
+      const story = (id: string) =>
+        ({ table: 'stories', row: { id, public_id: id.slice(0, 12), follow_hash: `f-${id}`, body_hash: 's', procedure, step: null, masked_text: 'Récit.', masked_kinds: '[]', feeling: 'negative', channel: 'online', locale: 'fr', client_created_at: null, received_at: now, status: 'pending' } }) as Insert;
+      const earlier = [feedback(randomUUID(), 100), blocked(randomUUID(), 100)];
+      for (const entry of earlier) assert.equal((await app.store.write(entry)).stored, true);
+      const feedbackIds = Array.from({ length: 30 }, () => randomUUID());
+      const blockedIds = Array.from({ length: 9 }, () => randomUUID());
+      const batch: Insert[] = [
+        ...feedbackIds.map(feedback),
+        ...feedbackIds.slice(0, 4).map(feedback), // the same entries again, in the same batch
+        ...earlier, // replays of entries stored before
+        ...blockedIds.map(blocked),
+        blocked(blockedIds[0]!, 0),
+        story(randomUUID()),
+      ];
+      // Pushed in one tick: one group-commit batch.
+      const outcomes = await Promise.all(batch.map((entry) => app.store.write(entry)));
+      assert.deepEqual(
+        outcomes.map((o) => o.stored),
+        batch.map((_, i) => i < 30 || (i >= 36 && i < 45) || i === 46),
+        'the first of each key is stored, its copies and the replays are not',
+      );
+      outcomes.forEach((o, i) => assert.equal(o.bodyHash, batch[i]!.row.body_hash, `entry ${i} answered with its first body`));
+      assert.equal(outcomes[34]!.receivedAt, earlier[0]!.row.received_at);
+      const s = (await agentGet(app, `/api/v1/stats?procedure=${procedure}`)).json();
+      assert.equal(s.total.count, 31);
+      assert.deepEqual(
+        s.blocked.map((b: { step: number; count: number }) => [b.step, b.count]),
+        // Of this procedure: the odd entries (steps 2, 1, 3, 2); the copy of the first entry is not counted.
+        [[1, 1], [2, 2], [3, 1]],
+      );
+      // Rebuilt from the rows themselves, the rollups are the same.
+      const rollups = async () => ({
+        feedback: (await app.store.db.selectFrom('feedback_daily').selectAll().where('procedure', '=', procedure).orderBy('page_step').execute()).map((r) => ({ ...r })),
+        blocked: (await app.store.db.selectFrom('blocked_daily').selectAll().where('tutorial', '=', 'lot-tutoriel').orderBy('procedure').orderBy('step').execute()).map((r) => ({ ...r })),
+      });
+      const kept = await rollups();
+      const { rebuildRollups } = await import('../src/store/schema.ts');
+      await rebuildRollups(app.store.db);
+      assert.deepEqual(await rollups(), kept);
+    });
+
     test('a row the database refuses fails alone: its neighbours in the same batch are stored', async () => {
       const row = (id: string, extra: Record<string, unknown> = {}) =>
         ({ id, body_hash: 'h', procedure: 'lot', page_step: null, tutorial: null, tutorial_step: null, satisfaction: 'good', clarity: null, difficulties: '[]', help: '[]', comment: null, locale: null, client_created_at: null, received_at: new Date().toISOString(), ...extra }) as Insert['row'];

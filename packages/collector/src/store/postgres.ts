@@ -9,10 +9,10 @@ import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import { EXPORT_COLUMNS, EXPORT_TEXT_COLUMNS, FORMULA_STARTS } from './csv.ts';
 import { randomBytes } from 'node:crypto';
-import { COUNTER_COLUMNS, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
+import { blockedDailySelect, feedbackDailySelect, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
 import { classify, StoreUnavailable, toWriteError } from './errors.ts';
-import { BLOCKED_DAILY_UPSERT, FEEDBACK_DAILY_UPSERT, rollupIncrements } from './rollups.ts';
+import { BLOCKED_DAILY_COLUMNS, BLOCKED_DAILY_ON_CONFLICT, FEEDBACK_DAILY_COLUMNS, FEEDBACK_DAILY_ON_CONFLICT } from './rollups.ts';
 import type { CounterStore, Insert, Readiness, Store, StoreOptions, WriteOutcome } from './index.ts';
 
 /**
@@ -83,57 +83,56 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
   let storageFailing = false;
   const writer = new GroupCommit<Insert, WriteOutcome>(
     async (batch) => {
-      const client = await writePool.connect();
+      // The whole batch is one statement: each table's insert and its rollups are data-modifying CTEs. A statement is
+      // its own transaction, so a batch costs one round trip and one commit (BEGIN, inserts, rollups and COMMIT were
+      // four round trips, each one waiting for both processes to get the CPU on a busy machine).
+      const values: unknown[] = [];
+      const steps: string[] = [];
+      const storedIds: string[] = [];
+      const tables = (['feedback', 'blocked', 'stories'] as const).filter((table) => batch.some((entry) => entry.table === table));
+      for (const table of tables) {
+        const columns = INSERT_COLUMNS[table];
+        const tuples = batch
+          .filter((entry) => entry.table === table)
+          .map((entry) => `(${columns.map((c) => `$${values.push((entry.row as unknown as Record<string, unknown>)[c])}`).join(', ')})`);
+        steps.push(`stored_${table} AS (INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING *)`);
+        storedIds.push(`SELECT '${table}' AS stored_in, id FROM stored_${table}`);
+      }
+      // Rollup rows in key order: two instances updating the same rows lock them in the same order (no deadlock).
+      if (tables.includes('feedback')) {
+        steps.push(`feedback_rollup AS (INSERT INTO feedback_daily (${FEEDBACK_DAILY_COLUMNS.join(', ')}) ${feedbackDailySelect('stored_feedback')} ${FEEDBACK_DAILY_ON_CONFLICT})`);
+      }
+      if (tables.includes('blocked')) {
+        steps.push(`blocked_rollup AS (INSERT INTO blocked_daily (${BLOCKED_DAILY_COLUMNS.join(', ')}) ${blockedDailySelect('stored_blocked')} ${BLOCKED_DAILY_ON_CONFLICT})`);
+      }
+      let result;
       try {
-        await client.query('BEGIN');
-        const outcomes: WriteOutcome[] = [];
-        const stored: Insert[] = [];
-        for (const table of ['feedback', 'blocked', 'stories'] as const) {
-          const rows = batch.map((entry, i) => ({ entry, i })).filter((x) => x.entry.table === table);
-          if (rows.length === 0) continue;
-          const columns = INSERT_COLUMNS[table];
-          const values: unknown[] = [];
-          const tuples = rows.map(({ entry }) => `(${columns.map((c) => `$${values.push((entry.row as unknown as Record<string, unknown>)[c])}`).join(', ')})`);
-          const inserted = await client.query<{ id: string }>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`, values);
-          const storedIds = new Set(inserted.rows.map((r) => r.id));
-          const others = rows.filter(({ entry }) => !storedIds.has(entry.row.id)).map(({ entry }) => entry.row.id);
-          const firsts = others.length
-            ? (await client.query<{ id: string; body_hash: string; received_at: string }>(`SELECT id, body_hash, received_at FROM ${table} WHERE id = ANY($1)`, [others])).rows
-            : [];
-          // Two identical entries in one batch: the first stores, the second is its replay.
-          const seen = new Set<string>();
-          for (const { entry, i } of rows) {
-            if (storedIds.has(entry.row.id) && !seen.has(entry.row.id)) {
-              seen.add(entry.row.id);
-              stored.push(entry);
-              outcomes[i] = { stored: true, bodyHash: entry.row.body_hash, receivedAt: entry.row.received_at };
-            } else {
-              const original = firsts.find((f) => f.id === entry.row.id) ?? batch.find((b) => b.table === table && b.row.id === entry.row.id)!.row;
-              outcomes[i] = { stored: false, bodyHash: original.body_hash, receivedAt: original.received_at };
-            }
-          }
-        }
-        const rollups = rollupIncrements(stored);
-        if (rollups.feedback.length) {
-          const values: unknown[] = [];
-          const tuples = rollups.feedback.map((r) => `(${['procedure', 'day', 'page_step', ...COUNTER_COLUMNS].map((c) => `$${values.push(r[c as keyof typeof r])}`).join(', ')})`);
-          await client.query(FEEDBACK_DAILY_UPSERT.replace('%VALUES%', tuples.join(', ').slice(1, -1)), values);
-        }
-        if (rollups.blocked.length) {
-          const values: unknown[] = [];
-          const tuples = rollups.blocked.map((r) => `(${[r.procedure, r.day, r.tutorial, r.step, r.count].map((v) => `$${values.push(v)}`).join(', ')})`);
-          await client.query(BLOCKED_DAILY_UPSERT.replace('%VALUES%', tuples.join(', ').slice(1, -1)), values);
-        }
-        await client.query('COMMIT');
-        storageFailing = false;
-        return outcomes;
+        result = await writePool.query<{ stored_in: Insert['table']; id: string }>(`WITH ${steps.join(',\n')}\n${storedIds.join(' UNION ALL ')}`, values);
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
         if (classify(error) === 'storage') storageFailing = true;
         throw error;
-      } finally {
-        client.release();
       }
+      storageFailing = false;
+      const stored = new Set(result.rows.map((r) => `${r.stored_in}\u0000${r.id}`));
+      // An entry not stored is a replay: of an entry stored before (read once the batch is committed), or of an
+      // identical entry earlier in this batch (the first stores, the others are its replays).
+      const replayed = batch.filter((entry) => !stored.has(`${entry.table}\u0000${entry.row.id}`));
+      const firsts = new Map<string, { body_hash: string; received_at: string }>();
+      for (const table of new Set(replayed.map((entry) => entry.table))) {
+        const ids = replayed.filter((entry) => entry.table === table).map((entry) => entry.row.id);
+        const { rows } = await writePool.query<{ id: string; body_hash: string; received_at: string }>(`SELECT id, body_hash, received_at FROM ${table} WHERE id = ANY($1)`, [ids]);
+        for (const row of rows) firsts.set(`${table}\u0000${row.id}`, row);
+      }
+      const answered = new Set<string>();
+      return batch.map((entry) => {
+        const key = `${entry.table}\u0000${entry.row.id}`;
+        if (stored.has(key) && !answered.has(key)) {
+          answered.add(key);
+          return { stored: true, bodyHash: entry.row.body_hash, receivedAt: entry.row.received_at };
+        }
+        const original = firsts.get(key) ?? batch.find((b) => `${b.table}\u0000${b.row.id}` === key)!.row;
+        return { stored: false, bodyHash: original.body_hash, receivedAt: original.received_at };
+      });
     },
     options.batchWindowMs ?? 2,
     options.batchSize ?? 256,

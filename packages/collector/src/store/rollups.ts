@@ -1,7 +1,11 @@
-/** The daily rollup rows that a batch of newly stored entries adds to, merged by key and in key order. */
+/**
+ * The daily rollups that every write keeps up to date. SQLite adds the increments computed here (rollupIncrements);
+ * PostgreSQL computes them in the batch's own statement (schema.ts, feedbackDailySelect), with the same result.
+ */
 import { COUNTER_COLUMNS, DIFFICULTY_COLUMNS, HELP_COLUMNS, type BlockedDailyTable, type CounterColumn, type FeedbackDailyTable } from './schema.ts';
 import type { Insert } from './index.ts';
 
+/** The daily rollup rows that a batch of newly stored entries adds to, merged by key and in key order. */
 export function rollupIncrements(stored: Insert[]): { feedback: FeedbackDailyTable[]; blocked: BlockedDailyTable[] } {
   const feedback = new Map<string, FeedbackDailyTable>();
   const blocked = new Map<string, BlockedDailyTable>();
@@ -36,8 +40,8 @@ export function rollupIncrements(stored: Insert[]): { feedback: FeedbackDailyTab
   return { feedback: sorted(feedback), blocked: sorted(blocked) };
 }
 
-export const FEEDBACK_DAILY_UPSERT = `INSERT INTO feedback_daily (procedure, day, page_step, ${COUNTER_COLUMNS.join(', ')})
-  VALUES (%VALUES%)
-  ON CONFLICT (procedure, day, page_step) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = feedback_daily.${c} + excluded.${c}`).join(', ')}`;
-export const BLOCKED_DAILY_UPSERT = `INSERT INTO blocked_daily (procedure, day, tutorial, step, count) VALUES (%VALUES%)
-  ON CONFLICT (procedure, day, tutorial, step) DO UPDATE SET count = blocked_daily.count + excluded.count`;
+/** What adds a batch's rollup rows to the ones already there (after `INSERT INTO … (columns) VALUES … | SELECT …`). */
+export const FEEDBACK_DAILY_ON_CONFLICT = `ON CONFLICT (procedure, day, page_step) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = feedback_daily.${c} + excluded.${c}`).join(', ')}`;
+export const BLOCKED_DAILY_ON_CONFLICT = 'ON CONFLICT (procedure, day, tutorial, step) DO UPDATE SET count = blocked_daily.count + excluded.count';
+export const FEEDBACK_DAILY_COLUMNS = ['procedure', 'day', 'page_step', ...COUNTER_COLUMNS] as const;
+export const BLOCKED_DAILY_COLUMNS = ['procedure', 'day', 'tutorial', 'step', 'count'] as const;

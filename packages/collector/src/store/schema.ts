@@ -171,29 +171,33 @@ export interface Schema {
   collector_settings: CollectorSettingsTable;
 }
 
+/** The rollup rows of a set of opinions (`from`: a table, or a statement's inserted rows), in key order. */
+export function feedbackDailySelect(from: string): string {
+  const has = (column: string, value: string) => `sum(case when ${column} like '%"${value}"%' then 1 else 0 end)`;
+  const counters = [
+    'count(*)',
+    "sum(case when satisfaction = 'bad' then 1 else 0 end)",
+    "sum(case when satisfaction = 'medium' then 1 else 0 end)",
+    "sum(case when satisfaction = 'good' then 1 else 0 end)",
+    'coalesce(sum(clarity), 0)',
+    'count(clarity)',
+    ...Object.keys(DIFFICULTY_COLUMNS).map((d) => has('difficulties', d)),
+    ...Object.keys(HELP_COLUMNS).map((h) => has('help', h)),
+  ];
+  return `select procedure, substr(received_at, 1, 10), coalesce(page_step, ''), ${counters.join(', ')}
+    from ${from} group by 1, 2, 3 order by 1, 2, 3`;
+}
+export const blockedDailySelect = (from: string) => `select coalesce(procedure, ''), substr(received_at, 1, 10), tutorial, step, count(*)
+    from ${from} group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+
 const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
 
 /** Fills the rollups from the opinions (a migration on an existing database; the benchmark after a bulk load). */
 export async function rebuildRollups(db: Kysely<Schema>): Promise<void> {
   await db.deleteFrom('feedback_daily').execute();
   await db.deleteFrom('blocked_daily').execute();
-  const has = (column: string, value: string) => sql.raw(`sum(case when ${column} like '%"${value}"%' then 1 else 0 end)`);
-  const counters = [
-    sql.raw('count(*)'),
-    sql.raw("sum(case when satisfaction = 'bad' then 1 else 0 end)"),
-    sql.raw("sum(case when satisfaction = 'medium' then 1 else 0 end)"),
-    sql.raw("sum(case when satisfaction = 'good' then 1 else 0 end)"),
-    sql.raw('coalesce(sum(clarity), 0)'),
-    sql.raw('count(clarity)'),
-    ...Object.keys(DIFFICULTY_COLUMNS).map((d) => has('difficulties', d)),
-    ...Object.keys(HELP_COLUMNS).map((h) => has('help', h)),
-  ];
-  await sql`insert into feedback_daily (procedure, day, page_step, ${sql.join(COUNTER_COLUMNS.map((c) => sql.ref(c)))})
-    select procedure, substr(received_at, 1, 10), coalesce(page_step, ''), ${sql.join(counters)}
-    from feedback group by procedure, substr(received_at, 1, 10), coalesce(page_step, '')`.execute(db);
-  await sql`insert into blocked_daily (procedure, day, tutorial, step, count)
-    select coalesce(procedure, ''), substr(received_at, 1, 10), tutorial, step, count(*)
-    from blocked group by coalesce(procedure, ''), substr(received_at, 1, 10), tutorial, step`.execute(db);
+  await sql.raw(`insert into feedback_daily (procedure, day, page_step, ${COUNTER_COLUMNS.join(', ')}) ${feedbackDailySelect('feedback')}`).execute(db);
+  await sql.raw(`insert into blocked_daily (procedure, day, tutorial, step, count) ${blockedDailySelect('blocked')}`).execute(db);
 }
 
 const migrations: Record<string, Migration> = {

@@ -4,10 +4,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync, statfsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { COUNTER_COLUMNS, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
+import { INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
 import { classify, StoreUnavailable } from './errors.ts';
-import { BLOCKED_DAILY_UPSERT, FEEDBACK_DAILY_UPSERT, rollupIncrements } from './rollups.ts';
+import { BLOCKED_DAILY_COLUMNS, BLOCKED_DAILY_ON_CONFLICT, FEEDBACK_DAILY_COLUMNS, FEEDBACK_DAILY_ON_CONFLICT, rollupIncrements } from './rollups.ts';
 import { SqliteReader, readerDialect } from './sqlite-reader-dialect.ts';
 import { csvPage } from './csv.ts';
 import { MemoryCounters, type Insert, type Readiness, type Store, type StoreOptions, type WriteOutcome } from './index.ts';
@@ -38,8 +38,10 @@ export async function sqliteStore(path: string, options: StoreOptions): Promise<
     blocked: database.prepare('SELECT body_hash, received_at FROM blocked WHERE id = ?'),
     stories: database.prepare('SELECT body_hash, received_at FROM stories WHERE id = ?'),
   };
-  const feedbackDaily = database.prepare(FEEDBACK_DAILY_UPSERT.replace('%VALUES%', ['@procedure', '@day', '@page_step', ...COUNTER_COLUMNS.map((c) => `@${c}`)].join(', ')));
-  const blockedDaily = database.prepare(BLOCKED_DAILY_UPSERT.replace('%VALUES%', '@procedure, @day, @tutorial, @step, @count'));
+  const upsert = (table: string, columns: readonly string[], onConflict: string) =>
+    database.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ${onConflict}`);
+  const feedbackDaily = upsert('feedback_daily', FEEDBACK_DAILY_COLUMNS, FEEDBACK_DAILY_ON_CONFLICT);
+  const blockedDaily = upsert('blocked_daily', BLOCKED_DAILY_COLUMNS, BLOCKED_DAILY_ON_CONFLICT);
 
   const commitBatch = database.transaction((batch: Insert[]): WriteOutcome[] => {
     const stored: Insert[] = [];
