@@ -7,7 +7,9 @@
  * depends on the number of procedures, steps and days in the period, never on the number of opinions, and every list
  * is capped. The queries go through the store's reader, which never holds up writes.
  */
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import * as postgresJson from 'kysely/helpers/postgres';
+import * as sqliteJson from 'kysely/helpers/sqlite';
 import type { Schema } from './store/index.ts';
 import { DIFFICULTY_COLUMNS, HELP_COLUMNS } from './store/schema.ts';
 import { DIFFICULTIES, HELP, SATISFACTION, type StatsQuery } from './schemas.ts';
@@ -68,26 +70,44 @@ function filtered<Q extends Daily | SelectQueryBuilder<Schema, 'blocked_daily', 
 
 const sum = (column: string) => sql<number>`sum(${sql.ref(column)})`;
 
+/**
+ * The statistics of a period, in one statement: its five parts are JSON subqueries of a single SELECT, so a statistics
+ * request is one round trip and never takes more than one of the database's processes, however many agents read
+ * them at once.
+ */
 export async function computeStats(reader: Kysely<Schema>, query: StatsQuery, scope: ProcedureScope = '*'): Promise<Stats> {
+  const json = reader.getExecutor().adapter instanceof PostgresAdapter ? postgresJson : sqliteJson;
   const daily = filtered(reader.selectFrom('feedback_daily'), query, scope);
   const answerSums = [sum('bad').as('bad'), sum('medium').as('medium'), sum('good').as('good')] as const;
-  const [totals, byProcedure, byPageStep, byDay, blocked] = await Promise.all([
-    daily
-      .select([...answerSums, sum('clarity_sum').as('clarity_sum'), sum('clarity_count').as('clarity_count')])
-      .select([...Object.values(DIFFICULTY_COLUMNS), ...Object.values(HELP_COLUMNS)].map((c) => sum(c).as(c)))
-      .executeTakeFirst(),
-    daily.select('procedure').select(answerSums).groupBy('procedure').orderBy('procedure').limit(MAX_GROUPS + 1).execute(),
-    daily.select(['procedure', 'page_step']).select(answerSums).groupBy(['procedure', 'page_step']).orderBy('procedure').orderBy('page_step').limit(MAX_GROUPS + 1).execute(),
-    daily.select('day').select(answerSums).groupBy('day').orderBy('day', 'desc').limit(MAX_DAYS + 1).execute(),
-    filtered(reader.selectFrom('blocked_daily'), query, scope)
-      .select(['tutorial', 'step'])
-      .select(sum('count').as('count'))
-      .groupBy(['tutorial', 'step'])
-      .orderBy('tutorial')
-      .orderBy('step')
-      .limit(MAX_GROUPS + 1)
-      .execute(),
-  ]);
+  const row = await reader
+    .selectNoFrom([
+      json.jsonObjectFrom(
+        daily
+          .select([...answerSums, sum('clarity_sum').as('clarity_sum'), sum('clarity_count').as('clarity_count')])
+          .select([...Object.values(DIFFICULTY_COLUMNS), ...Object.values(HELP_COLUMNS)].map((c) => sum(c).as(c))),
+      ).as('totals'),
+      json.jsonArrayFrom(daily.select('procedure').select(answerSums).groupBy('procedure').orderBy('procedure').limit(MAX_GROUPS + 1)).as('byProcedure'),
+      json
+        .jsonArrayFrom(daily.select(['procedure', 'page_step']).select(answerSums).groupBy(['procedure', 'page_step']).orderBy('procedure').orderBy('page_step').limit(MAX_GROUPS + 1))
+        .as('byPageStep'),
+      json.jsonArrayFrom(daily.select('day').select(answerSums).groupBy('day').orderBy('day', 'desc').limit(MAX_DAYS + 1)).as('byDay'),
+      json
+        .jsonArrayFrom(
+          filtered(reader.selectFrom('blocked_daily'), query, scope)
+            .select(['tutorial', 'step'])
+            .select(sum('count').as('count'))
+            .groupBy(['tutorial', 'step'])
+            .orderBy('tutorial')
+            .orderBy('step')
+            .limit(MAX_GROUPS + 1),
+        )
+        .as('blocked'),
+    ])
+    .executeTakeFirstOrThrow();
+  // PostgreSQL's driver parses JSON columns; SQLite gives their text.
+  const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+  const totals = parsed(row.totals);
+  const [byProcedure, byPageStep, byDay, blocked] = [parsed(row.byProcedure), parsed(row.byPageStep), parsed(row.byDay), parsed(row.blocked)];
   const t = (totals ?? {}) as Record<string, unknown>;
   const truncated: Stats['truncated'] = [];
   const cap = <T>(name: Stats['truncated'][number], rows: T[], max: number) => {
