@@ -295,6 +295,21 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(await rollups(), kept);
     });
 
+    if (backend === 'postgres') {
+      test('the counters of many clients at once go in one statement per round trip, each count exact', async () => {
+        const keys = Array.from({ length: 200 }, (_, i) => `essai-compteurs-${i}-${randomUUID()}`);
+        // Pushed in one tick: the first key goes at once, the others wait for it and go together; one key five times.
+        const counted = await Promise.all([...keys, ...Array<string>(4).fill(keys[7]!)].map((key) => app.store.counters.incr(key, 60_000)));
+        assert.deepEqual(counted.slice(0, 200).map((c) => c.count), keys.map(() => 1), 'each client’s first request counts 1');
+        assert.deepEqual(counted.slice(200).map((c) => c.count), [2, 3, 4, 5], 'the same client again: counted in order');
+        assert.ok(counted.every((c) => c.ttlMs > 55_000 && c.ttlMs <= 60_000));
+        // Rows written by one statement share its transaction id.
+        const { rows } = await sql<{ statements: number }>`select count(distinct xmin::text)::int as statements from rate_limit where key in (${sql.join(keys)})`.execute(app.store.db);
+        assert.equal(rows[0]!.statements, 2);
+        assert.equal((await app.store.counters.incr(keys[7]!, 60_000)).count, 6);
+      });
+    }
+
     test('a row the database refuses fails alone: its neighbours in the same batch are stored', async () => {
       const row = (id: string, extra: Record<string, unknown> = {}) =>
         ({ id, body_hash: 'h', procedure: 'lot', page_step: null, tutorial: null, tutorial_step: null, satisfaction: 'good', clarity: null, difficulties: '[]', help: '[]', comment: null, locale: null, client_created_at: null, received_at: new Date().toISOString(), ...extra }) as Insert['row'];

@@ -138,38 +138,53 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
     options.batchSize ?? 256,
   );
 
-  // One upsert adds every increment of a key that arrived while the previous one was in flight: a busy client (or a
-  // proxy without a trusted-proxy setting) costs one query per round trip, not one per request on a locked row.
-  const inFlight = new Map<string, { windowMs: number; waiting: { resolve: (r: { count: number; ttlMs: number }) => void; reject: (e: unknown) => void }[] }>();
-  const increment = async (key: string, windowMs: number, by: number) => {
-    const { rows } = await counterPool.query<{ count: number; ttl: string }>(
-      `INSERT INTO rate_limit (key, count, reset_at) VALUES ($1, $3, ${NOW_MS} + $2)
-       ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN rate_limit.reset_at <= ${NOW_MS} THEN $3 ELSE rate_limit.count + $3 END,
-         reset_at = CASE WHEN rate_limit.reset_at <= ${NOW_MS} THEN ${NOW_MS} + $2 ELSE rate_limit.reset_at END
-       RETURNING count, reset_at - ${NOW_MS} AS ttl`,
-      [key, windowMs, by],
-    );
-    return { count: rows[0]!.count, ttlMs: Math.max(0, Number(rows[0]!.ttl)) };
-  };
-  const drainKey = (key: string) => {
-    const queued = inFlight.get(key)!;
-    const batch = queued.waiting.splice(0);
-    increment(key, queued.windowMs, batch.length).then(
-      ({ count, ttlMs }) => batch.forEach((w, i) => w.resolve({ count: count - batch.length + 1 + i, ttlMs })),
-      (error: unknown) => batch.forEach((w) => w.reject(error)),
-    ).finally(() => {
-      if (queued.waiting.length) drainKey(key);
-      else inFlight.delete(key);
-    });
+  // Increments wait while one statement is in flight, and the next statement carries all of them, every key at once
+  // (in key order: instances lock the rows in the same order). A busy client, or a thousand clients, cost one query
+  // per round trip, not one per request.
+  type Waiter = { resolve: (r: { count: number; ttlMs: number }) => void; reject: (e: unknown) => void };
+  let waiting = new Map<string, { windowMs: number; waiters: Waiter[] }>();
+  let counting = false;
+  const sendIncrements = () => {
+    if (counting || waiting.size === 0) return;
+    counting = true;
+    const batch = [...waiting].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    waiting = new Map();
+    const values: unknown[] = [];
+    const increments = batch.map(([key, { windowMs, waiters }]) => `($${values.push(key)}::text, $${values.push(waiters.length)}::int, $${values.push(windowMs)}::bigint)`);
+    counterPool
+      .query<{ key: string; count: number; ttl: string }>(
+        `INSERT INTO rate_limit (key, count, reset_at)
+         SELECT key, by, ${NOW_MS} + window_ms FROM (VALUES ${increments.join(', ')}) AS increment (key, by, window_ms)
+         ON CONFLICT (key) DO UPDATE SET
+           count = CASE WHEN rate_limit.reset_at <= ${NOW_MS} THEN excluded.count ELSE rate_limit.count + excluded.count END,
+           reset_at = CASE WHEN rate_limit.reset_at <= ${NOW_MS} THEN excluded.reset_at ELSE rate_limit.reset_at END
+         RETURNING key, count, reset_at - ${NOW_MS} AS ttl`,
+        values,
+      )
+      .then(
+        ({ rows }) => {
+          const counted = new Map(rows.map((row) => [row.key, row]));
+          for (const [key, { waiters }] of batch) {
+            const { count, ttl } = counted.get(key)!;
+            waiters.forEach((w, i) => w.resolve({ count: count - waiters.length + 1 + i, ttlMs: Math.max(0, Number(ttl)) }));
+          }
+        },
+        (error: unknown) => {
+          for (const [, { waiters }] of batch) for (const w of waiters) w.reject(error);
+        },
+      )
+      .finally(() => {
+        counting = false;
+        sendIncrements();
+      });
   };
   const counters: CounterStore = {
     incr(key, windowMs) {
       return new Promise((resolve, reject) => {
-        const queued = inFlight.get(key);
-        if (queued) return queued.waiting.push({ resolve, reject });
-        inFlight.set(key, { windowMs, waiting: [{ resolve, reject }] });
-        drainKey(key);
+        const queued = waiting.get(key);
+        if (queued) queued.waiters.push({ resolve, reject });
+        else waiting.set(key, { windowMs, waiters: [{ resolve, reject }] });
+        sendIncrements();
       });
     },
     async peek(key) {
