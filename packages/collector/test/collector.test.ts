@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { buildCollector, clientAddress } from '../src/app.ts';
 import { readConfig } from '../src/main.ts';
-import { openStore, RowRejected, type Insert } from '../src/store/index.ts';
+import { MemoryCounters, openStore, RowRejected, type Insert } from '../src/store/index.ts';
 import { blockedBody, feedbackBody } from '../src/schemas.ts';
 import { startPostgres, type ThrowAwayPostgres } from './postgres.ts';
 
@@ -367,6 +367,24 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+describe('in-memory counters (SQLite)', () => {
+  test('counters whose window ended go as new ones come; many clients in a window are kept, each one exact', async () => {
+    const counters = new MemoryCounters();
+    const start = Date.now();
+    assert.deepEqual([await counters.incr('court', 30), await counters.incr('court', 30)].map((c) => c.count), [1, 2]);
+    for (let i = 0; i < 60_000; i++) await counters.incr(`client-${i}`, 60_000);
+    assert.equal((await counters.incr('client-59999', 60_000)).count, 2);
+    assert.equal(counters.size, 60_001);
+    // Timers never fire early: the 30 ms window has ended after this.
+    await new Promise((resolve) => setTimeout(resolve, 31 - (Date.now() - start)));
+    assert.equal((await counters.peek('court')).count, 0);
+    assert.equal((await counters.incr('autre', 30)).count, 1);
+    assert.equal(counters.size, 60_001, 'the ended counter was removed when a new one came');
+    assert.equal((await counters.incr('court', 30)).count, 1, 'a new window starts from 1');
+    assert.equal((await counters.peek('client-59999')).count, 2);
+  });
+});
 
 describe('rate limit', () => {
   test('429 past the per-client limit, with Retry-After; other clients unaffected', async () => {

@@ -80,24 +80,42 @@ export interface StoreOptions {
   log?: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void | undefined;
 }
 
+interface Counter {
+  count: number;
+  resetAt: number;
+}
+
 export class MemoryCounters implements CounterStore {
-  private readonly counters = new Map<string, { count: number; resetAt: number }>();
+  /**
+   * One map per window, oldest counter first: a counter is created with its window and removed when it ends, so the
+   * ones that ended are always at the front and go as new ones come, a few at a time. (A pass over every counter for
+   * each new client cost each request a scan of tens of thousands when that many people wrote within a minute.)
+   */
+  private readonly windows = new Map<number, Map<string, Counter>>();
   async incr(key: string, windowMs: number) {
     const now = Date.now();
-    let counter = this.counters.get(key);
-    if (!counter || counter.resetAt <= now) {
-      // Keeps the map small: expired counters go when new ones come.
-      if (this.counters.size > 50_000) for (const [k, c] of this.counters) if (c.resetAt <= now) this.counters.delete(k);
-      counter = { count: 0, resetAt: now + windowMs };
-      this.counters.set(key, counter);
+    let counters = this.windows.get(windowMs);
+    if (!counters) this.windows.set(windowMs, (counters = new Map<string, Counter>()));
+    for (const [ended, counter] of counters) {
+      if (counter.resetAt > now) break;
+      counters.delete(ended);
     }
+    let counter = counters.get(key);
+    if (!counter) counters.set(key, (counter = { count: 0, resetAt: now + windowMs }));
     counter.count++;
     return { count: counter.count, ttlMs: counter.resetAt - now };
   }
   async peek(key: string) {
     const now = Date.now();
-    const counter = this.counters.get(key);
-    return counter && counter.resetAt > now ? { count: counter.count, ttlMs: counter.resetAt - now } : { count: 0, ttlMs: 0 };
+    for (const counters of this.windows.values()) {
+      const counter = counters.get(key);
+      if (counter && counter.resetAt > now) return { count: counter.count, ttlMs: counter.resetAt - now };
+    }
+    return { count: 0, ttlMs: 0 };
+  }
+  /** Counters kept (ended ones not yet removed included). */
+  get size(): number {
+    return [...this.windows.values()].reduce((sum, counters) => sum + counters.size, 0);
   }
 }
 
