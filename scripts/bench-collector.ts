@@ -7,7 +7,8 @@
  *   10 % replays of acknowledged keys; clients send a key again until it is acknowledged (as the browser queue does).
  *   Prints lost (acknowledged, not stored), duplicates (stored more than once, or a replay answered differently),
  *   writes/s overall and between crashes, restart time (spawn to ready).
- * - million: --rows (1,000,000) opinions loaded, then writes at --rate per second alone, then the same writes while
+ * - million: --rows (1,000,000) opinions loaded, then writes at --rate per second alone (each from a person of its own,
+ *   behind a trusted reverse proxy: one rate-limit counter each, as in production), then the same writes while
  *   agents read the statistics in a loop and export every row: stats p50/p95, writes p99, export time and the
  *   service's memory during the export.
  * - indicators: --rows opinions with --extras « Je suis bloqué » and --extras stories (100,000) over 90 days, then the
@@ -62,6 +63,8 @@ const problems: string[] = [];
 const body = (comment: string) =>
   JSON.stringify({ procedure: 'demande-logement', pageStep: '2', satisfaction: 'medium', clarity: 4, difficulties: ['attachments'], help: ['phone'], comment, locale: 'fr' });
 
+/** A new person's address (IPv4, 10.0.0.0/8). */
+const someoneElse = () => `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 /** This machine is shared: the load average says how much the figures below were competing for its 2 cores. */
@@ -225,7 +228,9 @@ async function million(kind: 'sqlite' | 'postgres') {
     const loadStart = Date.now();
     await loadRows(kind, b, rows);
     const loadSeconds = (Date.now() - loadStart) / 1000;
-    const service = await startService(b.env);
+    // People, each from their own address, behind the administration's reverse proxy (AIDE_TRUST_PROXY): each one
+    // has a rate-limit counter of their own, as in production, rather than one counter shared by every write.
+    const service = await startService({ ...b.env, AIDE_TRUST_PROXY: 'loopback' });
     try {
       const writes = () =>
         autocannon({
@@ -233,7 +238,7 @@ async function million(kind: 'sqlite' | 'postgres') {
           connections: 32,
           overallRate: rate,
           duration: phase,
-          requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body: body('pendant la lecture'), setupRequest: (r) => ({ ...r, headers: { ...r.headers, 'idempotency-key': randomUUID() } }) }],
+          requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body: body('pendant la lecture'), setupRequest: (r) => ({ ...r, headers: { ...r.headers, 'idempotency-key': randomUUID(), 'x-forwarded-for': someoneElse() } }) }],
         });
       await autocannon({ url: `${service.url}/health/live`, connections: 4, duration: 1 });
       const alone = await writes();
