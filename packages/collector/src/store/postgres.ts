@@ -9,10 +9,10 @@ import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import { EXPORT_COLUMNS, EXPORT_TEXT_COLUMNS, FORMULA_STARTS } from './csv.ts';
 import { randomBytes } from 'node:crypto';
-import { blockedDailySelect, feedbackDailySelect, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
+import { BLOCKED_DAILY_COLUMNS, blockedDailySelect, FEEDBACK_DAILY_COLUMNS, feedbackDailySelect, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
 import { classify, StoreUnavailable, toWriteError } from './errors.ts';
-import { BLOCKED_DAILY_COLUMNS, BLOCKED_DAILY_ON_CONFLICT, FEEDBACK_DAILY_COLUMNS, FEEDBACK_DAILY_ON_CONFLICT } from './rollups.ts';
+import { BLOCKED_DAILY_ON_CONFLICT, FEEDBACK_DAILY_ON_CONFLICT } from './rollups.ts';
 import type { CounterStore, Insert, Readiness, Store, StoreOptions, WriteOutcome } from './index.ts';
 
 /**
@@ -113,24 +113,25 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
         throw error;
       }
       storageFailing = false;
-      const stored = new Set(result.rows.map((r) => `${r.stored_in}\u0000${r.id}`));
+      const keyOf = (table: Insert['table'], id: string) => `${table}\u0000${id}`;
+      const stored = new Set(result.rows.map((r) => keyOf(r.stored_in, r.id)));
       // An entry not stored is a replay: of an entry stored before (read once the batch is committed), or of an
       // identical entry earlier in this batch (the first stores, the others are its replays).
-      const replayed = batch.filter((entry) => !stored.has(`${entry.table}\u0000${entry.row.id}`));
+      const replayed = batch.filter((entry) => !stored.has(keyOf(entry.table, entry.row.id)));
       const firsts = new Map<string, { body_hash: string; received_at: string }>();
       for (const table of new Set(replayed.map((entry) => entry.table))) {
         const ids = replayed.filter((entry) => entry.table === table).map((entry) => entry.row.id);
         const { rows } = await writePool.query<{ id: string; body_hash: string; received_at: string }>(`SELECT id, body_hash, received_at FROM ${table} WHERE id = ANY($1)`, [ids]);
-        for (const row of rows) firsts.set(`${table}\u0000${row.id}`, row);
+        for (const row of rows) firsts.set(keyOf(table, row.id), row);
       }
       const answered = new Set<string>();
       return batch.map((entry) => {
-        const key = `${entry.table}\u0000${entry.row.id}`;
+        const key = keyOf(entry.table, entry.row.id);
         if (stored.has(key) && !answered.has(key)) {
           answered.add(key);
           return { stored: true, bodyHash: entry.row.body_hash, receivedAt: entry.row.received_at };
         }
-        const original = firsts.get(key) ?? batch.find((b) => `${b.table}\u0000${b.row.id}` === key)!.row;
+        const original = firsts.get(key) ?? batch.find((b) => keyOf(b.table, b.row.id) === key)!.row;
         return { stored: false, bodyHash: original.body_hash, receivedAt: original.received_at };
       });
     },

@@ -43,5 +43,3 @@ export function rollupIncrements(stored: Insert[]): { feedback: FeedbackDailyTab
 /** What adds a batch's rollup rows to the ones already there (after `INSERT INTO … (columns) VALUES … | SELECT …`). */
 export const FEEDBACK_DAILY_ON_CONFLICT = `ON CONFLICT (procedure, day, page_step) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = feedback_daily.${c} + excluded.${c}`).join(', ')}`;
 export const BLOCKED_DAILY_ON_CONFLICT = 'ON CONFLICT (procedure, day, tutorial, step) DO UPDATE SET count = blocked_daily.count + excluded.count';
-export const FEEDBACK_DAILY_COLUMNS = ['procedure', 'day', 'page_step', ...COUNTER_COLUMNS] as const;
-export const BLOCKED_DAILY_COLUMNS = ['procedure', 'day', 'tutorial', 'step', 'count'] as const;

@@ -54,6 +54,9 @@ export const HELP_COLUMNS = {
 } as const;
 export const COUNTER_COLUMNS = ['answers', 'bad', 'medium', 'good', 'clarity_sum', 'clarity_count', ...Object.values(DIFFICULTY_COLUMNS), ...Object.values(HELP_COLUMNS)] as const;
 export type CounterColumn = (typeof COUNTER_COLUMNS)[number];
+/** The rollup tables' columns, in the order of their SELECTs below. */
+export const FEEDBACK_DAILY_COLUMNS = ['procedure', 'day', 'page_step', ...COUNTER_COLUMNS] as const;
+export const BLOCKED_DAILY_COLUMNS = ['procedure', 'day', 'tutorial', 'step', 'count'] as const;
 
 /**
  * One row per procedure, UTC day and page step (the empty string when the page gave none), kept up to date in the
@@ -196,8 +199,8 @@ const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter.constructor
 export async function rebuildRollups(db: Kysely<Schema>): Promise<void> {
   await db.deleteFrom('feedback_daily').execute();
   await db.deleteFrom('blocked_daily').execute();
-  await sql.raw(`insert into feedback_daily (procedure, day, page_step, ${COUNTER_COLUMNS.join(', ')}) ${feedbackDailySelect('feedback')}`).execute(db);
-  await sql.raw(`insert into blocked_daily (procedure, day, tutorial, step, count) ${blockedDailySelect('blocked')}`).execute(db);
+  await sql.raw(`insert into feedback_daily (${FEEDBACK_DAILY_COLUMNS.join(', ')}) ${feedbackDailySelect('feedback')}`).execute(db);
+  await sql.raw(`insert into blocked_daily (${BLOCKED_DAILY_COLUMNS.join(', ')}) ${blockedDailySelect('blocked')}`).execute(db);
 }
 
 const migrations: Record<string, Migration> = {
