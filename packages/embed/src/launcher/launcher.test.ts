@@ -1,4 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { BUSY_SAY_AFTER_MS } from '@aide/core';
+import { waitUntil } from '@aide/core/testing';
 import { AideHelpElement } from './launcher.ts';
 
 if (!customElements.get('aide-help')) customElements.define('aide-help', AideHelpElement);
@@ -22,6 +24,31 @@ describe('<aide-help> launcher', () => {
     setTimeout(() => el.button.click());
     const event = await oneEvent(el, 'aide-launcher-activate');
     expect(event.composed).to.equal(true);
+  });
+
+  it('says a slow opening, then takes the message away when the wait ends; a failure said meanwhile stays', async () => {
+    const el = await fixture<AideHelpElement>(html`<aide-help></aide-help>`);
+    el.configure({ locale: 'fr', floating: null, color: null, theme: 'auto' });
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    let end = el.busy();
+    expect(el.button.hasAttribute('data-busy')).to.equal(true);
+    await waitUntil(() => status.textContent === 'Ouverture de l’aide…');
+    end();
+    expect(el.button.hasAttribute('data-busy')).to.equal(false);
+    expect(status.textContent).to.equal('');
+
+    // Ended before its frame: the message never shows up afterwards.
+    end = el.busy();
+    await new Promise((resolve) => setTimeout(resolve, BUSY_SAY_AFTER_MS + 1));
+    end();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(status.textContent).to.equal('');
+
+    end = el.busy();
+    el.failed();
+    end();
+    await waitUntil(() => status.textContent !== '');
+    expect(status.textContent).to.equal('L’aide n’a pas pu s’ouvrir. Vérifiez votre connexion, puis réessayez.');
   });
 
   it('floats at the bottom corner and applies the brand colour through a custom property', async () => {

@@ -64,6 +64,9 @@ export class AideHelpElement extends HTMLElement {
   private label: HTMLSpanElement;
   /** Its own live region, there from the start (screen readers only read changes to a region that exists). */
   private readonly status: HTMLSpanElement;
+  /** The message in (or on its way to) the status region, and the frame that will write it. */
+  private said = '';
+  private pendingFrame = 0;
   private locale: Locale = 'fr';
   /**
    * The last activation came from a pointer (a click has a detail ≥ 1; a key, or a screen reader's action, 0).
@@ -120,7 +123,13 @@ export class AideHelpElement extends HTMLElement {
 
   /** Shows and says that the panel is on its way (slow network); returns the function that ends it. */
   busy(): () => void {
-    return markBusy(this.button, this.strings.loading, (message) => this.say(message));
+    const end = markBusy(this.button, this.strings.loading, (message) => this.say(message));
+    return () => {
+      end();
+      // The wait is over: its message leaves the hidden region, where a reading cursor would still find it (RGAA
+      // 10.8). A failure said meanwhile stays.
+      if (this.said === this.strings.loading) this.unsay();
+    };
   }
 
   /** Says that the panel could not be loaded (the button stays, to try again). */
@@ -129,10 +138,17 @@ export class AideHelpElement extends HTMLElement {
   }
 
   private say(message: string): void {
+    this.unsay();
     this.status.lang = this.locale;
+    this.said = message;
     // The same message again is set after the region was emptied, or it would not be read.
+    this.pendingFrame = requestAnimationFrame(() => (this.status.textContent = message));
+  }
+
+  private unsay(): void {
+    cancelAnimationFrame(this.pendingFrame);
     this.status.textContent = '';
-    requestAnimationFrame(() => (this.status.textContent = message));
+    this.said = '';
   }
 
   /** Whether the panel it opens is open (the button's aria-expanded). */
