@@ -114,11 +114,15 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
 
     test('unicode and SQL-looking text are kept as text, to the byte', async () => {
-      const comment = "Robert'); DROP TABLE feedback;-- 😀 مرحبا ñ \\ \" fin";
+      // Also what an array literal would misread (rows go to PostgreSQL as one array per column): braces, commas, NULL.
+      const comment = "Robert'); DROP TABLE feedback;-- 😀 مرحبا ñ \\ \" {a,\"b\"} NULL fin";
       const key = randomUUID();
       assert.equal((await post(app, { ...valid, comment }, { key })).statusCode, 201);
       const row = await app.store.db.selectFrom('feedback').select('comment').where('id', '=', key).executeTakeFirstOrThrow();
       assert.equal(row.comment, comment);
+      const nullWord = randomUUID();
+      assert.equal((await post(app, { ...valid, comment: 'NULL' }, { key: nullWord })).statusCode, 201);
+      assert.equal((await app.store.db.selectFrom('feedback').select('comment').where('id', '=', nullWord).executeTakeFirstOrThrow()).comment, 'NULL');
       assert.ok((await count(app)) > 0, 'the table is still there');
       // A NUL character is refused with its field, on every backend alike.
       const nul = await post(app, { ...valid, comment: 'a\u0000b' });

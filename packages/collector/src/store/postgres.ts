@@ -29,6 +29,37 @@ function csvLine(): RawBuilder<string> {
   return sql<string>`${sql.join(EXPORT_COLUMNS.map(cell), sql`|| ',' ||`)} || chr(10)`;
 }
 
+/** The integer columns of the inserts; every other column is sent as text, and PostgreSQL checks its length. */
+const INTEGER_COLUMNS = new Set(['tutorial_step', 'clarity', 'step']);
+const batchStatements = new Map<string, string>();
+
+/**
+ * The statement that writes one batch into `tables` (in this order), with their rollups, and returns the ids it
+ * stored (a replay of a stored id is not returned). Parameters: one array per column of each table, in INSERT_COLUMNS
+ * order. It returns named columns, never `*`, so that a prepared statement survives a migration that adds a column.
+ */
+function batchStatement(tables: readonly Insert['table'][]): string {
+  const made = batchStatements.get(tables.join('-'));
+  if (made) return made;
+  let parameter = 0;
+  const steps: string[] = [];
+  for (const table of tables) {
+    const columns = INSERT_COLUMNS[table];
+    const arrays = columns.map((c) => `$${++parameter}::${INTEGER_COLUMNS.has(c) ? 'integer' : 'text'}[]`);
+    steps.push(`stored_${table} AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')}) ON CONFLICT (id) DO NOTHING RETURNING ${columns.join(', ')})`);
+  }
+  // Rollup rows in key order: two instances updating the same rows lock them in the same order (no deadlock).
+  if (tables.includes('feedback')) {
+    steps.push(`feedback_rollup AS (INSERT INTO feedback_daily (${FEEDBACK_DAILY_COLUMNS.join(', ')}) ${feedbackDailySelect('stored_feedback')} ${FEEDBACK_DAILY_ON_CONFLICT})`);
+  }
+  if (tables.includes('blocked')) {
+    steps.push(`blocked_rollup AS (INSERT INTO blocked_daily (${BLOCKED_DAILY_COLUMNS.join(', ')}) ${blockedDailySelect('stored_blocked')} ${BLOCKED_DAILY_ON_CONFLICT})`);
+  }
+  const text = `WITH ${steps.join(',\n')}\n${tables.map((table) => `SELECT '${table}' AS stored_in, id FROM stored_${table}`).join(' UNION ALL ')}`;
+  batchStatements.set(tables.join('-'), text);
+  return text;
+}
+
 /** Database time in milliseconds: every instance counts on the same clock. */
 const NOW_MS = '(extract(epoch from clock_timestamp()) * 1000)::bigint';
 
@@ -85,29 +116,17 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
     async (batch) => {
       // The whole batch is one statement: each table's insert and its rollups are data-modifying CTEs. A statement is
       // its own transaction, so a batch costs one round trip and one commit (BEGIN, inserts, rollups and COMMIT were
-      // four round trips, each one waiting for both processes to get the CPU on a busy machine).
-      const values: unknown[] = [];
-      const steps: string[] = [];
-      const storedIds: string[] = [];
+      // four round trips, each one waiting for both processes to get the CPU on a busy machine). Its rows come as one
+      // array per column, so its text depends only on the tables it writes: it is prepared once per connection, and
+      // PostgreSQL does not parse and plan it again for every batch.
       const tables = (['feedback', 'blocked', 'stories'] as const).filter((table) => batch.some((entry) => entry.table === table));
-      for (const table of tables) {
-        const columns = INSERT_COLUMNS[table];
-        const tuples = batch
-          .filter((entry) => entry.table === table)
-          .map((entry) => `(${columns.map((c) => `$${values.push((entry.row as unknown as Record<string, unknown>)[c])}`).join(', ')})`);
-        steps.push(`stored_${table} AS (INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING *)`);
-        storedIds.push(`SELECT '${table}' AS stored_in, id FROM stored_${table}`);
-      }
-      // Rollup rows in key order: two instances updating the same rows lock them in the same order (no deadlock).
-      if (tables.includes('feedback')) {
-        steps.push(`feedback_rollup AS (INSERT INTO feedback_daily (${FEEDBACK_DAILY_COLUMNS.join(', ')}) ${feedbackDailySelect('stored_feedback')} ${FEEDBACK_DAILY_ON_CONFLICT})`);
-      }
-      if (tables.includes('blocked')) {
-        steps.push(`blocked_rollup AS (INSERT INTO blocked_daily (${BLOCKED_DAILY_COLUMNS.join(', ')}) ${blockedDailySelect('stored_blocked')} ${BLOCKED_DAILY_ON_CONFLICT})`);
-      }
+      const values = tables.flatMap((table) => {
+        const rows = batch.filter((entry) => entry.table === table).map((entry) => entry.row as unknown as Record<string, unknown>);
+        return INSERT_COLUMNS[table].map((column) => rows.map((row) => row[column] ?? null));
+      });
       let result;
       try {
-        result = await writePool.query<{ stored_in: Insert['table']; id: string }>(`WITH ${steps.join(',\n')}\n${storedIds.join(' UNION ALL ')}`, values);
+        result = await writePool.query<{ stored_in: Insert['table']; id: string }>({ name: `aide-write-${tables.join('-')}`, text: batchStatement(tables), values });
       } catch (error) {
         if (classify(error) === 'storage') storageFailing = true;
         throw error;
@@ -121,7 +140,7 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
       const firsts = new Map<string, { body_hash: string; received_at: string }>();
       for (const table of new Set(replayed.map((entry) => entry.table))) {
         const ids = replayed.filter((entry) => entry.table === table).map((entry) => entry.row.id);
-        const { rows } = await writePool.query<{ id: string; body_hash: string; received_at: string }>(`SELECT id, body_hash, received_at FROM ${table} WHERE id = ANY($1)`, [ids]);
+        const { rows } = await writePool.query<{ id: string; body_hash: string; received_at: string }>({ name: `aide-replayed-${table}`, text: `SELECT id, body_hash, received_at FROM ${table} WHERE id = ANY($1)`, values: [ids] });
         for (const row of rows) firsts.set(keyOf(table, row.id), row);
       }
       const answered = new Set<string>();
@@ -150,18 +169,18 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
     counting = true;
     const batch = [...waiting].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     waiting = new Map();
-    const values: unknown[] = [];
-    const increments = batch.map(([key, { windowMs, waiters }]) => `($${values.push(key)}::text, $${values.push(waiters.length)}::int, $${values.push(windowMs)}::bigint)`);
+    // One array per column: the text never changes, so the statement is prepared once per connection.
     counterPool
-      .query<{ key: string; count: number; ttl: string }>(
-        `INSERT INTO rate_limit (key, count, reset_at)
-         SELECT key, by, ${NOW_MS} + window_ms FROM (VALUES ${increments.join(', ')}) AS increment (key, by, window_ms)
+      .query<{ key: string; count: number; ttl: string }>({
+        name: 'aide-counters-increment',
+        text: `INSERT INTO rate_limit (key, count, reset_at)
+         SELECT key, by, ${NOW_MS} + window_ms FROM unnest($1::text[], $2::integer[], $3::bigint[]) AS increment (key, by, window_ms)
          ON CONFLICT (key) DO UPDATE SET
            count = CASE WHEN rate_limit.reset_at <= ${NOW_MS} THEN excluded.count ELSE rate_limit.count + excluded.count END,
            reset_at = CASE WHEN rate_limit.reset_at <= ${NOW_MS} THEN excluded.reset_at ELSE rate_limit.reset_at END
          RETURNING key, count, reset_at - ${NOW_MS} AS ttl`,
-        values,
-      )
+        values: [batch.map(([key]) => key), batch.map(([, { waiters }]) => waiters.length), batch.map(([, { windowMs }]) => windowMs)],
+      })
       .then(
         ({ rows }) => {
           const counted = new Map(rows.map((row) => [row.key, row]));
@@ -189,7 +208,7 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
       });
     },
     async peek(key) {
-      const { rows } = await counterPool.query<{ count: number; ttl: string }>(`SELECT count, reset_at - ${NOW_MS} AS ttl FROM rate_limit WHERE key = $1 AND reset_at > ${NOW_MS}`, [key]);
+      const { rows } = await counterPool.query<{ count: number; ttl: string }>({ name: 'aide-counters-peek', text: `SELECT count, reset_at - ${NOW_MS} AS ttl FROM rate_limit WHERE key = $1 AND reset_at > ${NOW_MS}`, values: [key] });
       return rows[0] ? { count: rows[0].count, ttlMs: Number(rows[0].ttl) } : { count: 0, ttlMs: 0 };
     },
   };
