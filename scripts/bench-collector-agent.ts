@@ -1,8 +1,9 @@
 /**
  * The agents' side of the collector's million benchmark (bench-collector.ts), in a process of its own: it reads the
- * statistics in a loop and exports every row, until the export is done and its standard input closes (the writes'
- * phase is over). Apart, so that reading 165 MB and hundreds of statistics a second does not slow the event loop of
- * autocannon, which measures the writes' latency. Prints one JSON line: statistics times, export figures.
+ * statistics in a loop and exports every row, from its first line on standard input until the export is done and its
+ * standard input closes (the writes' phase is over). Apart, so that reading 165 MB and hundreds of statistics a second
+ * does not slow the event loop of autocannon, which measures the writes' latency. Prints « ready », then one JSON line:
+ * statistics times, export figures.
  *
  *   node --import tsx scripts/bench-collector-agent.ts <service url> <operator token>
  */
@@ -12,9 +13,14 @@ const [url, token] = process.argv.slice(2);
 const headers = { authorization: `Bearer ${token}` };
 const filters = ['', '?procedure=procedure-7', `?from=${new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10)}`, '?procedure=procedure-3&from=2020-01-01&to=2099-12-31'];
 
+// Started before the measured phase, it says it is ready and waits for its first line, so that starting a process
+// (and compiling TypeScript) is not measured as the agents' reading.
 let writing = true;
-process.stdin.resume();
+process.stdin.setEncoding('utf8');
+const go = new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 process.stdin.on('end', () => (writing = false));
+process.stdout.write('ready\n');
+await go;
 
 let exporting = true;
 const exportRun = (async () => {
