@@ -64,8 +64,9 @@ export class AideHelpElement extends HTMLElement {
   private label: HTMLSpanElement;
   /** Its own live region, there from the start (screen readers only read changes to a region that exists). */
   private readonly status: HTMLSpanElement;
-  /** The message in (or on its way to) the status region, and the frame that will write it. */
+  /** The message in the status region, or on its way to it. */
   private said = '';
+  /** The frame that will write `said` into the status region. */
   private pendingFrame = 0;
   private locale: Locale = 'fr';
   /**
