@@ -254,16 +254,18 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
     this.pages = read.pages;
     this.phase = 'ready';
     this.loadingMore = false;
+    // What changed is said after the focus moved: a screen reader presenting the new focus cuts short a message that
+    // came before it (Orca in Firefox did, now and then).
     if (reason === 'more') {
-      this.announce(t.moreLoaded(added.length, this.stories.length, this.total));
       await this.updateComplete;
       const first = added[0] ? this.renderRoot.querySelector<HTMLElement>(`[data-story="${CSS.escape(added[0].id)}"] .story-title`) : null;
       focusElement(first ?? this.renderRoot.querySelector<HTMLElement>('.count'));
+      this.announce(t.moreLoaded(added.length, this.stories.length, this.total));
     } else if (reason === 'filter' || hadFocus) {
-      this.announce(this.stories.length ? t.count(this.total, this.feeling ? t.feelingOptions[this.feeling] : null) : this.emptyText());
       await this.updateComplete;
       // After « Réessayer » (gone now) the person lands on the count; after « Afficher », focus stays on it.
       if (!this.hasFocusWithin()) focusElement(this.renderRoot.querySelector<HTMLElement>('.count'));
+      this.announce(this.stories.length ? t.count(this.total, this.feeling ? t.feelingOptions[this.feeling] : null) : this.emptyText());
     }
   }
 
