@@ -259,7 +259,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         }) as Insert;
       const blocked = (id: string, i: number) => ({ table: 'blocked', row: { id, body_hash: `b${i}`, tutorial: 'lot-tutoriel', step: (i % 3) + 1, procedure: i % 2 ? procedure : null, received_at: now } }) as Insert;
       const story = (id: string) =>
-        ({ table: 'stories', row: { id, public_id: id.slice(0, 12), follow_hash: `f-${id}`, body_hash: 's', procedure, step: null, masked_text: 'Récit.', masked_kinds: '[]', feeling: 'negative', channel: 'online', locale: 'fr', client_created_at: null, received_at: now, status: 'pending' } }) as Insert;
+        ({ table: 'stories', row: { id, public_id: id.slice(0, 12), follow_hash: `f-${id}`, body_hash: 's', procedure, step: 'pièces-justificatives', masked_text: 'Récit.', masked_kinds: '[]', feeling: 'negative', channel: 'online', locale: 'fr', client_created_at: null, received_at: now, status: 'pending' } }) as Insert;
       const earlier = [feedback(randomUUID(), 100), blocked(randomUUID(), 100)];
       for (const entry of earlier) assert.equal((await app.store.write(entry)).stored, true);
       const feedbackIds = Array.from({ length: 30 }, () => randomUUID());
@@ -281,6 +281,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       );
       outcomes.forEach((o, i) => assert.equal(o.bodyHash, batch[i]!.row.body_hash, `entry ${i} answered with its first body`));
       assert.equal(outcomes[34]!.receivedAt, earlier[0]!.row.received_at);
+      // A story's step is text (a blocked entry's is a number): stored as it came.
+      const storyId = batch[batch.length - 1]!.row.id;
+      assert.equal((await app.store.db.selectFrom('stories').select('step').where('id', '=', storyId).executeTakeFirstOrThrow()).step, 'pièces-justificatives');
       const s = (await agentGet(app, `/api/v1/stats?procedure=${procedure}`)).json();
       assert.equal(s.total.count, 31);
       assert.deepEqual(

@@ -9,7 +9,7 @@ import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import { EXPORT_COLUMNS, EXPORT_TEXT_COLUMNS, FORMULA_STARTS } from './csv.ts';
 import { randomBytes } from 'node:crypto';
-import { BLOCKED_DAILY_COLUMNS, blockedDailySelect, FEEDBACK_DAILY_COLUMNS, feedbackDailySelect, INSERT_COLUMNS, migrate, type Schema } from './schema.ts';
+import { BLOCKED_DAILY_COLUMNS, blockedDailySelect, FEEDBACK_DAILY_COLUMNS, feedbackDailySelect, INSERT_COLUMNS, INTEGER_COLUMNS, migrate, type Schema } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
 import { classify, StoreUnavailable, toWriteError } from './errors.ts';
 import { BLOCKED_DAILY_ON_CONFLICT, FEEDBACK_DAILY_ON_CONFLICT } from './rollups.ts';
@@ -29,23 +29,21 @@ function csvLine(): RawBuilder<string> {
   return sql<string>`${sql.join(EXPORT_COLUMNS.map(cell), sql`|| ',' ||`)} || chr(10)`;
 }
 
-/** The integer columns of the inserts; every other column is sent as text, and PostgreSQL checks its length. */
-const INTEGER_COLUMNS = new Set(['tutorial_step', 'clarity', 'step']);
-const batchStatements = new Map<string, string>();
-
 /**
  * The statement that writes one batch into `tables` (in this order), with their rollups, and returns the ids it
- * stored (a replay of a stored id is not returned). Parameters: one array per column of each table, in INSERT_COLUMNS
- * order. It returns named columns, never `*`, so that a prepared statement survives a migration that adds a column.
+ * stored (a replay of a stored id is not returned), named for its tables: pg prepares it once per connection.
+ * Parameters: one array per column of each table, in INSERT_COLUMNS order. It returns named columns, never `*`, so
+ * that a prepared statement survives a migration that adds a column.
  */
-function batchStatement(tables: readonly Insert['table'][]): string {
-  const made = batchStatements.get(tables.join('-'));
-  if (made) return made;
+function batchStatement(tables: readonly Insert['table'][]): { name: string; text: string } {
+  const name = `aide-write-${tables.join('-')}`;
+  let statement = batchStatements.get(name);
+  if (statement) return statement;
   let parameter = 0;
   const steps: string[] = [];
   for (const table of tables) {
     const columns = INSERT_COLUMNS[table];
-    const arrays = columns.map((c) => `$${++parameter}::${INTEGER_COLUMNS.has(c) ? 'integer' : 'text'}[]`);
+    const arrays = columns.map((c) => `$${++parameter}::${INTEGER_COLUMNS[table].includes(c) ? 'integer' : 'text'}[]`);
     steps.push(`stored_${table} AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')}) ON CONFLICT (id) DO NOTHING RETURNING ${columns.join(', ')})`);
   }
   // Rollup rows in key order: two instances updating the same rows lock them in the same order (no deadlock).
@@ -55,10 +53,11 @@ function batchStatement(tables: readonly Insert['table'][]): string {
   if (tables.includes('blocked')) {
     steps.push(`blocked_rollup AS (INSERT INTO blocked_daily (${BLOCKED_DAILY_COLUMNS.join(', ')}) ${blockedDailySelect('stored_blocked')} ${BLOCKED_DAILY_ON_CONFLICT})`);
   }
-  const text = `WITH ${steps.join(',\n')}\n${tables.map((table) => `SELECT '${table}' AS stored_in, id FROM stored_${table}`).join(' UNION ALL ')}`;
-  batchStatements.set(tables.join('-'), text);
-  return text;
+  statement = { name, text: `WITH ${steps.join(',\n')}\n${tables.map((table) => `SELECT '${table}' AS stored_in, id FROM stored_${table}`).join(' UNION ALL ')}` };
+  batchStatements.set(name, statement);
+  return statement;
 }
+const batchStatements = new Map<string, { name: string; text: string }>();
 
 /** Database time in milliseconds: every instance counts on the same clock. */
 const NOW_MS = '(extract(epoch from clock_timestamp()) * 1000)::bigint';
@@ -126,7 +125,7 @@ export async function postgresStore(url: string, options: StoreOptions): Promise
       });
       let result;
       try {
-        result = await writePool.query<{ stored_in: Insert['table']; id: string }>({ name: `aide-write-${tables.join('-')}`, text: batchStatement(tables), values });
+        result = await writePool.query<{ stored_in: Insert['table']; id: string }>({ ...batchStatement(tables), values });
       } catch (error) {
         if (classify(error) === 'storage') storageFailing = true;
         throw error;

@@ -371,6 +371,8 @@ export const INSERT_COLUMNS = {
   blocked: ['id', 'body_hash', 'tutorial', 'step', 'procedure', 'received_at'],
   stories: ['id', 'public_id', 'follow_hash', 'body_hash', 'procedure', 'step', 'masked_text', 'masked_kinds', 'feeling', 'channel', 'locale', 'client_created_at', 'received_at', 'status'],
 } as const;
+/** The integer columns among them, per table (the others are text, their length checked by their column). */
+export const INTEGER_COLUMNS: Record<keyof typeof INSERT_COLUMNS, readonly string[]> = { feedback: ['tutorial_step', 'clarity'], blocked: ['step'], stories: [] };
 
 export async function migrate(db: Kysely<Schema>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
