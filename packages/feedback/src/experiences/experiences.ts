@@ -2,8 +2,9 @@
  * <aide-experiences>: the published stories of a procedure with the administration's public answers, read from the
  * collector's public JSON (GET …/api/v1/experiences, open CORS), for an administration's own pages.
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { AideElement, BusyController, heading, sharedStyles } from '@aide/core/element';
 import { datasetLayer, defaultConfig, focusElement, objectLayer, requestFailureText, requestJson, resolveConfig, deepActiveElement, type AideConfig, type Locale } from '@aide/core';
 import { experiencesStrings, type Channel, type ExperiencesStrings, type Feeling } from './strings.ts';
@@ -92,12 +93,17 @@ function pageConfig(): AideConfig {
 }
 
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
-function formatDate(locale: Locale, iso: string): TemplateResult | string {
+/**
+ * A date in words, as plain text, to be joined to its words in one string: a <time> element was an object of its own,
+ * which Orca read as a separate line (« publiée le », then the date); and Chromium gave Orca the text around a space
+ * of its own (one node of Lit's template between two others) without that space (« publiée le16 novembre »).
+ */
+function formatDate(locale: Locale, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   let format = dateFormats.get(locale);
   if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { dateStyle: 'long' })));
-  return html`<time datetime=${date.toISOString()}>${format.format(date)}</time>`;
+  return format.format(date);
 }
 
 /** Plain text in paragraphs (a blank line between them); line breaks kept by the styles. Never HTML. */
@@ -148,6 +154,13 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
   @state() private feeling: Feeling | '' = '';
   @state() private phase: 'loading' | 'ready' | 'failed' = 'loading';
   @state() private loadingMore = false;
+  /** Another filter is loading: the list shown stays in place (marked busy) until the new one replaces it. */
+  @state() private refreshing = false;
+  /**
+   * Each list shown (not a page added) is new elements: Orca in Chromium, its text changed in place, skipped the count
+   * and the first heading when it read on from « Afficher ».
+   */
+  private listShown = 0;
   @state() private failure: { message: string; reason: Reason; feeling: Feeling | '' } | null = null;
 
   /** Loading shows on the control pressed and is said if it lasts (core's busy state). */
@@ -206,10 +219,10 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
     const t = this.t;
     this.failure = null;
     this.loadingMore = reason === 'more';
-    if (reason !== 'more') {
-      this.phase = 'loading';
-      this.feeling = feeling;
-    }
+    // A new filter keeps the list where it is until the answer comes: a screen reader's reading position, which was on
+    // a story, is not lost in a « Chargement… » that replaced the list (Orca then restarted from the top of the page).
+    this.refreshing = reason === 'filter' && this.phase === 'ready';
+    if ((reason === 'start' || reason === 'filter') && !this.refreshing) this.phase = 'loading';
     // The first load starts without anyone pressing anything: nothing to mark but the list (aria-busy).
     const trigger = reason === 'start' ? { trigger: null } : {};
     try {
@@ -217,7 +230,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
       if (ticket !== this.generation) return;
       const read = readPage(body, page);
       if (!read) throw new Error('format');
-      await this.show(read, reason);
+      await this.show(read, reason, feeling);
     } catch (error) {
       if (ticket !== this.generation) return;
       const message = requestFailureText(error, this.locale);
@@ -225,6 +238,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
       this.failure = { message, reason, feeling };
       if (reason !== 'more') this.phase = 'failed';
       this.loadingMore = false;
+      this.refreshing = false;
       if (reason !== 'start') this.announce(`${t.failed} ${message}`, 'assertive');
       // The list gave way to the message and « Réessayer »: focus goes there rather than falling to the page.
       if (hadFocus) {
@@ -241,7 +255,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
     return !!active && (active === this || this.renderRoot.contains(active));
   }
 
-  private async show(read: ExperiencesPage, reason: Reason): Promise<void> {
+  private async show(read: ExperiencesPage, reason: Reason, feeling: Feeling | ''): Promise<void> {
     const t = this.t;
     const hadFocus = this.hasFocusWithin();
     const known = new Set(this.stories.map((s) => s.id));
@@ -252,8 +266,13 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
     this.total = Math.max(read.total, this.stories.length);
     this.page = read.page;
     this.pages = read.pages;
+    if (reason !== 'more') {
+      this.feeling = feeling;
+      this.listShown++;
+    }
     this.phase = 'ready';
     this.loadingMore = false;
+    this.refreshing = false;
     // What changed is said after the focus moved: a screen reader presenting the new focus cuts short a message that
     // came before it (Orca in Firefox did, now and then).
     if (reason === 'more') {
@@ -280,7 +299,8 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
   }
 
   private more(): void {
-    if (this.loadingMore) return;
+    // While another filter loads, the next page would be the old filter's.
+    if (this.loadingMore || this.refreshing) return;
     void this.load(this.page + 1, this.feeling, 'more');
   }
 
@@ -313,7 +333,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
         </select>
         <button class="button secondary" type="submit">${t.filter}</button>
       </form>
-      <div class="results" aria-busy=${this.phase === 'loading' || this.loadingMore ? 'true' : 'false'}>${this.renderResults()}</div>
+      <div class="results" aria-busy=${this.phase === 'loading' || this.loadingMore || this.refreshing ? 'true' : 'false'}>${keyed(this.listShown, this.renderResults())}</div>
       <ul class="links">
         <li><a href=${links.href}>${t.publicPage}</a></li>
         <li><a href=${`${links.href}/feed.atom`} type="application/atom+xml">${t.feed}</a></li>
@@ -354,7 +374,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
         ${this.stories.map(
           (story) => html`<li>
             <article class="story" part="story" data-story=${story.id} data-feeling=${story.feeling} aria-labelledby=${`story-${story.id}`}>
-              ${heading(level, html`${t.storyHeading(story.feeling)}, ${t.publishedOn} ${formatDate(this.locale, story.publishedAt)}`, {
+              ${heading(level, `${t.storyHeading(story.feeling)}, ${t.publishedOn} ${formatDate(this.locale, story.publishedAt)}`, {
                 id: `story-${story.id}`,
                 className: 'story-title',
               })}
@@ -364,7 +384,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
                 ? // Not a <section>: twenty landmarks named « Réponse de … » would crowd the page's landmarks; its heading says it.
                   html`<div class="answer" part="answer">
                     ${heading(level + 1, t.answerFrom(story.answer.signedBy))} ${paragraphs(story.answer.text)}
-                    <p class="meta">${t.answeredOn} ${formatDate(this.locale, story.answer.answeredAt)}</p>
+                    <p class="meta">${`${t.answeredOn} ${formatDate(this.locale, story.answer.answeredAt)}`}</p>
                   </div>`
                 : html`<p class="meta">${t.notAnswered}</p>`}
             </article>
@@ -378,7 +398,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
             class=${moreFailed ? 'button retry' : 'button secondary more'}
             part="more"
             type="button"
-            aria-disabled=${this.loadingMore ? 'true' : 'false'}
+            aria-disabled=${this.loadingMore || this.refreshing ? 'true' : 'false'}
             @click=${moreFailed ? this.retry : this.more}
           >
             ${moreFailed ? t.retry : t.more}
