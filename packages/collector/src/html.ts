@@ -50,13 +50,16 @@ export const sendPage = (reply: FastifyReply, html: string, status = 200, formTa
     .header('Referrer-Policy', 'no-referrer')
     .send(html);
 
-/** Paragraphs from plain text (the masked story, the answer): escaped, one <p> per blank-line-separated block. */
+/**
+ * Paragraphs from plain text (the masked story, the answer): escaped, one <p> per blank-line-separated block, each in
+ * the direction of its own text (a story told in Arabic reads right to left on these French pages).
+ */
 export const paragraphs = (text: string) =>
   text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p dir="auto">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 
 /** One error of a form: the id of its field and what to do, in plain French. */

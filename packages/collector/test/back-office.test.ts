@@ -188,6 +188,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const publicPage = await app.inject({ url: '/experiences/demande-logement' });
       assert.ok(publicPage.body.includes(`recit-${sent.id}`));
       assert.match(publicPage.body, /Réponse de CAF de la Gironde/);
+      // Each paragraph in the direction of its own text: a story told in Arabic reads right to left on this French page.
+      assert.match(publicPage.body, /<p dir="auto">Bonjour,<br>votre dossier est débloqué depuis ce matin\.<\/p>/);
       assert.match((await app.inject({ url: '/experiences/demande-logement/feed.atom' })).body, /votre dossier est débloqué/);
       assert.match((await app.inject({ url: `/suivi/${sent.followToken}` })).body, /Réponse de CAF de la Gironde/);
 

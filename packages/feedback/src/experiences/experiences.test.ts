@@ -291,19 +291,25 @@ describe('<aide-experiences>', () => {
     await expectStays(() => text($(el, '.results')), 'nothing else happens');
   });
 
-  it('heading levels follow heading-level; English and Arabic', async () => {
-    seedStories(1);
+  it('heading levels follow heading-level; English and Arabic, where a story told in French still reads left to right', async () => {
+    seedStories(2, (i) => (i === 1 ? { maskedText: 'كان الموقع بطيئًا جدًا.' } : {}));
     const el = await shown({ level: 3 });
     expect(text($(el, 'h3'))).to.equal('Expériences des usagers');
     expect($(el, 'article h4')).to.not.equal(null);
     expect(text($(el, 'article h5'))).to.equal('Réponse de CAF de la Gironde');
     const en = await shown({ lang: 'en' });
     expect(text($(en, 'h2'))).to.equal('People’s experiences');
-    expect(text($(en, '.count'))).to.equal('1 experience, newest first.');
+    expect(text($(en, '.count'))).to.equal('2 experiences, newest first.');
     expect(text($(en, 'article h3'))).to.match(/^Positive experience, published on /);
     const ar = await shown({ lang: 'ar' });
     expect(ar.getAttribute('dir')).to.equal('rtl');
     expect(text($(ar, 'h2'))).to.equal('تجارب المستخدمين');
+    // The Arabic comma, not a Latin one, in the Arabic heading.
+    expect(text($(ar, 'article h3'))).to.match(/^تجربة إيجابية، نُشرت في /);
+    // Each paragraph goes the way its own text goes: French left to right (its full stop at its end), Arabic right to
+    // left (the second story, answered in French).
+    const paragraphDirections = $$(ar, 'article .text').map((p) => getComputedStyle(p).direction);
+    expect(paragraphDirections).to.deep.equal(['ltr', 'ltr', 'ltr', 'rtl', 'ltr']);
     await expect(ar).to.be.accessible();
   });
 });

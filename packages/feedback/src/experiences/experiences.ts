@@ -94,9 +94,9 @@ function pageConfig(): AideConfig {
 
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 /**
- * A date in words, as plain text, to be joined to its words in one string: a <time> element was an object of its own,
- * which Orca read as a separate line (« publiée le », then the date); and Chromium gave Orca the text around a space
- * of its own (one node of Lit's template between two others) without that space (« publiée le16 novembre »).
+ * A date in words, as plain text, that the catalogue puts in its sentence (one string): a <time> element was an object
+ * of its own, which Orca read as a separate line (« publiée le », then the date); and Chromium gave Orca the text
+ * around a space of its own (one node of Lit's template between two others) without that space (« publiée le16 »).
  */
 function formatDate(locale: Locale, iso: string): string {
   const date = new Date(iso);
@@ -106,13 +106,17 @@ function formatDate(locale: Locale, iso: string): string {
   return format.format(date);
 }
 
-/** Plain text in paragraphs (a blank line between them); line breaks kept by the styles. Never HTML. */
+/**
+ * Plain text in paragraphs (a blank line between them); line breaks kept by the styles. Never HTML. Each paragraph
+ * takes the direction of its own text (dir=auto): a story written in French reads left to right in the Arabic
+ * interface, its full stop at its end.
+ */
 const paragraphs = (text: string) =>
   text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => html`<p class="text">${p}</p>`);
+    .map((p) => html`<p class="text" dir="auto">${p}</p>`);
 
 type Reason = 'start' | 'filter' | 'more';
 
@@ -374,7 +378,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
         ${this.stories.map(
           (story) => html`<li>
             <article class="story" part="story" data-story=${story.id} data-feeling=${story.feeling} aria-labelledby=${`story-${story.id}`}>
-              ${heading(level, `${t.storyHeading(story.feeling)}, ${t.publishedOn} ${formatDate(this.locale, story.publishedAt)}`, {
+              ${heading(level, t.storyTitle(story.feeling, formatDate(this.locale, story.publishedAt)), {
                 id: `story-${story.id}`,
                 className: 'story-title',
               })}
@@ -384,7 +388,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
                 ? // Not a <section>: twenty landmarks named « Réponse de … » would crowd the page's landmarks; its heading says it.
                   html`<div class="answer" part="answer">
                     ${heading(level + 1, t.answerFrom(story.answer.signedBy))} ${paragraphs(story.answer.text)}
-                    <p class="meta">${`${t.answeredOn} ${formatDate(this.locale, story.answer.answeredAt)}`}</p>
+                    <p class="meta">${t.answeredOn(formatDate(this.locale, story.answer.answeredAt))}</p>
                   </div>`
                 : html`<p class="meta">${t.notAnswered}</p>`}
             </article>

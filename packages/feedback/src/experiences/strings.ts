@@ -23,11 +23,11 @@ export interface ExperiencesStrings {
   moreLoaded: (added: number, shown: number, total: number) => string;
   empty: string;
   emptyFiltered: (feeling: string) => string;
-  storyHeading: (feeling: Feeling) => string;
-  publishedOn: string;
+  /** A story's heading: how it felt and when it was published (`date` in words), one sentence in the locale's punctuation. */
+  storyTitle: (feeling: Feeling, date: string) => string;
   channels: Record<Channel, string>;
   answerFrom: (service: string) => string;
-  answeredOn: string;
+  answeredOn: (date: string) => string;
   notAnswered: string;
   retry: string;
   publicPage: string;
@@ -64,8 +64,7 @@ const fr: ExperiencesStrings = {
     `${plural('fr', added, { one: '{n} expérience de plus', other: '{n} expériences de plus' })} : ${formatNumber('fr', shown)} sur ${formatNumber('fr', total)} affichées.`,
   empty: 'Aucune expérience n’a encore été publiée pour cette démarche.',
   emptyFiltered: (feeling) => `Aucune expérience au ressenti « ${feeling.toLowerCase()} » n’a encore été publiée pour cette démarche.`,
-  storyHeading: (feeling) => ({ positive: 'Expérience positive', negative: 'Expérience négative', mixed: 'Expérience mitigée' })[feeling],
-  publishedOn: 'publiée le',
+  storyTitle: (feeling, date) => `${{ positive: 'Expérience positive', negative: 'Expérience négative', mixed: 'Expérience mitigée' }[feeling]}, publiée le ${date}`,
   channels: {
     online: 'Démarche faite en ligne.',
     phone: 'Démarche faite par téléphone.',
@@ -73,7 +72,7 @@ const fr: ExperiencesStrings = {
     'with-help': 'Démarche faite avec l’aide de quelqu’un.',
   },
   answerFrom: (service) => `Réponse de ${service}`,
-  answeredOn: 'Répondu le',
+  answeredOn: (date) => `Répondu le ${date}`,
   notAnswered: 'L’administration n’a pas encore répondu.',
   retry: 'Réessayer',
   publicPage: 'Toutes les expériences sur la page publique',
@@ -107,8 +106,7 @@ const en: ExperiencesStrings = {
     `${plural('en', added, { one: '{n} more experience', other: '{n} more experiences' })}: ${formatNumber('en', shown)} of ${formatNumber('en', total)} shown.`,
   empty: 'No experience has been published for this procedure yet.',
   emptyFiltered: (feeling) => `No ${feeling.toLowerCase()} experience has been published for this procedure yet.`,
-  storyHeading: (feeling) => ({ positive: 'Positive experience', negative: 'Negative experience', mixed: 'Mixed experience' })[feeling],
-  publishedOn: 'published on',
+  storyTitle: (feeling, date) => `${{ positive: 'Positive experience', negative: 'Negative experience', mixed: 'Mixed experience' }[feeling]}, published on ${date}`,
   channels: {
     online: 'Done online.',
     phone: 'Done by phone.',
@@ -116,7 +114,7 @@ const en: ExperiencesStrings = {
     'with-help': 'Done with someone’s help.',
   },
   answerFrom: (service) => `Answer from ${service}`,
-  answeredOn: 'Answered on',
+  answeredOn: (date) => `Answered on ${date}`,
   notAnswered: 'The administration has not answered yet.',
   retry: 'Try again',
   publicPage: 'All experiences on the public page',
@@ -143,8 +141,7 @@ const ar: ExperiencesStrings = {
   moreLoaded: (added, shown, total) => `${plural('ar', added, { one: 'تجربة إضافية', two: 'تجربتان إضافيتان', few: '{n} تجارب إضافية', other: '{n} تجربة إضافية' })}: ${formatNumber('ar', shown)} من ${formatNumber('ar', total)} معروضة.`,
   empty: 'لم تُنشر أي تجربة لهذا الإجراء بعد.',
   emptyFiltered: (feeling) => `لم تُنشر أي تجربة ${feeling} لهذا الإجراء بعد.`,
-  storyHeading: (feeling) => ({ positive: 'تجربة إيجابية', negative: 'تجربة سلبية', mixed: 'تجربة متباينة' })[feeling],
-  publishedOn: 'نُشرت في',
+  storyTitle: (feeling, date) => `${{ positive: 'تجربة إيجابية', negative: 'تجربة سلبية', mixed: 'تجربة متباينة' }[feeling]}، نُشرت في ${date}`,
   channels: {
     online: 'تم الإجراء عبر الإنترنت.',
     phone: 'تم الإجراء عبر الهاتف.',
@@ -152,7 +149,7 @@ const ar: ExperiencesStrings = {
     'with-help': 'تم الإجراء بمساعدة شخص ما.',
   },
   answerFrom: (service) => `رد ${service}`,
-  answeredOn: 'تاريخ الرد',
+  answeredOn: (date) => `تاريخ الرد ${date}`,
   notAnswered: 'لم ترد الإدارة بعد.',
   retry: 'إعادة المحاولة',
   publicPage: 'كل التجارب على الصفحة العامة',
