@@ -50,7 +50,9 @@ function apiList(element: string, title: string, items: { name: TemplateResult; 
       : html`<p>${empty}</p>`}`;
 }
 
-const detail = (label: string, value: string | undefined) => (value ? html` <span class="api-detail">${label} <code>${value}</code></span>` : nothing);
+// The space before the label is part of its text: a space of its own next to Lit's marker is left out of Chromium's
+// accessibility tree, and a screen reader would hear « srcpropriété ».
+const detail = (label: string, value: string | undefined) => (value ? html`<span class="api-detail">${` ${label} `}<code>${value}</code></span>` : nothing);
 
 function elementSection(element: ElementDeclaration) {
   const tag = element.tagName!;

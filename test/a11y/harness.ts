@@ -24,6 +24,7 @@ export const HARNESS_CHECKS = {
   'images': 'RGAA 1.1, 1.2 : images décoratives ignorées, chaque img a un alt',
   'presentational-markup': 'RGAA 10.1 : aucune balise ni attribut de présentation',
   'html-validate': 'RGAA 8.2 : le DOM rendu de chaque racine fantôme, validé par html-validate (recommended + a11y)',
+  'words-spaced': 'lecteurs d’écran : aucun espace entre deux mots que Chromium retire de son arbre d’accessibilité (mots collés)',
   'reflow-320': 'RGAA 10.11 : à 320 px, ni défilement horizontal ni contenu coupé',
   'zoom-200': 'RGAA 10.4 : zoom à 200 % (640 px), ni défilement horizontal ni contenu coupé',
   'portrait': 'RGAA 13.9 : en portrait (390 × 844)',
@@ -99,6 +100,7 @@ export async function checkState(page: Page, options: StateOptions): Promise<voi
   await check('images', () => expectDecorativeImagesIgnored(page, state, widget));
   await check('presentational-markup', () => expectNoPresentationalMarkup(page, state, widget));
   await check('html-validate', () => expectValidHtml(page, state, widget));
+  await check('words-spaced', () => expectWordsSpaced(page, state, widget));
 
   await check('reflow-320', () => expectReflow(page, state, widget, { width: 320, height: 640 }, 'RGAA 10.11 (320 px)'));
   // 200 % page zoom on a 1280 px screen lays out like a 640 px wide viewport.
@@ -324,6 +326,36 @@ export async function expectNoPresentationalMarkup(page: Page, state: string, wi
     return (w.__aideDeep(hostSelector, selector)).map((el) => w.__aideDescribe(el));
   }, widget);
   expect(problems, `RGAA 10.1 presentational markup in state "${state}"`).toEqual([]);
+}
+
+/**
+ * Words kept apart for screen readers. Chromium leaves out of its accessibility tree a text node of spaces only that
+ * touches a comment node, and Lit puts a comment before each expression: the space of `${a} ${b}`, of
+ * `</strong> ${b}` or of `${a} <a>` is drawn on the screen, but a screen reader hears the words around it glued
+ * (Orca said « publiée le16 novembre »). Each such space that is drawn (it has a box of some width) is reported with
+ * its text; the fix is to make the space part of a text (`${`${a} ${b}`}`, a catalogue's sentence).
+ */
+export async function expectWordsSpaced(page: Page, state: string, widget: string): Promise<void> {
+  await installScripts(page);
+  const glued = await page.evaluate((hostSelector) => {
+    const w = window as unknown as HarnessWindow;
+    const out: string[] = [];
+    for (const el of w.__aideDeep(hostSelector, '*')) {
+      for (const root of el.shadowRoot ? [el, el.shadowRoot] : [el]) {
+        for (const node of root.childNodes) {
+          if (node.nodeType !== Node.TEXT_NODE || !/^\s+$/.test(node.textContent ?? '')) continue;
+          if (node.previousSibling?.nodeType !== Node.COMMENT_NODE && node.nextSibling?.nodeType !== Node.COMMENT_NODE) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          if (![...range.getClientRects()].some((r) => r.width > 0)) continue;
+          const around = (root.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+          out.push(`${el.localName}: « ${around} »`);
+        }
+      }
+    }
+    return [...new Set(out)];
+  }, widget);
+  expect(glued, `words glued for screen readers in Chromium (a space of its own next to a Lit marker) in state "${state}"`).toEqual([]);
 }
 
 /**

@@ -357,11 +357,13 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
       </ul>`;
   }
 
+  // In « <strong>…</strong>${` ${message}`} », the space is part of the message's text: a space of its own next to
+  // Lit's marker is lost to screen readers in Chromium (harness: words-spaced).
   private renderFailure() {
     const failure = this.failure;
     if (!failure) return nothing;
     return html`<div class="problem">
-      <p><strong>${this.t.failed}</strong> ${failure.message}</p>
+      <p><strong>${this.t.failed}</strong>${` ${failure.message}`}</p>
       <button class="button retry" type="button" @click=${this.retry}>${this.t.retry}</button>
     </div>`;
   }
@@ -395,7 +397,7 @@ export class AideExperiences extends AideElement<ExperiencesStrings> {
           </li>`,
         )}
       </ol>
-      ${moreFailed ? html`<p class="problem"><strong>${t.failed}</strong> ${this.failure!.message}</p>` : nothing}
+      ${moreFailed ? html`<p class="problem"><strong>${t.failed}</strong>${` ${this.failure!.message}`}</p>` : nothing}
       ${moreFailed || this.page < this.pages
         ? // One button, « Voir plus » or « Réessayer » after it failed: the element stays, and focus with it.
           html`<button

@@ -24,8 +24,9 @@ const dateFormat = (locale: Locale) => new Intl.DateTimeFormat(locale === 'ar' ?
 /** The error under a field; the collector's own words, in French, when it is the one that refused. */
 function fieldError(id: string, error: FieldError | undefined, errorPrefix: string) {
   if (!error) return nothing;
-  return html`<p id=${id} class="error"><span class="visually-hidden">${errorPrefix}</span>${error.message}${error.server
-      ? html` <span lang="fr">${error.server}</span>`
+  // The space is part of a text: a space of its own next to Lit's marker is lost to screen readers in Chromium.
+  return html`<p id=${id} class="error"><span class="visually-hidden">${errorPrefix}</span>${error.server ? `${error.message} ` : error.message}${error.server
+      ? html`<span lang="fr">${error.server}</span>`
       : nothing}</p>`;
 }
 
